@@ -1,0 +1,54 @@
+# Two commands for a fresh Debian machine: `make run` and `make test`.
+# Everything they need (virtualenv, Python packages, OS packages, database, translations)
+# is set up here; a second run only does what changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# OS packages: CJK fonts and the fast font subsetter for WeasyPrint, gettext for the
+# translations; poppler (pdftotext) and Chromium for the tests only.
+RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
+TEST_DEBS := $(RUN_DEBS) poppler-utils chromium
+
+.PHONY: run test bench setup test-setup lint messages clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: test-setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py bench
+
+lint: setup
+	$(BIN)/ruff check .
+
+setup: $(VENV)/.installed
+	@DEBS="$(RUN_DEBS)" sh .ci/sysdeps.sh
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+test-setup: $(VENV)/.installed
+	@DEBS="$(TEST_DEBS)" sh .ci/sysdeps.sh
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# xstatic-bootstrap builds with pkg_resources, gone from setuptools 81.
+	echo 'setuptools<81' > $(VENV)/build-constraints.txt
+	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(VENV)/build-constraints.txt $(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+messages: setup
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --no-obsolete --add-location=file
+
+clean:
+	rm -rf $(VENV) staticfiles media db.sqlite3 bench.sqlite3

@@ -1,0 +1,108 @@
+"""Shared fixtures: a township with units, and one user per role (Zulip-style seeded users)."""
+
+import os
+import shutil
+
+import pytest
+
+from congress.roles import Role
+from congress.tests.factories import TownshipFactory, UnitFactory
+from deputies.tests.factories import ConstituencyFactory, DeputyFactory, DeputyGroupFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's async-safety check
+# would otherwise refuse the ORM calls made beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip a test whose service is missing on a developer machine; fail it in CI."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI needs this service: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def township(db):
+    return TownshipFactory()
+
+
+@pytest.fixture
+def unit(township):
+    return UnitFactory(township=township)
+
+
+@pytest.fixture
+def make_user(db):
+    from congress.services import user_create
+
+    def make(role, township=None, unit=None, username=None, **extra):
+        make.counter += 1
+        return user_create(
+            username=username or f"{role}{make.counter}",
+            password="pw-for-tests-1",
+            role=role,
+            township=township,
+            unit=unit,
+            **extra,
+        )
+
+    make.counter = 0
+    return make
+
+
+@pytest.fixture
+def users(township, unit, make_user):
+    """One user per role in `township`; the deputy user is linked to a deputy record."""
+    deputy_user = make_user(Role.DEPUTY, township)
+    DeputyFactory(township=township, user=deputy_user)
+    return {
+        Role.STAFF: make_user(Role.STAFF, township),
+        Role.MEMBER: make_user(Role.MEMBER, township),
+        Role.DEPUTY: deputy_user,
+        Role.UNIT: make_user(Role.UNIT, township, unit=unit),
+        Role.COUNTY: make_user(Role.COUNTY, None),
+    }
+
+
+@pytest.fixture
+def staff(users):
+    return users[Role.STAFF]
+
+
+@pytest.fixture
+def constituency(township):
+    return ConstituencyFactory(township=township)
+
+
+@pytest.fixture
+def deputy_group(township):
+    return DeputyGroupFactory(township=township)
+
+
+@pytest.fixture
+def chromium_path():
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    require(os.path.exists(path), "Debian's Chromium (/usr/bin/chromium) is not installed")
+    return path
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args, chromium_path):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Township, Unit, User
+
+
+@admin.register(Township)
+class TownshipAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "county", "current_term"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "township", "is_active"]
+    list_filter = ["township", "kind", "is_active"]
+
+
+@admin.register(User)
+class RendaUserAdmin(UserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "full_name", "role", "township", "unit", "is_active"]
+    list_filter = ["role", "township", "is_active"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (_("Congress"), {"fields": ["full_name", "role", "township", "unit"]}),
+    ]

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CongressConfig(AppConfig):
+    name = "congress"
+    verbose_name = _("Congress core")
+
+    def ready(self):
+        from .roles import sync_role_groups_after_migrate
+
+        post_migrate.connect(sync_role_groups_after_migrate, sender=self)

@@ -1,0 +1,86 @@
+"""The five roles, as Django groups carrying model permissions.
+
+The role field on the user decides which rows a selector returns; the group carries the model
+permissions the views check. `role_groups_sync` keeps the groups in step with ROLE_PERMISSIONS
+after every migrate, so a fresh database (the test one too) always has them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("Presidium staff")
+    MEMBER = "member", _("Presidium member")
+    DEPUTY = "deputy", _("Deputy")
+    UNIT = "unit", _("Handling unit")
+    COUNTY = "county", _("County viewer")
+
+
+def _crud(model: str) -> list[str]:
+    app_label, name = model.split(".")
+    return [f"{app_label}.{action}_{name}" for action in ("view", "add", "change", "delete")]
+
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.STAFF: [
+        *_crud("congress_sessions.congresssession"),
+        *_crud("deputies.deputy"),
+        *_crud("deputies.deputygroup"),
+        *_crud("deputies.constituency"),
+        *_crud("proposals.proposal"),
+        "proposals.assign_proposal",
+        *_crud("oversight.inspection"),
+        "reports.view_report",
+        "reports.add_report",
+        "congress.view_unit",
+        "congress.view_history",
+    ],
+    Role.MEMBER: [
+        "congress_sessions.view_congresssession",
+        "deputies.view_deputy",
+        "proposals.view_proposal",
+        "oversight.view_inspection",
+        "reports.view_report",
+        "congress.view_unit",
+    ],
+    Role.DEPUTY: [
+        "congress_sessions.view_congresssession",
+        "proposals.view_proposal",
+        "proposals.add_proposal",
+    ],
+    Role.UNIT: [
+        "proposals.view_proposal",
+    ],
+    Role.COUNTY: [
+        "reports.view_report",
+    ],
+}
+
+
+def role_groups_sync() -> None:
+    """Create one group per role holding exactly the permissions ROLE_PERMISSIONS lists."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def sync_role_groups_after_migrate(sender, app_config=None, using="default", **kwargs):
+    # Permissions of every app must exist before the groups can point at them; the order in
+    # which apps receive post_migrate is not guaranteed, so create them all here first.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for config in apps.get_app_configs():
+        create_contenttypes(config, verbosity=0, using=using)
+        create_permissions(config, verbosity=0, using=using)
+    role_groups_sync()

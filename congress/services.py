@@ -1,0 +1,45 @@
+"""Writes on the shared core: townships, units and users."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Township, Unit, User
+from .roles import Role
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: str,
+    township: Township | None,
+    unit: Unit | None = None,
+    full_name: str = "",
+) -> User:
+    """Create a login whose role group matches its role; every role but county needs a township."""
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role."))
+    if role != Role.COUNTY and township is None:
+        raise ValidationError(_("Every role except county viewer belongs to a township."))
+    if role == Role.UNIT and unit is None:
+        raise ValidationError(_("A handling-unit user must belong to a unit."))
+    if unit is not None and unit.township_id != getattr(township, "pk", None):
+        raise ValidationError(_("The unit belongs to another township."))
+    user = User(username=username, role=role, township=township, unit=unit, full_name=full_name)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    user_set_role(user=user, role=role)
+    return user
+
+
+@transaction.atomic
+def user_set_role(*, user: User, role: str) -> User:
+    """Put the user in exactly the group of their role, so permissions follow the role."""
+    user.role = role
+    user.save(update_fields=["role"])
+    user.groups.set([Group.objects.get(name=role)])
+    return user

@@ -1,0 +1,21 @@
+import factory
+
+from congress.models import Township, Unit
+
+
+class TownshipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Township
+
+    name = factory.Sequence(lambda n: f"测试{n}镇")
+    county = "测试县"
+    current_term = 18
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    township = factory.SubFactory(TownshipFactory)
+    name = factory.Sequence(lambda n: f"承办单位{n}")
+    kind = Unit.Kind.OFFICE

@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from deputies.models import Deputy
+from sessions.models import CongressSession
+
+from .models import Proposal
+from .selectors import unit_choices
+
+
+class ProposalForm(forms.ModelForm):
+    """A deputy submits for themself; staff register a proposal on a deputy's behalf."""
+
+    class Meta:
+        model = Proposal
+        fields = ["deputy", "session", "kind", "title", "content"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, township, deputy=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = CongressSession.objects.filter(township=township)
+        if deputy is not None:
+            del self.fields["deputy"]
+        else:
+            self.fields["deputy"].queryset = Deputy.objects.filter(township=township)
+
+
+class ProposalAssignForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=None, label=_("handling unit"))
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, township, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_choices(township=township)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "proposals"
+urlpatterns = [
+    path("", views.ProposalListView.as_view(), name="list"),
+    path("new/", views.ProposalCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.ProposalDetailView.as_view(), name="detail"),
+    path("<int:pk>/assign/", views.ProposalAssignView.as_view(), name="assign"),
+]

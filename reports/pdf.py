@@ -1,0 +1,11 @@
+"""HTML to PDF with WeasyPrint. Chinese glyphs come from the system's Noto CJK fonts."""
+
+from django.template.loader import render_to_string
+
+
+def render_pdf(*, template_name: str, context: dict) -> bytes:
+    # Imported here: WeasyPrint is slow to import and only the report task needs it.
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context)
+    return HTML(string=html).write_pdf()

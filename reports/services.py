@@ -1,0 +1,69 @@
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
+
+from congress.models import Township
+
+from .models import Report
+from .pdf import render_pdf
+from .selectors import annual_stats
+
+logger = logging.getLogger(__name__)
+
+FIRST_YEAR = 1980
+REPORT_LANGUAGE = "zh-hans"
+
+
+@transaction.atomic
+def report_request(*, township: Township, year: int, requested_by) -> Report:
+    """Queue an annual statistics PDF; the task starts only once the request is committed."""
+    report = Report.objects.create(
+        township=township, year=year, kind=Report.Kind.ANNUAL_STATS, requested_by=requested_by
+    )
+    transaction.on_commit(lambda: _enqueue_render(report.pk))
+    return report
+
+
+def _enqueue_render(report_id: int) -> None:
+    from .tasks import render_report
+
+    try:
+        render_report.delay(report_id)
+    except OperationalError:
+        logger.exception("Task broker unreachable; report %s not queued", report_id)
+        Report.objects.filter(pk=report_id).update(
+            state=Report.State.FAILED,
+            error=_("The background task queue is unreachable. Please try again later."),
+            finished_at=timezone.now(),
+        )
+
+
+def report_render(*, report_id: int) -> Report:
+    """Render a queued report to PDF and attach it; a failure is recorded on the report."""
+    report = Report.objects.select_related("township").get(pk=report_id)
+    try:
+        stats = annual_stats(township=report.township, year=report.year)
+        # The printed report goes to the county in Chinese whatever the requester's language.
+        with translation.override(REPORT_LANGUAGE):
+            pdf = render_pdf(
+                template_name="reports/annual_stats_pdf.html",
+                context={"stats": stats, "generated_at": timezone.localtime()},
+            )
+    except Exception as error:
+        logger.exception("Report %s failed", report_id)
+        report.state = Report.State.FAILED
+        report.error = str(error)
+        report.finished_at = timezone.now()
+        report.save(update_fields=["state", "error", "finished_at"])
+        return report
+    report.file.save(
+        f"annual-stats-{report.township_id}-{report.year}.pdf", ContentFile(pdf), save=False
+    )
+    report.state = Report.State.DONE
+    report.finished_at = timezone.now()
+    report.save(update_fields=["file", "state", "finished_at"])
+    return report

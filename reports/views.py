@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView
+
+from .forms import ReportRequestForm
+from .models import Report
+from .selectors import report_get_for_user, report_list_for_user
+from .services import report_request
+
+
+class ReportListView(PermissionRequiredMixin, ListView):
+    permission_required = "reports.view_report"
+    template_name = "reports/report_list.html"
+    context_object_name = "reports"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return report_list_for_user(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("reports.add_report"):
+            context["form"] = ReportRequestForm()
+        return context
+
+
+class ReportRequestView(PermissionRequiredMixin, FormView):
+    permission_required = "reports.add_report"
+    template_name = "reports/report_form.html"
+    form_class = ReportRequestForm
+
+    def form_valid(self, form):
+        report_request(
+            township=self.request.user.township,
+            year=form.cleaned_data["year"],
+            requested_by=self.request.user,
+        )
+        messages.success(
+            self.request, _("The report is being generated; it appears below when ready.")
+        )
+        return redirect("reports:list")
+
+
+class ReportDownloadView(PermissionRequiredMixin, View):
+    permission_required = "reports.view_report"
+
+    def get(self, request, pk):
+        report = report_get_for_user(user=request.user, pk=pk)
+        if report.state != Report.State.DONE or not report.file:
+            raise Http404(_("This report is not ready."))
+        filename = _("%(township)s %(year)s annual work statistics.pdf") % {
+            "township": report.township.name,
+            "year": report.year,
+        }
+        return FileResponse(
+            report.file.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )

@@ -1,0 +1,31 @@
+import datetime
+
+from django.db import transaction
+
+from congress.models import Township
+
+from .models import CongressSession
+
+
+@transaction.atomic
+def session_create(
+    *,
+    township: Township,
+    term: int,
+    number: int,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    venue: str,
+) -> CongressSession:
+    """Register a congress session; a term cannot hold two sessions with the same number."""
+    session = CongressSession(
+        township=township,
+        term=term,
+        number=number,
+        start_date=start_date,
+        end_date=end_date,
+        venue=venue,
+    )
+    session.full_clean()
+    session.save()
+    return session

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sessions"
+urlpatterns = [
+    path("", views.SessionListView.as_view(), name="list"),
+    path("new/", views.SessionCreateView.as_view(), name="create"),
+]
