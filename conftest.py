@@ -83,14 +83,14 @@ def deputy_group(township):
     return DeputyGroupFactory(township=township)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def chromium_path():
     path = shutil.which("chromium") or "/usr/bin/chromium"
     require(os.path.exists(path), "Debian's Chromium (/usr/bin/chromium) is not installed")
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, chromium_path):
     return {
         **browser_type_launch_args,
@@ -106,3 +106,39 @@ def browser_type_launch_args(browser_type_launch_args, chromium_path):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture
+def celery_broker(settings):
+    """Point the Celery app at a real broker for one test, then back to eager mode."""
+    from congress.celery import app
+
+    keys = ("broker_url", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
+
+    def drop_pooled_connections():
+        # What Celery itself does after a fork; app.close() would also unregister the app.
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    def use(url: str):
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        app.conf.update(broker_url=url, task_always_eager=False)
+        drop_pooled_connections()
+        return app
+
+    yield use
+    app.conf.update(saved)
+    drop_pooled_connections()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Users' browsers ask for Chinese; LocaleMiddleware answers in the language asked for.
+    return {**browser_context_args, "locale": "zh-CN"}
+
+
+@pytest.fixture
+def page(page):
+    page.set_default_timeout(10_000)
+    return page

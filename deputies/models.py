@@ -78,7 +78,7 @@ class Deputy(models.Model):
         related_name="deputy",
         verbose_name=_("login account"),
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     constituency = models.ForeignKey(
         Constituency,

@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+from congress.roles import Role
+from congress.tests.factories import TownshipFactory
+from deputies.tests.factories import DeputyFactory
+
+
+def test_staff_read_who_changed_what(client, staff, township):
+    client.force_login(staff)
+    deputy = DeputyFactory(township=township, name="张三")
+    # A change made through a request is attributed to the user who made it.
+    deputy.name = "张三丰"
+    deputy._history_user = staff
+    deputy.save()
+
+    page = client.get(reverse("history", args=["deputy", deputy.pk])).content.decode()
+    assert "张三丰" in page and "张三" in page
+    assert staff.display_name in page
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY])
+def test_other_roles_cannot_read_history(client, users, township, role):
+    deputy = DeputyFactory(township=township)
+    client.force_login(users[role])
+    assert client.get(reverse("history", args=["deputy", deputy.pk])).status_code == 404
+
+
+def test_staff_of_another_township_cannot_read_history(client, make_user, township):
+    deputy = DeputyFactory(township=township)
+    client.force_login(make_user(Role.STAFF, TownshipFactory()))
+    assert client.get(reverse("history", args=["deputy", deputy.pk])).status_code == 404
+
+
+def test_unknown_model_is_404(client, staff):
+    client.force_login(staff)
+    assert client.get(reverse("history", args=["user", staff.pk])).status_code == 404

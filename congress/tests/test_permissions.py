@@ -1,0 +1,64 @@
+"""Who may open what: every (role, URL) pair answers as the role table says."""
+
+import pytest
+from django.urls import reverse
+
+from congress.roles import Role
+from proposals.tests.factories import ProposalFactory
+
+OK, FORBIDDEN, NOT_FOUND = 200, 403, 404
+S, M, D, U, C = Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY
+
+# url name -> expected status per role
+TABLE = {
+    "home": {S: OK, M: OK, D: OK, U: OK, C: OK},
+    "sessions:list": {S: OK, M: OK, D: OK, U: FORBIDDEN, C: FORBIDDEN},
+    "sessions:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "deputies:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "deputies:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "proposals:list": {S: OK, M: OK, D: OK, U: OK, C: FORBIDDEN},
+    "proposals:create": {S: OK, M: FORBIDDEN, D: OK, U: FORBIDDEN, C: FORBIDDEN},
+    "oversight:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "oversight:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "reports:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: OK},
+    "reports:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "password_change": {S: OK, M: OK, D: OK, U: OK, C: OK},
+}
+
+CASES = [(name, role, expected) for name, row in TABLE.items() for role, expected in row.items()]
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), CASES)
+def test_role_table(client, users, url_name, role, expected):
+    client.force_login(users[role])
+    assert client.get(reverse(url_name)).status_code == expected
+
+
+@pytest.mark.parametrize("url_name", [*TABLE, "admin:index"])
+def test_anonymous_is_sent_to_login(client, db, url_name):
+    response = client.get(reverse(url_name))
+    assert response.status_code == 302
+    login = reverse("admin:login") if url_name.startswith("admin:") else reverse("login")
+    assert response["Location"].startswith(login)
+
+
+def test_detail_of_an_unseen_proposal_is_404_not_403(client, users, township):
+    """A record the user may not see answers 404, so its existence does not leak."""
+    other_deputys = ProposalFactory(deputy__township=township)
+    for role, expected in {S: OK, M: OK, D: NOT_FOUND, U: NOT_FOUND, C: FORBIDDEN}.items():
+        client.force_login(users[role])
+        url = reverse("proposals:detail", args=[other_deputys.pk])
+        assert client.get(url).status_code == expected, role
+
+
+def test_role_staff_cannot_enter_django_admin(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302  # admin is for superusers; staff work in the app
+
+
+def test_forbidden_page_speaks_chinese(client, users):
+    client.force_login(users[D])
+    response = client.get(reverse("deputies:list"))
+    assert response.status_code == 403
+    assert "无权访问" in response.content.decode()

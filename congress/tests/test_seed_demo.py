@@ -1,0 +1,64 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from congress.demo import year2024 as demo
+from congress.models import User
+from deputies.models import Deputy
+from oversight.models import Inspection
+from proposals.models import Proposal
+from proposals.workflow import Status
+from reports.selectors import annual_stats
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_seed_demo_recreates_the_2024_report(seeded):
+    township = User.objects.get(username="staff").township
+    stats = annual_stats(township=township, year=2024)
+    assert stats.sessions == 1  # 1月21日 第二次会议
+    assert stats.proposals == 6  # 6件议案、建议和意见
+    assert stats.key_proposals == 1  # 其中1件确定为重点议案
+    assert stats.proposals_assigned == 6  # 3月25日交办会逐件交办
+    assert stats.county_deputies == 8  # 8位县镇两级人大代表
+    assert Inspection.objects.filter(participants=86).exists()  # 共86人次
+
+
+def test_seed_demo_is_idempotent(seeded):
+    counts = (Deputy.objects.count(), Proposal.objects.count(), Inspection.objects.count(),
+              User.objects.count())
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert counts == (Deputy.objects.count(), Proposal.objects.count(),
+                      Inspection.objects.count(), User.objects.count())
+
+
+def test_seed_demo_refuses_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(("username", "expected"), [
+    ("staff", "人大办工作人员"),
+    ("member", "主席团成员"),
+    ("deputy", "我的议案建议"),
+    ("unit", "交办本单位的议案建议"),
+    ("county", "各乡镇报告"),
+])
+def test_each_demo_account_logs_in_to_its_own_home_page(client, seeded, username, expected):
+    assert client.login(username=username, password=demo.DEMO_PASSWORD)
+    page = client.get(reverse("home")).content.decode()
+    assert expected in page
+
+
+def test_demo_deputy_and_unit_have_work(seeded):
+    deputy_user = User.objects.get(username="deputy")
+    unit_user = User.objects.get(username="unit")
+    assert Proposal.objects.filter(deputy__user=deputy_user).count() >= 2
+    assigned = Proposal.objects.filter(handling_unit=unit_user.unit, status=Status.ASSIGNED)
+    assert assigned.count() >= 2

@@ -1,0 +1,33 @@
+import pytest
+
+from congress.roles import Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_log_in_add_a_deputy_and_find_them_listed(
+    live_server, page, make_user, township, constituency, deputy_group
+):
+    make_user(Role.STAFF, township, username="clerk")
+    page.goto(f"{live_server.url}/")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("用户名").fill("clerk")
+    page.get_by_label("密码").fill("pw-for-tests-1")
+    page.get_by_role("button", name="登录").click()
+
+    page.get_by_role("link", name="代表", exact=True).first.click()
+    page.get_by_role("link", name="新增代表").click()
+    page.get_by_role("button", name="保存").click()
+    assert page.get_by_text("这个字段是必填项").first.is_visible()  # nothing half-saved
+
+    page.get_by_label("姓名").fill("陈晓东")
+    page.get_by_label("代表层级").select_option("county")
+    page.get_by_label("选区").select_option(str(constituency.pk))
+    page.get_by_label("代表小组").select_option(str(deputy_group.pk))
+    page.get_by_role("button", name="保存").click()
+
+    page.wait_for_url(f"{live_server.url}/deputies/")
+    assert page.get_by_text("已添加代表陈晓东").is_visible()
+    row = page.get_by_role("row", name="陈晓东")
+    assert "县人大代表" in row.inner_text()
+    assert constituency.name in row.inner_text()

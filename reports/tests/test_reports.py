@@ -1,0 +1,161 @@
+import datetime
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import require
+from congress.roles import Role
+from congress.tests.factories import TownshipFactory
+from deputies.tests.factories import DeputyFactory
+from oversight.tests.factories import InspectionFactory
+from proposals.tests.factories import ProposalFactory
+from reports.models import Report
+from reports.services import report_render
+from sessions.tests.factories import CongressSessionFactory
+
+
+def pdf_text(path) -> str:
+    """Text as poppler's pdftotext reads it (what a reader's copy-paste would give)."""
+    require(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+@pytest.fixture
+def year_of_work(township):
+    """2024 in one township, with noise in 2023 and in another township that must not count."""
+    CongressSessionFactory(township=township, start_date=datetime.date(2024, 1, 21))
+    CongressSessionFactory(township=township, start_date=datetime.date(2023, 1, 15),
+                           end_date=datetime.date(2023, 1, 16))
+    DeputyFactory.create_batch(3, township=township, level="county")
+    in_2024 = timezone.make_aware(datetime.datetime(2024, 1, 21, 14))
+    for i in range(7):
+        ProposalFactory(deputy__township=township, submitted_at=in_2024, is_key=i == 0)
+    InspectionFactory(township=township, date=datetime.date(2024, 9, 2), participants=86,
+                      kind="survey")
+    InspectionFactory(township=township, date=datetime.date(2024, 9, 25), participants=12,
+                      kind="special_check")
+    other = TownshipFactory()
+    ProposalFactory(deputy__township=other, submitted_at=in_2024)
+    return township
+
+
+def test_pdf_carries_the_chinese_title_and_the_counts(year_of_work, staff):
+    report = Report.objects.create(township=year_of_work, year=2024, requested_by=staff)
+    report_render(report_id=report.pk)
+    report.refresh_from_db()
+    assert report.state == Report.State.DONE
+    text = pdf_text(report.file.path)
+    assert f"{year_of_work.name}2024年度工作统计" in text
+    lines = {" ".join(line.split()[:-1]): line.split()[-1] for line in text.splitlines()
+             if len(line.split()) >= 2}
+    assert lines["召开人代会"] == "1"
+    assert lines["收到议案、建议和意见"] == "7"
+    assert lines["其中重点议案"] == "1"
+    assert lines["参加监督活动（人次）"] == "98"
+    # The same text through a second, independent extractor.
+    assert "年度工作统计" in PdfReader(report.file.path).pages[0].extract_text()
+
+
+def test_pdf_embeds_a_chinese_font(year_of_work, staff):
+    require(shutil.which("pdffonts") is not None, "poppler-utils (pdffonts) is not installed")
+    report = Report.objects.create(township=year_of_work, year=2024, requested_by=staff)
+    report_render(report_id=report.pk)
+    report.refresh_from_db()
+    fonts = subprocess.run(["pdffonts", report.file.path], capture_output=True, text=True,
+                           check=True).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk, fonts  # without fonts-noto-cjk WeasyPrint falls back to DejaVu and prints boxes
+    assert all(" yes " in line for line in cjk)  # embedded
+
+
+def test_staff_request_and_download_through_the_pages(client, staff, year_of_work,
+                                                      django_capture_on_commit_callbacks):
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:create"), {"year": 2024}, follow=True)
+    assert "报告正在生成" in response.content.decode()
+    report = Report.objects.get()
+    assert report.state == Report.State.DONE
+    download = client.get(reverse("reports:download", args=[report.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    body = b"".join(download.streaming_content)
+    assert body.startswith(b"%PDF")
+
+
+def test_a_future_year_is_refused_in_chinese(client, staff):
+    client.force_login(staff)
+    response = client.post(reverse("reports:create"), {"year": timezone.localdate().year + 1})
+    assert "确保该值小于或等于" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_county_viewer_reads_every_townships_reports_but_deputies_none(client, users, staff):
+    mine = Report.objects.create(township=staff.township, year=2024, requested_by=staff)
+    other_staff_township = TownshipFactory()
+    theirs = Report.objects.create(township=other_staff_township, year=2024, requested_by=staff)
+    client.force_login(users[Role.COUNTY])
+    page = client.get(reverse("reports:list")).content.decode()
+    assert staff.township.name in page and other_staff_township.name in page
+    client.force_login(staff)
+    assert client.get(reverse("reports:download", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("reports:download", args=[mine.pk])).status_code == 404  # queued
+    client.force_login(users[Role.DEPUTY])
+    assert client.get(reverse("reports:download", args=[mine.pk])).status_code == 403
+
+
+def test_unreachable_broker_marks_the_report_failed_with_a_chinese_message(
+    client, staff, celery_broker, django_capture_on_commit_callbacks
+):
+    celery_broker("redis://127.0.0.1:1/0")  # nothing listens on port 1
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:create"), {"year": 2024})
+    assert response.status_code == 302
+    assert Report.objects.get().state == Report.State.FAILED
+    assert "后台任务队列暂时无法连接" in client.get(reverse("reports:list")).content.decode()
+
+
+def redis_url() -> str:
+    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+
+
+def redis_available(url: str) -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_real_celery_worker_renders_the_report_from_redis(
+    client, township, staff, celery_broker
+):
+    """The request goes through Redis to a real worker, which writes the PDF."""
+    from celery.contrib.testing.worker import start_worker
+
+    import reports.tasks  # noqa: F401  (registers the task before the worker starts)
+
+    url = redis_url()
+    require(redis_available(url), f"Redis is not reachable at {url}")
+    app = celery_broker(url)
+    client.force_login(staff)
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        client.post(reverse("reports:create"), {"year": 2024})
+        report = Report.objects.get()
+        deadline = time.monotonic() + 60
+        while report.state == Report.State.QUEUED and time.monotonic() < deadline:
+            time.sleep(0.2)
+            report.refresh_from_db()
+    assert report.state == Report.State.DONE, report.error
+    with open(report.file.path, "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
