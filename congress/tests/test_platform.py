@@ -23,7 +23,11 @@ def run_manage(*args, **env):
     base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -87,15 +91,19 @@ def test_password_change_in_chinese(client, staff):
 
 
 def test_debug_off_refuses_the_development_secret_key():
-    result = run_manage("check", DJANGO_SETTINGS_MODULE="congress.settings.production",
-                        SECRET_KEY="", DEBUG="false")
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE="congress.settings.production", SECRET_KEY="", DEBUG="false"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
 def test_check_deploy_is_clean_with_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="congress.settings.production",
         SECRET_KEY="k" * 20 + "-production-like-secret-" + "q7W!zR3#" * 4,
         ALLOWED_HOSTS="renda.example.org",
@@ -121,7 +129,9 @@ def test_english_is_available(client, staff):
     assert "退出登录" in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/static/bootstrap/css/bootstrap.min.css", "/static/css/renda.css"])
+@pytest.mark.parametrize(
+    "path", ["/static/bootstrap/css/bootstrap.min.css", "/static/css/renda.css"]
+)
 def test_bootstrap_is_served_locally(client, db, path):
     """Offices are often offline: the CSS and JS come from this server, not a CDN."""
     response = client.get(path)

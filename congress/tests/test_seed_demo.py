@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -14,7 +16,7 @@ from reports.selectors import annual_stats
 @pytest.fixture
 def seeded(db, settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_seed_demo_recreates_the_2024_report(seeded):
@@ -29,11 +31,19 @@ def test_seed_demo_recreates_the_2024_report(seeded):
 
 
 def test_seed_demo_is_idempotent(seeded):
-    counts = (Deputy.objects.count(), Proposal.objects.count(), Inspection.objects.count(),
-              User.objects.count())
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    assert counts == (Deputy.objects.count(), Proposal.objects.count(),
-                      Inspection.objects.count(), User.objects.count())
+    counts = (
+        Deputy.objects.count(),
+        Proposal.objects.count(),
+        Inspection.objects.count(),
+        User.objects.count(),
+    )
+    call_command("seed_demo", stdout=io.StringIO())
+    assert counts == (
+        Deputy.objects.count(),
+        Proposal.objects.count(),
+        Inspection.objects.count(),
+        User.objects.count(),
+    )
 
 
 def test_seed_demo_refuses_with_debug_off(db, settings):
@@ -43,13 +53,16 @@ def test_seed_demo_refuses_with_debug_off(db, settings):
     assert not User.objects.exists()
 
 
-@pytest.mark.parametrize(("username", "expected"), [
-    ("staff", "人大办工作人员"),
-    ("member", "主席团成员"),
-    ("deputy", "我的议案建议"),
-    ("unit", "交办本单位的议案建议"),
-    ("county", "各乡镇报告"),
-])
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [
+        ("staff", "人大办工作人员"),
+        ("member", "主席团成员"),
+        ("deputy", "我的议案建议"),
+        ("unit", "交办本单位的议案建议"),
+        ("county", "各乡镇报告"),
+    ],
+)
 def test_each_demo_account_logs_in_to_its_own_home_page(client, seeded, username, expected):
     assert client.login(username=username, password=demo.DEMO_PASSWORD)
     page = client.get(reverse("home")).content.decode()

@@ -9,10 +9,16 @@ from deputies.tests.factories import ConstituencyFactory, DeputyFactory
 
 def test_staff_add_a_deputy(client, staff, constituency, deputy_group):
     client.force_login(staff)
-    response = client.post(reverse("deputies:create"), {
-        "name": " 李四 ", "level": "county", "constituency": constituency.pk,
-        "group": deputy_group.pk,
-    }, follow=True)
+    response = client.post(
+        reverse("deputies:create"),
+        {
+            "name": " 李四 ",
+            "level": "county",
+            "constituency": constituency.pk,
+            "group": deputy_group.pk,
+        },
+        follow=True,
+    )
     deputy = Deputy.objects.get(name="李四")
     assert deputy.township == staff.township and deputy.level == Deputy.Level.COUNTY
     assert "已添加代表李四" in response.content.decode()
@@ -22,9 +28,14 @@ def test_another_townships_constituency_is_refused(client, staff):
     foreign = ConstituencyFactory(township=TownshipFactory())
     before = Deputy.objects.count()
     client.force_login(staff)
-    response = client.post(reverse("deputies:create"), {
-        "name": "李四", "level": "township", "constituency": foreign.pk,
-    })
+    response = client.post(
+        reverse("deputies:create"),
+        {
+            "name": "李四",
+            "level": "township",
+            "constituency": foreign.pk,
+        },
+    )
     assert "选择一个有效的选项" in response.content.decode()
     assert Deputy.objects.count() == before
 
@@ -32,9 +43,14 @@ def test_another_townships_constituency_is_refused(client, staff):
 def test_missing_name_is_a_chinese_error(client, staff, constituency):
     before = Deputy.objects.count()
     client.force_login(staff)
-    response = client.post(reverse("deputies:create"), {
-        "name": "", "level": "township", "constituency": constituency.pk,
-    })
+    response = client.post(
+        reverse("deputies:create"),
+        {
+            "name": "",
+            "level": "township",
+            "constituency": constituency.pk,
+        },
+    )
     assert "这个字段是必填项" in response.content.decode()
     assert Deputy.objects.count() == before
 

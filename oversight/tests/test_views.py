@@ -5,8 +5,13 @@ from congress.tests.factories import TownshipFactory
 from oversight.models import Inspection
 from oversight.tests.factories import InspectionFactory
 
-VALID = {"kind": "special_check", "date": "2024-09-25", "subject": "“三改一拆”工作专项督查",
-         "participants": 12, "summary": ""}
+VALID = {
+    "kind": "special_check",
+    "date": "2024-09-25",
+    "subject": "“三改一拆”工作专项督查",
+    "participants": 12,
+    "summary": "",
+}
 
 
 def test_staff_record_an_inspection(client, staff):
@@ -17,11 +22,14 @@ def test_staff_record_an_inspection(client, staff):
     assert "专项督查" in response.content.decode()
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"participants": -1}, "确保该值大于或等于0"),
-    ({"kind": "party"}, "选择一个有效的选项"),
-    ({"subject": ""}, "这个字段是必填项"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"participants": -1}, "确保该值大于或等于0"),
+        ({"kind": "party"}, "选择一个有效的选项"),
+        ({"subject": ""}, "这个字段是必填项"),
+    ],
+)
 def test_bad_input_is_refused_in_chinese(client, staff, change, message):
     client.force_login(staff)
     response = client.post(reverse("oversight:create"), {**VALID, **change})
@@ -29,9 +37,7 @@ def test_bad_input_is_refused_in_chinese(client, staff, change, message):
     assert not Inspection.objects.exists()
 
 
-def test_list_is_scoped_and_constant_in_queries(
-    client, staff, django_assert_max_num_queries
-):
+def test_list_is_scoped_and_constant_in_queries(client, staff, django_assert_max_num_queries):
     InspectionFactory.create_batch(60, township=staff.township)
     InspectionFactory(township=TownshipFactory(), subject="外镇督查")
     client.force_login(staff)

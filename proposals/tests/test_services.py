@@ -11,8 +11,13 @@ from sessions.tests.factories import CongressSessionFactory
 
 @pytest.fixture
 def proposal(township, staff):
-    return proposal_submit(deputy=DeputyFactory(township=township), title="关于道路硬化的建议",
-                           content="内容", kind="suggestion", submitted_by=staff)
+    return proposal_submit(
+        deputy=DeputyFactory(township=township),
+        title="关于道路硬化的建议",
+        content="内容",
+        kind="suggestion",
+        submitted_by=staff,
+    )
 
 
 def test_submit_records_the_first_step(proposal, staff):
@@ -24,8 +29,14 @@ def test_submit_records_the_first_step(proposal, staff):
 def test_submit_refuses_a_session_of_another_township(township, staff):
     foreign_session = CongressSessionFactory(township=TownshipFactory())
     with pytest.raises(ValidationError, match="该会议属于其他乡镇"):
-        proposal_submit(deputy=DeputyFactory(township=township), title="t", content="c",
-                        kind="suggestion", submitted_by=staff, session=foreign_session)
+        proposal_submit(
+            deputy=DeputyFactory(township=township),
+            title="t",
+            content="c",
+            kind="suggestion",
+            submitted_by=staff,
+            session=foreign_session,
+        )
     assert not Proposal.objects.exists()
 
 

@@ -13,9 +13,15 @@ def test_deputy_submits_for_themself(client, users):
     client.force_login(deputy_user)
     form = client.get(reverse("proposals:create")).content.decode()
     assert 'name="deputy"' not in form  # a deputy cannot submit in another's name
-    response = client.post(reverse("proposals:create"), {
-        "kind": "suggestion", "title": "关于增设路灯的建议", "content": "村口道路夜间无照明。",
-    }, follow=True)
+    response = client.post(
+        reverse("proposals:create"),
+        {
+            "kind": "suggestion",
+            "title": "关于增设路灯的建议",
+            "content": "村口道路夜间无照明。",
+        },
+        follow=True,
+    )
     proposal = Proposal.objects.get()
     assert proposal.deputy == deputy_user.deputy
     assert proposal.township == deputy_user.township
@@ -24,9 +30,14 @@ def test_deputy_submits_for_themself(client, users):
 
 def test_empty_title_is_refused_in_chinese(client, users):
     client.force_login(users[Role.DEPUTY])
-    response = client.post(reverse("proposals:create"), {
-        "kind": "suggestion", "title": "", "content": "内容",
-    })
+    response = client.post(
+        reverse("proposals:create"),
+        {
+            "kind": "suggestion",
+            "title": "",
+            "content": "内容",
+        },
+    )
     assert "这个字段是必填项" in response.content.decode()
     assert not Proposal.objects.exists()
 
@@ -34,16 +45,26 @@ def test_empty_title_is_refused_in_chinese(client, users):
 def test_staff_register_on_a_deputys_behalf(client, staff, township):
     deputy = DeputyFactory(township=township)
     client.force_login(staff)
-    client.post(reverse("proposals:create"), {
-        "deputy": deputy.pk, "kind": "opinion", "title": "意见", "content": "内容",
-    })
+    client.post(
+        reverse("proposals:create"),
+        {
+            "deputy": deputy.pk,
+            "kind": "opinion",
+            "title": "意见",
+            "content": "内容",
+        },
+    )
     assert Proposal.objects.get().deputy == deputy
 
 
 def test_each_role_sees_what_it_may(client, users, township, unit):
     own = ProposalFactory(deputy=users[Role.DEPUTY].deputy, title="我的建议")
-    assigned = ProposalFactory(deputy__township=township, title="交办给本单位的建议",
-                               handling_unit=unit, status=Status.ASSIGNED)
+    assigned = ProposalFactory(
+        deputy__township=township,
+        title="交办给本单位的建议",
+        handling_unit=unit,
+        status=Status.ASSIGNED,
+    )
     other = ProposalFactory(deputy__township=township, title="其他代表的建议")
     foreign = ProposalFactory(deputy__township=TownshipFactory(), title="外镇的建议")
     expected = {
@@ -62,9 +83,15 @@ def test_each_role_sees_what_it_may(client, users, township, unit):
 def test_staff_assign_from_the_detail_page(client, staff, township, unit):
     proposal = ProposalFactory(deputy__township=township)
     client.force_login(staff)
-    assert "交办承办单位" in client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
-    response = client.post(reverse("proposals:assign", args=[proposal.pk]),
-                           {"unit": unit.pk, "note": "交办会"}, follow=True)
+    assert (
+        "交办承办单位"
+        in client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    )
+    response = client.post(
+        reverse("proposals:assign", args=[proposal.pk]),
+        {"unit": unit.pk, "note": "交办会"},
+        follow=True,
+    )
     proposal.refresh_from_db()
     assert proposal.status == Status.ASSIGNED and proposal.handling_unit == unit
     assert f"已交办至{unit.name}" in response.content.decode()
@@ -82,7 +109,9 @@ def test_staff_cannot_assign_to_another_townships_unit(client, staff, township):
     proposal = ProposalFactory(deputy__township=township)
     foreign_unit = UnitFactory(township=TownshipFactory())
     client.force_login(staff)
-    response = client.post(reverse("proposals:assign", args=[proposal.pk]), {"unit": foreign_unit.pk})
+    response = client.post(
+        reverse("proposals:assign", args=[proposal.pk]), {"unit": foreign_unit.pk}
+    )
     assert "选择一个有效的选项" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == Status.SUBMITTED

@@ -23,24 +23,30 @@ from sessions.tests.factories import CongressSessionFactory
 def pdf_text(path) -> str:
     """Text as poppler's pdftotext reads it (what a reader's copy-paste would give)."""
     require(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture
 def year_of_work(township):
     """2024 in one township, with noise in 2023 and in another township that must not count."""
     CongressSessionFactory(township=township, start_date=datetime.date(2024, 1, 21))
-    CongressSessionFactory(township=township, start_date=datetime.date(2023, 1, 15),
-                           end_date=datetime.date(2023, 1, 16))
+    CongressSessionFactory(
+        township=township,
+        start_date=datetime.date(2023, 1, 15),
+        end_date=datetime.date(2023, 1, 16),
+    )
     DeputyFactory.create_batch(3, township=township, level="county")
     in_2024 = timezone.make_aware(datetime.datetime(2024, 1, 21, 14))
     for i in range(7):
         ProposalFactory(deputy__township=township, submitted_at=in_2024, is_key=i == 0)
-    InspectionFactory(township=township, date=datetime.date(2024, 9, 2), participants=86,
-                      kind="survey")
-    InspectionFactory(township=township, date=datetime.date(2024, 9, 25), participants=12,
-                      kind="special_check")
+    InspectionFactory(
+        township=township, date=datetime.date(2024, 9, 2), participants=86, kind="survey"
+    )
+    InspectionFactory(
+        township=township, date=datetime.date(2024, 9, 25), participants=12, kind="special_check"
+    )
     other = TownshipFactory()
     ProposalFactory(deputy__township=other, submitted_at=in_2024)
     return township
@@ -53,8 +59,11 @@ def test_pdf_carries_the_chinese_title_and_the_counts(year_of_work, staff):
     assert report.state == Report.State.DONE
     text = pdf_text(report.file.path)
     assert f"{year_of_work.name}2024年度工作统计" in text
-    lines = {" ".join(line.split()[:-1]): line.split()[-1] for line in text.splitlines()
-             if len(line.split()) >= 2}
+    lines = {
+        " ".join(line.split()[:-1]): line.split()[-1]
+        for line in text.splitlines()
+        if len(line.split()) >= 2
+    }
     assert lines["召开人代会"] == "1"
     assert lines["收到议案、建议和意见"] == "7"
     assert lines["其中重点议案"] == "1"
@@ -68,15 +77,17 @@ def test_pdf_embeds_a_chinese_font(year_of_work, staff):
     report = Report.objects.create(township=year_of_work, year=2024, requested_by=staff)
     report_render(report_id=report.pk)
     report.refresh_from_db()
-    fonts = subprocess.run(["pdffonts", report.file.path], capture_output=True, text=True,
-                           check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", report.file.path], capture_output=True, text=True, check=True
+    ).stdout
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk, fonts  # without fonts-noto-cjk WeasyPrint falls back to DejaVu and prints boxes
     assert all(" yes " in line for line in cjk)  # embedded
 
 
-def test_staff_request_and_download_through_the_pages(client, staff, year_of_work,
-                                                      django_capture_on_commit_callbacks):
+def test_staff_request_and_download_through_the_pages(
+    client, staff, year_of_work, django_capture_on_commit_callbacks
+):
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:create"), {"year": 2024}, follow=True)
@@ -137,9 +148,7 @@ def redis_available(url: str) -> bool:
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_a_real_celery_worker_renders_the_report_from_redis(
-    client, township, staff, celery_broker
-):
+def test_a_real_celery_worker_renders_the_report_from_redis(client, township, staff, celery_broker):
     """The request goes through Redis to a real worker, which writes the PDF."""
     from celery.contrib.testing.worker import start_worker
 

@@ -8,8 +8,13 @@ from congress.tests.factories import TownshipFactory
 from sessions.models import CongressSession
 from sessions.tests.factories import CongressSessionFactory
 
-VALID = {"term": 18, "number": 3, "start_date": "2025-01-20", "end_date": "2025-01-21",
-         "venue": "镇政府大会议室"}
+VALID = {
+    "term": 18,
+    "number": 3,
+    "start_date": "2025-01-20",
+    "end_date": "2025-01-21",
+    "venue": "镇政府大会议室",
+}
 
 
 def test_staff_register_a_session(client, staff):
@@ -21,12 +26,15 @@ def test_staff_register_a_session(client, staff):
     assert "第18届人民代表大会第3次会议" in response.content.decode()
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"end_date": "2025-01-19"}, "闭幕日期不能早于开幕日期"),
-    ({"start_date": "2025-13-01"}, "输入一个有效的日期"),
-    ({"venue": ""}, "这个字段是必填项"),
-    ({"term": "abc"}, "输入整数"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"end_date": "2025-01-19"}, "闭幕日期不能早于开幕日期"),
+        ({"start_date": "2025-13-01"}, "输入一个有效的日期"),
+        ({"venue": ""}, "这个字段是必填项"),
+        ({"term": "abc"}, "输入整数"),
+    ],
+)
 def test_bad_input_gets_a_chinese_message_and_saves_nothing(client, staff, change, message):
     client.force_login(staff)
     response = client.post(reverse("sessions:create"), {**VALID, **change})
