@@ -26,7 +26,7 @@ test: test-setup
 
 bench: setup
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
-	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py bench
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench
 
 lint: setup
 	$(BIN)/ruff check .
