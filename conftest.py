@@ -132,12 +132,6 @@ def celery_broker(settings):
     drop_pooled_connections()
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # Users' browsers ask for Chinese; LocaleMiddleware answers in the language asked for.
-    return {**browser_context_args, "locale": "zh-CN"}
-
-
 @pytest.fixture
 def page(page):
     page.set_default_timeout(10_000)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Township, Unit, User
+from .services import user_set_role
 
 
 @admin.register(Township)
@@ -25,3 +26,8 @@ class RendaUserAdmin(UserAdmin, SimpleHistoryAdmin):
         *UserAdmin.fieldsets,
         (_("Congress"), {"fields": ["full_name", "role", "township", "unit"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "role" in form.changed_data and obj.role:
+            user_set_role(user=obj, role=obj.role)  # the role's group carries its permissions

@@ -121,12 +121,18 @@ def test_every_message_has_a_current_chinese_translation():
     assert not fuzzy, fuzzy[:3]
 
 
-def test_english_is_available(client, staff):
+def test_chinese_by_default_whatever_the_browser_asks(client, staff):
     client.force_login(staff)
-    response = client.get(reverse("home"), headers={"accept-language": "en"})
-    assert "Log out" in response.content.decode()
-    response = client.get(reverse("home"))
+    response = client.get(reverse("home"), headers={"accept-language": "en-US,en"})
     assert "退出登录" in response.content.decode()
+
+
+def test_english_when_the_user_chooses_it(client, staff):
+    client.force_login(staff)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Log out" in client.get(reverse("home")).content.decode()
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    assert "退出登录" in client.get(reverse("home")).content.decode()
 
 
 @pytest.mark.parametrize(
