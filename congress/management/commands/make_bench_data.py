@@ -59,7 +59,7 @@ class Command(BaseCommand):
             batch_size=BATCH,
         )
         deputies = list(Deputy.objects.filter(township=township).values_list("pk", flat=True))
-        start = timezone.make_aware(datetime.datetime(2024, 1, 1))
+        start = datetime.datetime(2024, 1, 1, tzinfo=timezone.get_current_timezone())
         # Generated rows skip the services on purpose: they are load, not domain events.
         Proposal.objects.bulk_create(
             [
