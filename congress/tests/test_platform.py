@@ -142,3 +142,15 @@ def test_bootstrap_is_served_locally(client, db, path):
     """Offices are often offline: the CSS and JS come from this server, not a CDN."""
     response = client.get(path)
     assert response.status_code == 200
+
+
+def test_ci_runs_on_postgresql(db):
+    """CI must exercise the production database; elsewhere SQLite is the embedded default."""
+    from django.db import connection
+
+    from conftest import require
+
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        assert int(cursor.fetchone()[0].split(".")[0]) >= 14
