@@ -25,6 +25,8 @@ test: test-setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
+	@# A fresh benchmark database each run: generated data, never worth migrating.
+	@[ -n "$${BENCH_DATABASE_URL:-}" ] || rm -f $(CURDIR)/bench.sqlite3
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench
 

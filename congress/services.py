@@ -43,3 +43,33 @@ def user_set_role(*, user: User, role: str) -> User:
     user.save(update_fields=["role"])
     user.groups.set([Group.objects.get(name=role)])
     return user
+
+
+def attendance_sync(*, model, parent: dict, statuses: dict[int, str], township_id: int) -> None:
+    """Make a parent's attendance rows say exactly {deputy id: status}, in a few bulk queries.
+
+    Shared by congress sessions and deputies' activities; the caller holds the transaction.
+    """
+    from deputies.models import Deputy
+
+    known = set(
+        Deputy.objects.filter(township_id=township_id, pk__in=statuses).values_list("pk", flat=True)
+    )
+    if set(statuses) - known:
+        raise ValidationError(_("Some deputies do not belong to this township."))
+    valid = model._meta.get_field("status").choices
+    if any(status not in dict(valid) for status in statuses.values()):
+        raise ValidationError(_("Unknown attendance status."))
+    rows = model.objects.filter(**parent)
+    existing = {row.deputy_id: row for row in rows}
+    rows.exclude(deputy_id__in=statuses).delete()
+    create, update = [], []
+    for deputy_id, status in statuses.items():
+        row = existing.get(deputy_id)
+        if row is None:
+            create.append(model(deputy_id=deputy_id, status=status, **parent))
+        elif row.status != status:
+            row.status = status
+            update.append(row)
+    model.objects.bulk_create(create)
+    model.objects.bulk_update(update, ["status"])

@@ -1,15 +1,242 @@
+import datetime
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from .models import Deputy
-from .selectors import constituency_choices, deputy_group_choices
+from congress.forms import DateInput
+
+from .models import (
+    Activity,
+    Constituency,
+    Deputy,
+    DeputyGroup,
+    LiaisonContact,
+    Mandate,
+    PerformanceRules,
+    ReportToVoters,
+    VoterContact,
+)
+from .rules import ALLOWED_ATTACHMENT_EXTENSIONS
+from .selectors import constituency_choices, deputy_group_choices, member_choices
+from .services import SELF_SERVICE_FIELDS
+from .services.performance import RULE_FIELDS
 
 
-class DeputyForm(forms.ModelForm):
+class MonthField(forms.DateField):
+    """A year and month typed as 1975-03 (or 1975.03, 1975/3); stored as the month's first day."""
+
+    widget = forms.DateInput(attrs={"type": "month", "placeholder": "1975-03"})
+    default_error_messages = {"invalid": _("Enter a year and month such as 1975-03.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value.replace(day=1)
+        return parse_month(str(value))
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.strftime("%Y-%m")
+        return value
+
+
+def parse_month(text: str) -> datetime.date:
+    cleaned = text.strip().replace(".", "-").replace("/", "-").replace("年", "-").rstrip("月")
+    parts = [p for p in cleaned.split("-") if p]
+    try:
+        year, month = int(parts[0]), int(parts[1])
+        if not 1900 <= year <= 2100:
+            raise ValueError
+        return datetime.date(year, month, 1)
+    except (ValueError, IndexError):
+        raise forms.ValidationError(
+            MonthField.default_error_messages["invalid"], code="invalid"
+        ) from None
+
+
+class DeputyProfileForm(forms.ModelForm):
+    birth_month = MonthField(label=_("birth year and month"), required=False)
+
     class Meta:
         model = Deputy
-        fields = ["name", "level", "constituency", "group"]
+        fields = [
+            "name",
+            "gender",
+            "ethnicity",
+            "birth_month",
+            "affiliation",
+            "education",
+            "occupation",
+            "work_unit",
+            "phone",
+            "address",
+            "photo",
+            "liaison",
+        ]
+
+    def __init__(self, *args, township, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["liaison"].queryset = member_choices(township=township)
+
+
+class DeputyCreateForm(DeputyProfileForm):
+    """A new deputy: their profile and their first mandate."""
+
+    level = forms.ChoiceField(label=_("level"), choices=Mandate.Level.choices)
+    term = forms.IntegerField(label=_("term"), min_value=1)
+    constituency = forms.ModelChoiceField(label=_("constituency"), queryset=None)
+    group = forms.ModelChoiceField(label=_("deputy group"), queryset=None, required=False)
+    start_date = forms.DateField(label=_("start date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, township, **kwargs):
+        super().__init__(*args, township=township, **kwargs)
+        self.fields["term"].initial = township.current_term
+        self.fields["constituency"].queryset = constituency_choices(township=township)
+        self.fields["group"].queryset = deputy_group_choices(township=township)
+
+
+class SelfServiceForm(forms.ModelForm):
+    class Meta:
+        model = Deputy
+        fields = SELF_SERVICE_FIELDS
+
+
+class MandateForm(forms.ModelForm):
+    class Meta:
+        model = Mandate
+        fields = [
+            "level",
+            "term",
+            "constituency",
+            "group",
+            "status",
+            "start_date",
+            "end_date",
+            "status_reason",
+        ]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["constituency"].queryset = constituency_choices(township=township)
         self.fields["group"].queryset = deputy_group_choices(township=township)
+        if self.instance.pk:
+            # Level and term identify the seat; a different seat is a new mandate.
+            for name in ("level", "term"):
+                self.fields[name].disabled = True
+
+
+class MandateAddForm(MandateForm):
+    class Meta(MandateForm.Meta):
+        fields = ["level", "term", "constituency", "group", "start_date"]
+
+
+class ConstituencyForm(forms.ModelForm):
+    class Meta:
+        model = Constituency
+        fields = ["name", "description"]
+
+
+class DeputyGroupForm(forms.ModelForm):
+    class Meta:
+        model = DeputyGroup
+        fields = ["name", "description"]
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "title",
+            "start_date",
+            "end_date",
+            "place",
+            "organiser",
+            "group",
+            "content",
+            "other_participants",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, township, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = deputy_group_choices(township=township)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("photo or document"),
+        help_text=_("JPG, PNG, PDF, Word or Excel, at most 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f".{ext}" for ext in ALLOWED_ATTACHMENT_EXTENSIONS)}
+        ),
+    )
+
+
+class AttendanceForm(forms.Form):
+    """One choice per deputy of the township: present, on leave, absent, or not involved."""
+
+    def __init__(self, *args, rows, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        blank = [("", _("Not involved"))]
+        for row in rows:
+            self.fields[f"d{row['deputy'].pk}"] = forms.ChoiceField(
+                label=row["deputy"].name,
+                choices=blank + list(choices),
+                required=False,
+                initial=row["status"],
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items() if value}
+
+    def bound_rows(self):
+        for row in self.rows:
+            yield row["deputy"], self[f"d{row['deputy'].pk}"]
+
+
+class LiaisonContactForm(forms.ModelForm):
+    class Meta:
+        model = LiaisonContact
+        fields = ["deputy", "date", "content"]
+        widgets = {"date": DateInput(), "content": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, deputies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = deputies
+
+
+class VoterContactForm(forms.ModelForm):
+    class Meta:
+        model = VoterContact
+        fields = ["date", "voters", "voter_count", "raised"]
+        widgets = {"date": DateInput(), "raised": forms.Textarea(attrs={"rows": 4})}
+
+
+class ReportToVotersForm(forms.ModelForm):
+    class Meta:
+        model = ReportToVoters
+        fields = ["deputy", "date", "place", "voters_attended", "rating", "notes"]
+        widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, deputies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = deputies
+
+
+class PerformanceRulesForm(forms.ModelForm):
+    class Meta:
+        model = PerformanceRules
+        fields = RULE_FIELDS
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=1980, max_value=2100)

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404
 
 from congress.models import Township
 from congress.roles import Role
-from deputies.models import Deputy
+from deputies.models import Deputy, Mandate
+from deputies.selectors import deputies_in_office_during
 from oversight.models import Inspection
 from proposals.models import Proposal
 from proposals.workflow import Status
@@ -53,11 +54,13 @@ class AnnualStats:
 
 def annual_stats(*, township: Township, year: int) -> AnnualStats:
     """The year's figures the work report quotes: sessions, roster, proposals, oversight."""
-    deputies = Deputy.objects.filter(township=township).aggregate(
-        total=Count("pk"),
-        county=Count("pk", filter=Q(level=Deputy.Level.COUNTY)),
-        town=Count("pk", filter=Q(level=Deputy.Level.TOWNSHIP)),
-    )
+    in_office = deputies_in_office_during(Deputy.objects.filter(township=township), year)
+    seats = Mandate.objects.filter(deputy__in=in_office, status=Mandate.Status.ACTIVE)
+    deputies = {
+        "total": in_office.count(),
+        "county": seats.filter(level=Mandate.Level.COUNTY).count(),
+        "town": seats.filter(level=Mandate.Level.TOWNSHIP).count(),
+    }
     proposals = Proposal.objects.filter(township=township, submitted_at__year=year).aggregate(
         total=Count("pk"),
         key=Count("pk", filter=Q(is_key=True)),

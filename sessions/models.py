@@ -16,8 +16,8 @@ class CongressSession(models.Model):
     )
     term = models.PositiveSmallIntegerField(_("term"), help_text=_("届"))
     number = models.PositiveSmallIntegerField(_("session number"), help_text=_("次"))
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(_("opening date"))
+    end_date = models.DateField(_("closing date"))
     venue = models.CharField(_("venue"), max_length=100)
 
     history = HistoricalRecords()
@@ -41,3 +41,38 @@ class CongressSession(models.Model):
 
     def __str__(self):
         return _("Term %(term)s, session %(number)s") % {"term": self.term, "number": self.number}
+
+
+class SessionAttendance(models.Model):
+    """Whether a deputy attended a congress session, was excused, or stayed away unexcused."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        EXCUSED = "excused", _("Excused (leave approved)")
+        ABSENT = "absent", _("Absent without approved leave")
+
+    session = models.ForeignKey(
+        CongressSession,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("congress session"),
+    )
+    deputy = models.ForeignKey(
+        "deputies.Deputy",
+        on_delete=models.CASCADE,
+        related_name="session_attendances",
+        verbose_name=_("deputy"),
+    )
+    status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("session attendance")
+        verbose_name_plural = _("session attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "deputy"], name="session_attendance_once")
+        ]
+
+    def __str__(self):
+        return f"{self.deputy} {self.get_status_display()}"

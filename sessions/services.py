@@ -3,8 +3,9 @@ import datetime
 from django.db import transaction
 
 from congress.models import Township
+from congress.services import attendance_sync
 
-from .models import CongressSession
+from .models import CongressSession, SessionAttendance
 
 
 @transaction.atomic
@@ -29,3 +30,14 @@ def session_create(
     session.full_clean()
     session.save()
     return session
+
+
+@transaction.atomic
+def session_set_attendance(*, session: CongressSession, statuses: dict[int, str]) -> None:
+    """Record each deputy's attendance of the session: {deputy id: status}; others are cleared."""
+    attendance_sync(
+        model=SessionAttendance,
+        parent={"session": session},
+        statuses=statuses,
+        township_id=session.township_id,
+    )

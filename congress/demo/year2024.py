@@ -44,16 +44,42 @@ _GIVEN = [
     "金龙",
 ]
 
-# 40 township deputies; the first 8 are also county deputies (the report's "8位县镇两级人大代表").
+_AFFILIATIONS = ["cpc"] * 6 + ["none"] * 3 + ["democratic_party"]
+_OCCUPATIONS = [
+    "village_cadre",
+    "farmer",
+    "enterprise",
+    "official",
+    "professional",
+    "worker",
+    "farmer",
+    "village_cadre",
+    "other",
+    "enterprise",
+]
+_EDUCATIONS = ["bachelor", "college", "secondary", "junior", "college", "secondary"]
+
+# 40 township deputies of the 18th term; the first 8 also hold a county seat (the report's
+# "8位县镇两级人大代表").
 DEPUTIES = [
     {
         "name": _SURNAMES[i % len(_SURNAMES)] + _GIVEN[(i * 7) % len(_GIVEN)],
-        "level": "county" if i < 8 else "township",
+        "gender": "female" if i % 3 == 1 else "male",
+        "birth_month": datetime.date(1960 + (i * 7) % 35, 1 + i % 12, 1),
+        "affiliation": _AFFILIATIONS[i % len(_AFFILIATIONS)],
+        "education": _EDUCATIONS[i % len(_EDUCATIONS)],
+        "occupation": _OCCUPATIONS[i % len(_OCCUPATIONS)],
+        "work_unit": f"{CONSTITUENCIES[i % len(CONSTITUENCIES)]}所在村",
+        "phone": f"1395781{i:04d}",
+        "address": f"练溪镇{CONSTITUENCIES[i % len(CONSTITUENCIES)]}{i + 1}号",
         "constituency": CONSTITUENCIES[i % len(CONSTITUENCIES)],
         "group": GROUPS[i % len(GROUPS)],
+        "county": i < 8,
     }
     for i in range(40)
 ]
+TERM_START = datetime.date(2021, 12, 30)
+COUNTY_TERM = 17
 
 SESSIONS = [
     {
@@ -200,4 +226,121 @@ ACCOUNTS = [
     ("deputy", "deputy", None, None, 0),
     ("unit", "unit", "赵志强（村镇建设办）", "镇村镇建设办公室", None),
     ("county", "county", "县人大常委会联络室", None, None),
+]
+
+# Session attendance: deputy indexes excused (leave approved) or absent without leave.
+# Deputy 39 stayed away from both sessions of the term: the Art 62 warning shows for them.
+SESSION_ABSENCES = {
+    (18, 1): {"excused": [5, 17], "absent": [39]},
+    (18, 2): {"excused": [11, 23, 30], "absent": [39]},
+}
+
+# 二、三、七：学习培训、会前走访、视察、征求意见、代表作表率、关心母亲河溪活动周
+# present: deputy indexes; others: non-deputy participants (镇机关干部、村民)
+ACTIVITIES = [
+    {
+        "kind": "pre_session",
+        "title": "人代会前走访联系选区选民、征询意见",
+        "start_date": datetime.date(2024, 1, 8),
+        "end_date": datetime.date(2024, 1, 15),
+        "place": "各选区",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 40, 2)),
+        "others": 0,
+    },
+    {
+        "kind": "training",
+        "title": "学习党的全会公报、传达会议精神",
+        "start_date": datetime.date(2024, 2, 27),
+        "place": "镇政府三楼会议室",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 36)),
+        "others": 4,
+    },
+    {
+        "kind": "forum",
+        "title": "镇区控制性详细规划编制征求意见会",
+        "start_date": datetime.date(2024, 3, 12),
+        "place": "镇政府三楼会议室",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 40, 3)),
+        "others": 12,
+    },
+    {
+        "kind": "inspection",
+        "title": "视察省重点工程石坑坪水库",
+        "start_date": datetime.date(2024, 4, 18),
+        "place": "石坑坪水库建设工地",
+        "organiser": "镇人大主席团",
+        "present": list(range(1, 40, 3)),
+        "others": 4,
+    },
+    {
+        "kind": "other",
+        "title": "“三改一拆”代表作表率活动",
+        "start_date": datetime.date(2024, 4, 25),
+        "place": "五雷街",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 8)),
+        "others": 0,
+    },
+    {
+        "kind": "training",
+        "title": "人民代表大会制度及建议写作专题培训",
+        "start_date": datetime.date(2024, 6, 14),
+        "place": "镇政府三楼会议室",
+        "organiser": "镇人大主席团",
+        "present": list(range(2, 40)),
+        "others": 0,
+    },
+    {
+        "kind": "inspection",
+        "title": "“关心母亲河溪”练溪视察",
+        "start_date": datetime.date(2024, 8, 15),
+        "place": "大茂坑村、石坑坪水库工地、路堰自然村养殖场、姚埠工业园区",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 40, 2)),
+        "others": 2,
+    },
+    {
+        "kind": "survey",
+        "title": "“关心母亲河溪”千人系列活动周：查找水污染源、清理河溪垃圾",
+        "start_date": datetime.date(2024, 9, 2),
+        "end_date": datetime.date(2024, 9, 8),
+        "place": "练溪及各源头",
+        "organiser": "镇人大主席团",
+        "content": "发放公开信，开展宣传，查找污染源，清理河溪垃圾；共查找问题14个。",
+        "present": list(range(0, 36)),
+        "others": 50,
+    },  # 36 deputies + 50 cadres = 共86人次
+    {
+        "kind": "training",
+        "title": "学习《宪法》《代表法》",
+        "start_date": datetime.date(2024, 11, 6),
+        "place": "镇政府三楼会议室",
+        "organiser": "镇人大主席团",
+        "present": list(range(0, 38)),
+        "others": 0,
+    },
+]
+
+# 主席团成员联系代表 (the member account keeps contact with these deputy indexes)
+LIAISON_DEPUTIES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+LIAISON_CONTACTS = [
+    (0, datetime.date(2024, 3, 5), "交流五雷街道路改造议案的办理进展。"),
+    (3, datetime.date(2024, 6, 20), "听取练溪沿岸养殖污染情况的反映。"),
+    (9, datetime.date(2024, 10, 9), "走访代表，了解石坑坪水库移民安置诉求。"),
+]
+
+# 代表联系选民 (deputy index, date, voters, count, what was raised)
+VOTER_CONTACTS = [
+    (0, datetime.date(2024, 1, 10), "五雷街沿街商户", 12, "五雷街雨季积水，希望尽快改造雨污管网。"),
+    (0, datetime.date(2024, 7, 2), "第一选区村民", 8, "村口道路夜间无路灯，出行不便。"),
+    (3, datetime.date(2024, 5, 16), "路堰自然村村民", 15, "养殖场异味大，污水流入练溪。"),
+]
+
+# 述职评议 (deputy index, date, place, voters attending, rating)
+REPORTS_TO_VOTERS = [
+    (0, datetime.date(2024, 12, 10), "第一选区村委会", 45, "excellent"),
+    (1, datetime.date(2024, 12, 11), "第二选区村委会", 38, "good"),
 ]

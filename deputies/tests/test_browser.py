@@ -21,6 +21,7 @@ def test_staff_log_in_add_a_deputy_and_find_them_listed(
     assert page.get_by_text("这个字段是必填项").first.is_visible()  # nothing half-saved
 
     page.get_by_label("姓名").fill("陈晓东")
+    page.get_by_label("性别").select_option("male")
     page.get_by_label("代表层级").select_option("county")
     page.get_by_label("选区").select_option(str(constituency.pk))
     page.get_by_label("代表小组").select_option(str(deputy_group.pk))

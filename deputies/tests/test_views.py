@@ -1,58 +1,111 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
-from deputies.models import Deputy
-from deputies.tests.factories import ConstituencyFactory, DeputyFactory
+from deputies.models import Deputy, Mandate
+from deputies.tests.factories import (
+    ConstituencyFactory,
+    DeputyFactory,
+    DeputyGroupFactory,
+    MandateFactory,
+)
+
+NEW_DEPUTY = {
+    "name": " 李四 ",
+    "gender": "female",
+    "ethnicity": "汉族",
+    "birth_month": "1975-03",
+    "affiliation": "cpc",
+    "education": "college",
+    "occupation": "farmer",
+    "work_unit": "",
+    "phone": "13900000000",
+    "address": "",
+    "level": "county",
+    "term": 18,
+}
 
 
-def test_staff_add_a_deputy(client, staff, constituency, deputy_group):
+def test_staff_add_a_deputy_with_their_first_mandate(client, staff, constituency, deputy_group):
     client.force_login(staff)
     response = client.post(
         reverse("deputies:create"),
         {
-            "name": " 李四 ",
-            "level": "county",
+            **NEW_DEPUTY,
             "constituency": constituency.pk,
             "group": deputy_group.pk,
         },
         follow=True,
     )
     deputy = Deputy.objects.get(name="李四")
-    assert deputy.township == staff.township and deputy.level == Deputy.Level.COUNTY
+    assert deputy.township == staff.township
+    assert deputy.birth_month == datetime.date(1975, 3, 1)
+    mandate = deputy.mandates.get()
+    assert (mandate.level, mandate.term, mandate.status) == ("county", 18, "active")
     assert "已添加代表李四" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"name": ""}, "这个字段是必填项"),
+        ({"birth_month": "1975-13"}, "请输入年月，如 1975-03"),
+        ({"gender": "x"}, "选择一个有效的选项"),
+        ({"term": "0"}, "确保该值大于或等于1"),
+    ],
+)
+def test_bad_input_is_refused_in_chinese_and_nothing_saved(
+    client, staff, constituency, change, message
+):
+    before = Deputy.objects.count()
+    client.force_login(staff)
+    response = client.post(
+        reverse("deputies:create"), {**NEW_DEPUTY, "constituency": constituency.pk, **change}
+    )
+    assert message in response.content.decode()
+    assert Deputy.objects.count() == before
+    assert not Mandate.objects.filter(deputy__name="李四").exists()
 
 
 def test_another_townships_constituency_is_refused(client, staff):
     foreign = ConstituencyFactory(township=TownshipFactory())
     before = Deputy.objects.count()
     client.force_login(staff)
-    response = client.post(
-        reverse("deputies:create"),
-        {
-            "name": "李四",
-            "level": "township",
-            "constituency": foreign.pk,
-        },
-    )
+    response = client.post(reverse("deputies:create"), {**NEW_DEPUTY, "constituency": foreign.pk})
     assert "选择一个有效的选项" in response.content.decode()
     assert Deputy.objects.count() == before
 
 
-def test_missing_name_is_a_chinese_error(client, staff, constituency):
-    before = Deputy.objects.count()
-    client.force_login(staff)
-    response = client.post(
-        reverse("deputies:create"),
-        {
-            "name": "",
-            "level": "township",
-            "constituency": constituency.pk,
-        },
+def test_filters_apply_to_one_and_the_same_mandate(client, staff, township):
+    """A former county deputy who is a township deputy in office is not 'a county deputy in
+    office'."""
+    both = DeputyFactory(township=township, name="在任县代表", mandate__level="county")
+    former = DeputyFactory(township=township, name="卸任县代表", mandate__level="township")
+    MandateFactory(
+        deputy=former,
+        level="county",
+        term=17,
+        status="resigned",
+        end_date=datetime.date(2023, 1, 1),
+        status_reason="辞职",
     )
-    assert "这个字段是必填项" in response.content.decode()
-    assert Deputy.objects.count() == before
+    client.force_login(staff)
+    page = client.get(reverse("deputies:list"), {"level": "county", "status": "active"})
+    text = page.content.decode()
+    assert both.name in text and former.name not in text
+    page = client.get(reverse("deputies:list"), {"level": "county"})
+    assert former.name in page.content.decode()
+
+
+def test_search_by_name_and_filter_by_affiliation(client, staff, township):
+    DeputyFactory(township=township, name="王小明", affiliation="cpc")
+    DeputyFactory(township=township, name="王大明", affiliation="none")
+    client.force_login(staff)
+    text = client.get(reverse("deputies:list"), {"q": "王", "affiliation": "cpc"}).content.decode()
+    assert "王小明" in text and "王大明" not in text
 
 
 @pytest.mark.parametrize("role", [Role.STAFF, Role.MEMBER])
@@ -64,8 +117,149 @@ def test_roster_is_scoped_to_the_township(client, users, township, role):
     assert "本镇代表" in page and "外镇代表" not in page
 
 
+def test_phone_and_address_are_for_staff_only(client, users, township):
+    deputy = DeputyFactory(township=township, phone="13912345678", address="练溪村8号")
+    for role, visible in {Role.STAFF: True, Role.MEMBER: False}.items():
+        client.force_login(users[role])
+        for url in (reverse("deputies:list"), reverse("deputies:detail", args=[deputy.pk])):
+            text = client.get(url).content.decode()
+            assert ("13912345678" in text) is visible, (role, url)
+            assert ("练溪村8号" in text) is visible or url.endswith("/deputies/"), (role, url)
+
+
+PERMISSIONS = [
+    # (role, url name, expected) — a deputy may open only their own record
+    (Role.DEPUTY, "deputies:list", 403),
+    (Role.UNIT, "deputies:list", 403),
+    (Role.COUNTY, "deputies:list", 403),
+    (Role.MEMBER, "deputies:create", 403),
+    (Role.MEMBER, "deputies:export", 403),
+    (Role.MEMBER, "deputies:ranking", 403),
+    (Role.UNIT, "deputies:composition", 403),
+    (Role.DEPUTY, "deputies:import", 403),
+    (Role.UNIT, "deputies:me", 403),
+    (Role.STAFF, "deputies:me", 403),
+]
+
+
+@pytest.mark.parametrize(("role", "url_name", "expected"), PERMISSIONS)
+def test_permission_table(client, users, role, url_name, expected):
+    client.force_login(users[role])
+    assert client.get(reverse(url_name)).status_code == expected
+
+
+def test_a_deputy_cannot_open_another_deputys_record(client, users, township):
+    other = DeputyFactory(township=township)
+    me = users[Role.DEPUTY].deputy
+    client.force_login(users[Role.DEPUTY])
+    assert client.get(reverse("deputies:detail", args=[other.pk])).status_code == 403
+    assert client.get(reverse("deputies:me")).status_code == 200
+    text = client.get(reverse("deputies:me")).content.decode()
+    assert me.phone in text and other.phone not in text
+
+
+def test_another_townships_staff_see_nothing_of_this_one(client, make_user, township):
+    deputy = DeputyFactory(township=township, name="本镇代表")
+    client.force_login(make_user(Role.STAFF, TownshipFactory()))
+    assert "本镇代表" not in client.get(reverse("deputies:list")).content.decode()
+    assert client.get(reverse("deputies:detail", args=[deputy.pk])).status_code == 404
+    assert client.get(reverse("deputies:edit", args=[deputy.pk])).status_code == 404
+
+
 def test_roster_query_count_is_constant(client, staff, django_assert_max_num_queries):
-    DeputyFactory.create_batch(60, township=staff.township)
+    for deputy in DeputyFactory.create_batch(60, township=staff.township):
+        MandateFactory(deputy=deputy, level="county", term=17)
     client.force_login(staff)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("deputies:list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("deputies:composition")).status_code == 200
+
+
+def test_composition_counts(client, staff, township):
+    DeputyFactory.create_batch(3, township=township, gender="female", affiliation="cpc")
+    DeputyFactory(township=township, gender="male", affiliation="none")
+    client.force_login(staff)
+    composition = client.get(reverse("deputies:composition")).context["composition"]
+    # the deputy of the `users` fixture is male, no party
+    assert dict(composition["gender"]) == {"女": 3, "男": 2}
+    assert dict(composition["affiliation"]) == {"中共党员": 3, "群众": 2}
+
+
+def test_export_respects_the_filters_and_imports_back(client, staff, township):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    DeputyFactory(township=township, name="甲", mandate__level="county")
+    DeputyFactory(township=township, name="乙", mandate__level="township")
+    client.force_login(staff)
+    response = client.get(reverse("deputies:export"), {"level": "county"})
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ["甲"]
+    assert sheet.cell(row=1, column=1).value == "姓名"
+    # The exported file is a valid import: it matches the roster row for row.
+    upload = SimpleUploadedFile("导出.xlsx", response.content)
+    preview = client.get(client.post(reverse("deputies:import"), {"file": upload})["Location"])
+    plan = preview.context["plan"]
+    assert plan.is_valid and plan.update_count == 1 and plan.new_count == 0
+
+
+def test_ending_a_mandate_needs_a_date_and_a_reason(client, staff, township):
+    deputy = DeputyFactory(township=township)
+    mandate = deputy.mandates.get()
+    client.force_login(staff)
+    url = reverse("deputies:mandate_edit", args=[deputy.pk, mandate.pk])
+    data = {
+        "constituency": mandate.constituency_id,
+        "group": mandate.group_id,
+        "status": "resigned",
+        "start_date": "2021-12-30",
+        "end_date": "",
+        "status_reason": "",
+    }
+    text = client.post(url, data).content.decode()
+    assert "请填写代表职务终止的日期" in text and "请填写代表职务终止的原因" in text
+    mandate.refresh_from_db()
+    assert mandate.status == "active"
+    client.post(url, {**data, "end_date": "2024-06-01", "status_reason": "工作调动"})
+    mandate.refresh_from_db()
+    assert (mandate.status, mandate.status_reason) == ("resigned", "工作调动")
+
+
+def test_a_second_mandate_at_the_same_level_and_term_is_refused(client, staff, township):
+    deputy = DeputyFactory(township=township)
+    mandate = deputy.mandates.get()
+    client.force_login(staff)
+    response = client.post(
+        reverse("deputies:mandate_add", args=[deputy.pk]),
+        {
+            "level": mandate.level,
+            "term": mandate.term,
+            "constituency": mandate.constituency_id,
+        },
+    )
+    assert "该代表在本届已有同一层级的代表职务" in response.content.decode()
+    assert deputy.mandates.count() == 1
+
+
+def test_groups_under_three_deputies_are_flagged_not_blocked(client, staff, township):
+    small = DeputyGroupFactory(township=township, name="小小组")
+    DeputyFactory(township=township, mandate__group=small)
+    client.force_login(staff)
+    response = client.post(
+        reverse("deputies:groups"), {"name": "新小组", "description": ""}, follow=True
+    )
+    text = response.content.decode()
+    assert "已保存代表小组新小组" in text
+    assert "不足3人" in text
+
+
+def test_duplicate_constituency_name_is_a_chinese_error(client, staff, constituency):
+    client.force_login(staff)
+    response = client.post(
+        reverse("deputies:constituencies"), {"name": constituency.name, "description": ""}
+    )
+    assert "已有同名选区" in response.content.decode()

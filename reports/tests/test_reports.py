@@ -37,7 +37,7 @@ def year_of_work(township):
         start_date=datetime.date(2023, 1, 15),
         end_date=datetime.date(2023, 1, 16),
     )
-    DeputyFactory.create_batch(3, township=township, level="county")
+    DeputyFactory.create_batch(3, township=township, mandate__level="county")
     in_2024 = timezone.make_aware(datetime.datetime(2024, 1, 21, 14))
     for i in range(7):
         ProposalFactory(deputy__township=township, submitted_at=in_2024, is_key=i == 0)

@@ -71,3 +71,28 @@ def test_list_query_count_is_constant(client, staff, django_assert_max_num_queri
     client.force_login(staff)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("sessions:list")).status_code == 200
+
+
+def test_staff_record_session_attendance(client, staff, township):
+    from deputies.tests.factories import DeputyFactory
+    from sessions.models import SessionAttendance
+
+    session = CongressSessionFactory(township=township, term=township.current_term)
+    here, away = DeputyFactory.create_batch(2, township=township)
+    client.force_login(staff)
+    url = reverse("sessions:attendance", args=[session.pk])
+    form = client.get(url).content.decode()
+    assert here.name in form and away.name in form
+    response = client.post(url, {f"d{here.pk}": "present", f"d{away.pk}": "excused"}, follow=True)
+    assert dict(SessionAttendance.objects.values_list("deputy__name", "status")) == {
+        here.name: "present",
+        away.name: "excused",
+    }
+    assert "出席1，请假1，缺席0" in response.content.decode()
+
+
+def test_session_attendance_is_staff_work(client, users, township):
+    session = CongressSessionFactory(township=township)
+    for role in (Role.MEMBER, Role.DEPUTY):
+        client.force_login(users[role])
+        assert client.get(reverse("sessions:attendance", args=[session.pk])).status_code == 403

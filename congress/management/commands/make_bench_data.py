@@ -8,16 +8,20 @@ from django.utils import timezone
 from congress.models import Township, Unit, User
 from congress.roles import Role
 from congress.services import user_create
-from deputies.models import Constituency, Deputy, DeputyGroup
+from deputies.models import Activity, Attendance, Constituency, Deputy, DeputyGroup, Mandate
 from proposals.models import Proposal
 from proposals.workflow import Status
+from sessions.models import CongressSession, SessionAttendance
 
 BENCH_TOWNSHIP = "基准测试镇"
 BATCH = 2000
 
 
 class Command(BaseCommand):
-    help = "Fill a separate benchmark township with generated data (--scale proposals)."
+    help = (
+        "Fill a separate benchmark township with generated data: --scale proposals and "
+        "half as many deputies, with a year of sessions and activities."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=int, default=10_000, help="number of proposals")
@@ -31,6 +35,7 @@ class Command(BaseCommand):
         if have >= scale:
             self.stdout.write(f"{BENCH_TOWNSHIP} already holds {have} proposals.")
             return
+        # Generated rows skip the services on purpose: they are load, not domain events.
         rng = random.Random(2024)
         units = [
             Unit.objects.get_or_create(township=township, name=f"单位{i:02d}")[0] for i in range(20)
@@ -43,24 +48,40 @@ class Command(BaseCommand):
             DeputyGroup.objects.get_or_create(township=township, name=f"小组{i}")[0]
             for i in range(1, 11)
         ]
-        deputy_count = max(scale // 10, 10)
+        deputy_count = max(scale // 2, 10)
         existing = Deputy.objects.filter(township=township).count()
+        occupations = Deputy.Occupation.values
         Deputy.objects.bulk_create(
             [
                 Deputy(
                     township=township,
                     name=f"代表{i:05d}",
-                    level=Deputy.Level.COUNTY if i % 5 == 0 else Deputy.Level.TOWNSHIP,
-                    constituency=constituencies[i % len(constituencies)],
-                    group=groups[i % len(groups)],
+                    gender=Deputy.Gender.FEMALE if i % 3 == 0 else Deputy.Gender.MALE,
+                    affiliation=Deputy.Affiliation.CPC if i % 2 else Deputy.Affiliation.NONE,
+                    occupation=occupations[i % len(occupations)],
+                    phone=f"139{i:08d}",
                 )
                 for i in range(existing, deputy_count)
             ],
             batch_size=BATCH,
         )
+        without_seat = Deputy.objects.filter(township=township, mandates__isnull=True)
+        Mandate.objects.bulk_create(
+            [
+                Mandate(
+                    deputy=deputy,
+                    level=Mandate.Level.COUNTY if deputy.pk % 5 == 0 else Mandate.Level.TOWNSHIP,
+                    term=township.current_term,
+                    constituency=constituencies[deputy.pk % len(constituencies)],
+                    group=groups[deputy.pk % len(groups)],
+                )
+                for deputy in without_seat
+            ],
+            batch_size=BATCH,
+        )
         deputies = list(Deputy.objects.filter(township=township).values_list("pk", flat=True))
+        self._year_of_work(township, deputies, rng)
         start = datetime.datetime(2024, 1, 1, tzinfo=timezone.get_current_timezone())
-        # Generated rows skip the services on purpose: they are load, not domain events.
         Proposal.objects.bulk_create(
             [
                 Proposal(
@@ -76,14 +97,53 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH,
         )
-        for role in (Role.STAFF,):
-            username = f"bench-{role}"
-            if not User.objects.filter(username=username).exists():
-                user = user_create(
-                    username=username, password="unused", role=role, township=township
-                )
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
+        if not User.objects.filter(username="bench-staff").exists():
+            user = user_create(
+                username="bench-staff", password="unused", role=Role.STAFF, township=township
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
         if not User.objects.filter(username="bench-admin").exists():
             User.objects.create_superuser("bench-admin", password=None)
         self.stdout.write(f"{BENCH_TOWNSHIP}: {scale} proposals, {deputy_count} deputies.")
+
+    def _year_of_work(self, township, deputies, rng) -> None:
+        """Two congress sessions and 40 activities in 2024, everyone's attendance recorded."""
+        if CongressSession.objects.filter(township=township).exists():
+            return
+        for number, day in ((1, datetime.date(2024, 1, 20)), (2, datetime.date(2024, 12, 20))):
+            session = CongressSession.objects.create(
+                township=township,
+                term=township.current_term,
+                number=number,
+                start_date=day,
+                end_date=day,
+                venue="会场",
+            )
+            SessionAttendance.objects.bulk_create(
+                [
+                    SessionAttendance(
+                        session=session,
+                        deputy_id=pk,
+                        status=rng.choice(["present"] * 8 + ["excused", "absent"]),
+                    )
+                    for pk in deputies
+                ],
+                batch_size=BATCH,
+            )
+        kinds = Activity.Kind.values
+        for i in range(40):
+            activity = Activity.objects.create(
+                township=township,
+                kind=kinds[i % len(kinds)],
+                title=f"活动{i}",
+                start_date=datetime.date(2024, 1 + i % 12, 1 + i % 28),
+                other_participants=i,
+            )
+            Attendance.objects.bulk_create(
+                [
+                    Attendance(activity=activity, deputy_id=pk, status="present")
+                    for pk in rng.sample(deputies, min(len(deputies), 250))
+                ],
+                batch_size=BATCH,
+            )

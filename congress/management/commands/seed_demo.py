@@ -8,14 +8,33 @@ from django.utils import timezone
 from congress.demo import year2024 as demo
 from congress.models import Township, Unit, User
 from congress.services import user_create
-from deputies.models import Constituency, Deputy, DeputyGroup
-from deputies.services import deputy_create
+from deputies.models import (
+    Activity,
+    Constituency,
+    Deputy,
+    DeputyGroup,
+    LiaisonContact,
+    Mandate,
+    ReportToVoters,
+    VoterContact,
+)
+from deputies.services import (
+    activity_save,
+    activity_set_attendance,
+    deputy_create,
+    deputy_link_account,
+    deputy_update,
+    liaison_contact_record,
+    mandate_add,
+    report_to_voters_record,
+    voter_contact_record,
+)
 from oversight.models import Inspection
 from oversight.services import inspection_create
 from proposals.models import Proposal
 from proposals.services import proposal_assign, proposal_submit
 from sessions.models import CongressSession
-from sessions.services import session_create
+from sessions.services import session_create, session_set_attendance
 
 
 def _aware(day: datetime.date, hour: int = 9) -> datetime.datetime:
@@ -40,6 +59,21 @@ class Command(BaseCommand):
             ]
             for name, kind in demo.UNITS
         }
+        deputies = self._roster(township)
+        sessions = self._sessions(township, deputies)
+        accounts = self._accounts(township, units, deputies)
+        self._proposals(township, deputies, sessions, units, accounts["staff"])
+        for row in demo.INSPECTIONS:
+            if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
+                inspection_create(township=township, **row)
+        self._deputy_work(township, deputies, accounts["member"])
+
+        self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
+        self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
+        for user in accounts.values():
+            self.stdout.write(f"  {user.username:8} {user.get_role_display()}")
+
+    def _roster(self, township) -> list[Deputy]:
         constituencies = {
             name: Constituency.objects.get_or_create(township=township, name=name)[0]
             for name in demo.CONSTITUENCIES
@@ -49,26 +83,59 @@ class Command(BaseCommand):
             for name in demo.GROUPS
         }
         deputies = []
+        profile_keys = [
+            "birth_month",
+            "affiliation",
+            "education",
+            "occupation",
+            "work_unit",
+            "phone",
+            "address",
+        ]
         for row in demo.DEPUTIES:
             deputy = Deputy.objects.filter(township=township, name=row["name"]).first()
+            seat = {
+                "constituency": constituencies[row["constituency"]],
+                "group": groups[row["group"]],
+                "start_date": demo.TERM_START,
+            }
             if deputy is None:
                 deputy = deputy_create(
                     township=township,
                     name=row["name"],
-                    level=row["level"],
-                    constituency=constituencies[row["constituency"]],
-                    group=groups[row["group"]],
+                    gender=row["gender"],
+                    level=Mandate.Level.TOWNSHIP,
+                    term=township.current_term,
+                    **seat,
+                    **{key: row[key] for key in profile_keys},
+                )
+            if row["county"] and not deputy.mandates.filter(level=Mandate.Level.COUNTY).exists():
+                mandate_add(
+                    deputy=deputy,
+                    level=Mandate.Level.COUNTY,
+                    term=demo.COUNTY_TERM,
+                    constituency=seat["constituency"],
+                    start_date=demo.TERM_START,
                 )
             deputies.append(deputy)
+        return deputies
+
+    def _sessions(self, township, deputies) -> list[CongressSession]:
         sessions = []
         for row in demo.SESSIONS:
             session = CongressSession.objects.filter(
                 township=township, term=row["term"], number=row["number"]
             ).first() or session_create(township=township, **row)
+            if not session.attendances.exists():
+                away = demo.SESSION_ABSENCES.get((row["term"], row["number"]), {})
+                statuses = {d.pk: "present" for d in deputies}
+                for status, indexes in away.items():
+                    statuses.update({deputies[i].pk: status for i in indexes})
+                session_set_attendance(session=session, statuses=statuses)
             sessions.append(session)
+        return sessions
 
-        accounts = self._accounts(township, units, deputies)
-        staff = accounts["staff"]
+    def _proposals(self, township, deputies, sessions, units, staff) -> None:
         for row in demo.PROPOSALS:
             if Proposal.objects.filter(township=township, title=row["title"]).exists():
                 continue
@@ -89,14 +156,42 @@ class Command(BaseCommand):
                 note="交办会逐件交办",
                 at=_aware(demo.ASSIGNMENT_DAY),
             )
-        for row in demo.INSPECTIONS:
-            if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
-                inspection_create(township=township, **row)
 
-        self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
-        self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
-        for user in accounts.values():
-            self.stdout.write(f"  {user.username:8} {user.get_role_display()}")
+    def _deputy_work(self, township, deputies, member) -> None:
+        for row in demo.ACTIVITIES:
+            if Activity.objects.filter(township=township, title=row["title"]).exists():
+                continue
+            fields = {k: v for k, v in row.items() if k not in {"present", "others"}}
+            activity = activity_save(township=township, other_participants=row["others"], **fields)
+            activity_set_attendance(
+                activity=activity, statuses={deputies[i].pk: "present" for i in row["present"]}
+            )
+        for index in demo.LIAISON_DEPUTIES:
+            if deputies[index].liaison_id != member.pk:
+                deputy_update(deputy=deputies[index], liaison=member)
+        if not LiaisonContact.objects.filter(township=township).exists():
+            for index, date, content in demo.LIAISON_CONTACTS:
+                liaison_contact_record(
+                    member=member, deputy=deputies[index], date=date, content=content
+                )
+        if not VoterContact.objects.filter(deputy__township=township).exists():
+            for index, date, voters, count, raised in demo.VOTER_CONTACTS:
+                voter_contact_record(
+                    deputy=deputies[index],
+                    date=date,
+                    voters=voters,
+                    voter_count=count,
+                    raised=raised,
+                )
+        if not ReportToVoters.objects.filter(deputy__township=township).exists():
+            for index, date, place, attended, rating in demo.REPORTS_TO_VOTERS:
+                report_to_voters_record(
+                    deputy=deputies[index],
+                    date=date,
+                    place=place,
+                    voters_attended=attended,
+                    rating=rating,
+                )
 
     def _accounts(self, township, units, deputies) -> dict[str, User]:
         accounts = {}
@@ -114,7 +209,6 @@ class Command(BaseCommand):
             if deputy_index is not None:
                 deputy = deputies[deputy_index]
                 if deputy.user_id != user.pk:
-                    deputy.user = user
-                    deputy.save(update_fields=["user"])
+                    deputy_link_account(deputy=deputy, user=user)
             accounts[username] = user
         return accounts

@@ -1,0 +1,156 @@
+"""Reads of the roster, scoped to what the user may see."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from congress.models import User
+from congress.roles import Role
+from sessions.models import SessionAttendance
+
+from ..models import Constituency, Deputy, DeputyGroup, Mandate
+from ..rules import MAX_UNEXCUSED_SESSION_ABSENCES, MIN_GROUP_SIZE
+
+ROSTER_READERS = {Role.STAFF, Role.MEMBER}
+
+
+def _mandates_prefetch() -> Prefetch:
+    return Prefetch("mandates", queryset=Mandate.objects.select_related("constituency", "group"))
+
+
+def deputy_list_for_user(*, user) -> QuerySet[Deputy]:
+    """Staff and presidium members read their township's roster; nobody else reads it whole."""
+    if user.role not in ROSTER_READERS or user.township_id is None:
+        return Deputy.objects.none()
+    return Deputy.objects.filter(township_id=user.township_id).prefetch_related(
+        _mandates_prefetch()
+    )
+
+
+def deputy_get_for_user(*, user, pk: int) -> Deputy:
+    """One deputy: staff and members of the township, or the deputy themself; else 404."""
+    deputies = Deputy.objects.select_related("liaison", "user").prefetch_related(
+        _mandates_prefetch()
+    )
+    if user.role in ROSTER_READERS and user.township_id is not None:
+        return get_object_or_404(deputies, pk=pk, township_id=user.township_id)
+    if user.role == Role.DEPUTY:
+        return get_object_or_404(deputies, pk=pk, user=user)
+    raise Http404
+
+
+def deputy_for_user(*, user) -> Deputy | None:
+    """The deputy record linked to this login, if any."""
+    if user.role != Role.DEPUTY:
+        return None
+    return (
+        Deputy.objects.filter(user=user)
+        .select_related("township", "liaison")
+        .prefetch_related(_mandates_prefetch())
+        .first()
+    )
+
+
+def mandate_filter(*, level=None, term=None, group=None, constituency=None, status=None) -> Q:
+    """Criteria that one and the same mandate must meet (level AND status on one seat)."""
+    criteria = {
+        "level": level,
+        "term": term,
+        "group": group,
+        "constituency": constituency,
+        "status": status,
+    }
+    return Q(**{k: v for k, v in criteria.items() if v not in (None, "")})
+
+
+def deputies_with_mandate(deputies: QuerySet[Deputy], criteria: Q) -> QuerySet[Deputy]:
+    return deputies.filter(Exists(Mandate.objects.filter(criteria, deputy_id=OuterRef("pk"))))
+
+
+def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet[Deputy]:
+    """Deputies who held a mandate at some time in the year."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    criteria = (Q(start_date__isnull=True) | Q(start_date__lte=last)) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=first)
+    )
+    return deputies_with_mandate(deputies, criteria)
+
+
+def constituency_choices(*, township) -> QuerySet[Constituency]:
+    return Constituency.objects.filter(township=township)
+
+
+def deputy_group_choices(*, township) -> QuerySet[DeputyGroup]:
+    return DeputyGroup.objects.filter(township=township)
+
+
+def member_choices(*, township) -> QuerySet[User]:
+    return User.objects.filter(township=township, role=Role.MEMBER, is_active=True)
+
+
+def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
+    """Groups with the number of deputies in office in them, and whether that is too few."""
+    return (
+        DeputyGroup.objects.filter(township=township)
+        .order_by("name")
+        .annotate(
+            size=Count(
+                "mandates__deputy",
+                filter=Q(mandates__status=Mandate.Status.ACTIVE),
+                distinct=True,
+            )
+        )
+    )
+
+
+def undersized_groups(*, township) -> list[DeputyGroup]:
+    """Groups that have fewer than MIN_GROUP_SIZE deputies in office: a warning, not a block."""
+    return [g for g in deputy_groups_with_size(township=township) if g.size < MIN_GROUP_SIZE]
+
+
+def constituencies_with_size(*, township) -> QuerySet[Constituency]:
+    return (
+        Constituency.objects.filter(township=township)
+        .order_by("name")
+        .annotate(
+            size=Count(
+                "mandates__deputy",
+                filter=Q(mandates__status=Mandate.Status.ACTIVE),
+                distinct=True,
+            )
+        )
+    )
+
+
+def absence_warnings(*, township) -> QuerySet[Deputy]:
+    """Township deputies in office who missed MAX_UNEXCUSED_SESSION_ABSENCES or more sessions
+    of the current term without approved leave (代表法 Art 62 ends the mandate then)."""
+    absences = (
+        SessionAttendance.objects.filter(
+            session__township=township,
+            session__term=township.current_term,
+            status=SessionAttendance.Status.ABSENT,
+        )
+        .values("deputy_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=MAX_UNEXCUSED_SESSION_ABSENCES)
+        .values("deputy_id")
+    )
+    in_office = Mandate.objects.filter(
+        deputy_id=OuterRef("pk"), level=Mandate.Level.TOWNSHIP, status=Mandate.Status.ACTIVE
+    )
+    return Deputy.objects.filter(township=township, pk__in=absences).filter(Exists(in_office))
+
+
+def roster_composition(deputies: QuerySet[Deputy]) -> dict[str, list[tuple[str, int]]]:
+    """Counts by gender, affiliation, occupation, education: the table a report quotes."""
+    composition = {}
+    for field in ("gender", "affiliation", "occupation", "education"):
+        choices = dict(Deputy._meta.get_field(field).choices)
+        rows = deputies.order_by().values(field).annotate(n=Count("pk")).order_by("-n", field)
+        composition[field] = [
+            (str(choices.get(row[field], row[field] or "—")), row["n"]) for row in rows
+        ]
+    return composition

@@ -1,0 +1,43 @@
+"""Every write on the deputies app goes through one of these services."""
+
+from .activities import (
+    activity_attach,
+    activity_save,
+    activity_set_attendance,
+    liaison_contact_record,
+    report_to_voters_record,
+    voter_contact_record,
+    voter_contact_to_proposal,
+)
+from .performance import performance_rules_save
+from .roster import (
+    PROFILE_FIELDS,
+    SELF_SERVICE_FIELDS,
+    constituency_save,
+    deputy_create,
+    deputy_group_save,
+    deputy_link_account,
+    deputy_update,
+    mandate_add,
+    mandate_update,
+)
+
+__all__ = [
+    "PROFILE_FIELDS",
+    "SELF_SERVICE_FIELDS",
+    "activity_attach",
+    "activity_save",
+    "activity_set_attendance",
+    "constituency_save",
+    "deputy_create",
+    "deputy_group_save",
+    "deputy_link_account",
+    "deputy_update",
+    "liaison_contact_record",
+    "mandate_add",
+    "mandate_update",
+    "performance_rules_save",
+    "report_to_voters_record",
+    "voter_contact_record",
+    "voter_contact_to_proposal",
+]

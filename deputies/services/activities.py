@@ -1,0 +1,180 @@
+"""Writes on deputies' work between sessions: activities, attendance, contacts, reports."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congress.models import Township, User
+from congress.roles import Role
+from congress.services import attendance_sync
+
+from ..models import (
+    Activity,
+    ActivityAttachment,
+    Attendance,
+    Deputy,
+    DeputyGroup,
+    LiaisonContact,
+    ReportToVoters,
+    VoterContact,
+)
+from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    township: Township,
+    kind: str,
+    title: str,
+    start_date: datetime.date,
+    end_date: datetime.date | None = None,
+    place: str = "",
+    organiser: str = "",
+    group: DeputyGroup | None = None,
+    content: str = "",
+    other_participants: int = 0,
+    instance: Activity | None = None,
+) -> Activity:
+    """Record (or correct) a deputies' activity of the township."""
+    if group is not None and group.township_id != township.pk:
+        raise ValidationError({"group": _("This deputy group belongs to another township.")})
+    activity = instance or Activity(township=township)
+    for field, value in {
+        "kind": kind,
+        "title": title.strip(),
+        "start_date": start_date,
+        "end_date": end_date,
+        "place": place.strip(),
+        "organiser": organiser.strip(),
+        "group": group,
+        "content": content,
+        "other_participants": other_participants,
+    }.items():
+        setattr(activity, field, value)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_set_attendance(*, activity: Activity, statuses: dict[int, str]) -> None:
+    """Record who took part: {deputy id: status}; a deputy left out is not a participant."""
+    attendance_sync(
+        model=Attendance,
+        parent={"activity": activity},
+        statuses=statuses,
+        township_id=activity.township_id,
+    )
+
+
+@transaction.atomic
+def activity_attach(*, activity: Activity, upload: UploadedFile) -> ActivityAttachment:
+    """Attach a photo or document; only known types, at most MAX_ATTACHMENT_BYTES."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in ALLOWED_ATTACHMENT_EXTENSIONS:
+        raise ValidationError(
+            _("Only these file types can be attached: %(types)s.")
+            % {"types": ", ".join(ALLOWED_ATTACHMENT_EXTENSIONS)}
+        )
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB.") % {"mb": MAX_ATTACHMENT_BYTES // 2**20}
+        )
+    if extension in {"jpg", "jpeg", "png"}:
+        _check_image(upload)
+    attachment = ActivityAttachment(activity=activity)
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def _check_image(upload: UploadedFile) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError) as error:
+        raise ValidationError(
+            _("The picture cannot be read; upload a JPG or PNG photo.")
+        ) from error
+    finally:
+        upload.seek(0)
+
+
+@transaction.atomic
+def liaison_contact_record(
+    *, member: User, deputy: Deputy, date: datetime.date, content: str
+) -> LiaisonContact:
+    """A presidium member records a contact with a deputy of their township."""
+    if member.role not in {Role.MEMBER, Role.STAFF} or member.township_id != deputy.township_id:
+        raise ValidationError(_("Only the presidium of the deputy's township records contacts."))
+    contact = LiaisonContact(
+        township_id=deputy.township_id,
+        member=member,
+        deputy=deputy,
+        date=date,
+        content=content.strip(),
+    )
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def voter_contact_record(
+    *, deputy: Deputy, date: datetime.date, voters: str, voter_count: int, raised: str
+) -> VoterContact:
+    """A deputy records meeting voters and what they raised."""
+    contact = VoterContact(
+        deputy=deputy,
+        date=date,
+        voters=voters.strip(),
+        voter_count=voter_count,
+        raised=raised.strip(),
+    )
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def voter_contact_to_proposal(*, contact: VoterContact, submitted_by: User, **proposal_fields):
+    """Turn what voters raised into the deputy's proposal; one proposal per contact."""
+    from proposals.services import proposal_submit
+
+    locked = VoterContact.objects.select_for_update().get(pk=contact.pk)
+    if locked.proposal_id is not None:
+        raise ValidationError(_("A proposal has already been made from this contact."))
+    proposal = proposal_submit(deputy=contact.deputy, submitted_by=submitted_by, **proposal_fields)
+    locked.proposal = proposal
+    locked.save(update_fields=["proposal"])
+    return proposal
+
+
+@transaction.atomic
+def report_to_voters_record(
+    *,
+    deputy: Deputy,
+    date: datetime.date,
+    voters_attended: int,
+    rating: str,
+    place: str = "",
+    notes: str = "",
+) -> ReportToVoters:
+    """Record a deputy's report to voters (述职) and the rating they gave."""
+    report = ReportToVoters(
+        deputy=deputy,
+        date=date,
+        place=place.strip(),
+        voters_attended=voters_attended,
+        rating=rating,
+        notes=notes,
+    )
+    report.full_clean()
+    report.save()
+    return report

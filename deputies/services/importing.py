@@ -1,0 +1,321 @@
+"""Roster import from the Excel template: every row checked, then all rows saved or none.
+
+Rows are matched to deputies already on the roster by name and birth month, and to mandates
+by level and term, so importing the same file twice updates instead of duplicating.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from congress.models import Township, User
+
+from ..excel import COLUMNS, WorkbookError, cell_text, choice_lookup, read_rows
+from ..models import Constituency, Deputy, DeputyGroup, Mandate, RosterImport
+from ..rules import MAX_IMPORT_ROWS
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+PERSON_FIELDS = [
+    "gender",
+    "ethnicity",
+    "birth_month",
+    "affiliation",
+    "education",
+    "occupation",
+    "work_unit",
+    "phone",
+    "address",
+]
+MANDATE_FIELDS = ["constituency", "group", "status", "start_date"]
+COLUMN_HEADERS = {column.key: column.header for column in COLUMNS}
+
+
+@dataclass
+class ImportRow:
+    number: int
+    values: dict
+    errors: list[str] = field(default_factory=list)
+    action: str = ""  # "new" or "update", known once planned
+
+
+@dataclass
+class ImportPlan:
+    rows: list[ImportRow]
+    error: str = ""  # a problem with the whole file
+
+    @property
+    def row_errors(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.error and not self.row_errors
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for row in self.rows if row.action == "new")
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for row in self.rows if row.action == "update")
+
+
+def _parse_date(text: str) -> datetime.date:
+    text = text.replace("/", "-").replace(".", "-")
+    return datetime.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+
+
+def _parse_month(text: str) -> datetime.date:
+    from ..forms import parse_month
+
+    return parse_month(text)
+
+
+class _RowReader:
+    """Turns one row's raw cells into model values, collecting Chinese messages."""
+
+    def __init__(self, township: Township):
+        self.constituencies = {c.name: c for c in Constituency.objects.filter(township=township)}
+        self.groups = {g.name: g for g in DeputyGroup.objects.filter(township=township)}
+        self.choices = {column.key: choice_lookup(column) for column in COLUMNS if column.choices}
+
+    def read(self, row: ImportRow) -> dict:
+        raw = {key: cell_text(value) for key, value in row.values.items()}
+        values, errors = {}, row.errors
+
+        def need(key):
+            if not raw[key]:
+                errors.append(_("%(column)s is empty.") % {"column": COLUMN_HEADERS[key]})
+            return raw[key]
+
+        values["name"] = need("name")
+        for key in self.choices:
+            text = raw[key]
+            if not text:
+                if key in {"gender", "level"}:
+                    need(key)
+                continue
+            if text not in self.choices[key]:
+                errors.append(
+                    _("%(column)s “%(value)s” is not one of the allowed values.")
+                    % {"column": COLUMN_HEADERS[key], "value": text}
+                )
+            else:
+                values[key] = self.choices[key][text]
+        for key in ("ethnicity", "work_unit", "phone", "address"):
+            values[key] = raw[key]
+        for key in ("name", "ethnicity", "work_unit", "phone", "address"):
+            limit = Deputy._meta.get_field(key).max_length
+            if len(raw[key]) > limit:
+                errors.append(
+                    _("%(column)s is longer than %(n)s characters.")
+                    % {"column": COLUMN_HEADERS[key], "n": limit}
+                )
+        if raw["birth_month"]:
+            try:
+                values["birth_month"] = _parse_month(raw["birth_month"])
+            except Exception:
+                errors.append(
+                    _("Birth month “%(value)s” is not a date such as 1975-03.")
+                    % {"value": raw["birth_month"]}
+                )
+        if need("term"):
+            try:
+                values["term"] = int(raw["term"])
+                if values["term"] < 1:
+                    raise ValueError
+            except ValueError:
+                errors.append(_("Term “%(value)s” is not a whole number.") % {"value": raw["term"]})
+        if need("constituency"):
+            values["constituency"] = self.constituencies.get(raw["constituency"])
+            if values["constituency"] is None:
+                errors.append(
+                    _("Constituency “%(value)s” does not exist; add it first.")
+                    % {"value": raw["constituency"]}
+                )
+        if raw["group"]:
+            values["group"] = self.groups.get(raw["group"])
+            if values["group"] is None:
+                errors.append(
+                    _("Deputy group “%(value)s” does not exist; add it first.")
+                    % {"value": raw["group"]}
+                )
+        if raw["start_date"]:
+            try:
+                values["start_date"] = _parse_date(raw["start_date"])
+            except ValueError:
+                errors.append(
+                    _("Mandate start date “%(value)s” is not a date such as 2021-12-30.")
+                    % {"value": raw["start_date"]}
+                )
+        return values
+
+
+def roster_import_plan(*, township: Township, file) -> ImportPlan:
+    """Check every row of an uploaded roster and say what importing it would do."""
+    try:
+        raw_rows = read_rows(file)
+    except WorkbookError as error:
+        return ImportPlan(rows=[], error=str(error))
+    if not raw_rows:
+        return ImportPlan(rows=[], error=_("The workbook has no rows below the header."))
+    if len(raw_rows) > MAX_IMPORT_ROWS:
+        return ImportPlan(
+            rows=[], error=_("At most %(n)s rows can be imported at once.") % {"n": MAX_IMPORT_ROWS}
+        )
+    reader = _RowReader(township)
+    rows, seen, people = [], {}, {}
+    existing = _existing_people(township)
+    mandates = _existing_mandates(township)
+    for number, values in raw_rows:
+        row = ImportRow(number=number, values=values)
+        row.values = reader.read(row)
+        person = (row.values.get("name"), row.values.get("birth_month"))
+        seat = (*person, row.values.get("level"), row.values.get("term"))
+        if not row.errors:
+            if seat in seen:
+                row.errors.append(
+                    _("Duplicates row %(row)s (same person, level and term).") % {"row": seen[seat]}
+                )
+            else:
+                seen[seat] = number
+            profile = tuple(row.values.get(f) for f in PERSON_FIELDS)
+            first = people.setdefault(person, (number, profile))
+            if first[1] != profile:
+                row.errors.append(
+                    _("The personal details differ from row %(row)s of the same deputy.")
+                    % {"row": first[0]}
+                )
+            matches = existing.get(person, [])
+            if len(matches) > 1:
+                row.errors.append(
+                    _("Several deputies are called %(name)s; give the birth month.")
+                    % {"name": person[0]}
+                )
+            deputy = matches[0] if len(matches) == 1 else None
+            known_seat = deputy is not None and (deputy.pk, seat[2], seat[3]) in mandates
+            row.action = "update" if known_seat else "new"
+        rows.append(row)
+    return ImportPlan(rows=rows)
+
+
+def _existing_people(township: Township) -> dict[tuple, list[Deputy]]:
+    people: dict[tuple, list[Deputy]] = {}
+    for deputy in Deputy.objects.filter(township=township):
+        people.setdefault((deputy.name, deputy.birth_month), []).append(deputy)
+        if deputy.birth_month is not None:
+            # A row without a birth month matches a deputy of that name if only one exists.
+            people.setdefault((deputy.name, None), []).append(deputy)
+    return people
+
+
+def _existing_mandates(township: Township) -> dict[tuple, Mandate]:
+    return {
+        (m.deputy_id, m.level, m.term): m for m in Mandate.objects.filter(deputy__township=township)
+    }
+
+
+@transaction.atomic
+def roster_import_upload(*, township: Township, upload: UploadedFile, user: User) -> RosterImport:
+    """Keep an uploaded workbook for preview; refuse what is not an .xlsx file of sane size."""
+    if not upload.name.lower().endswith(".xlsx"):
+        raise ValidationError(
+            _("Upload the roster as an Excel .xlsx file (start from the template).")
+        )
+    if upload.size > MAX_IMPORT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB.") % {"mb": MAX_IMPORT_BYTES // 2**20}
+        )
+    batch = RosterImport(township=township, uploaded_by=user, original_name=upload.name[:200])
+    batch.file.save(upload.name, upload, save=False)
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
+    """Import a previewed workbook: all rows, or none when any row has an error."""
+    batch = RosterImport.objects.select_for_update().get(pk=batch.pk)
+    if batch.state != RosterImport.State.PENDING:
+        raise ValidationError(_("This file has already been imported."))
+    township = batch.township
+    with batch.file.open("rb") as file:
+        plan = roster_import_plan(township=township, file=file)
+    if not plan.is_valid:
+        raise ValidationError(plan.error or _("Some rows have errors; nothing was imported."))
+
+    people = {key: found[0] for key, found in _existing_people(township).items() if len(found) == 1}
+    new_people: dict[tuple, Deputy] = {}
+    changed_people: dict[int, Deputy] = {}
+    for row in plan.rows:
+        values = row.values
+        key = (values["name"], values.get("birth_month"))
+        deputy = people.get(key) or new_people.get(key)
+        person = {f: values.get(f, _field_default(f)) for f in PERSON_FIELDS}
+        if deputy is None:
+            deputy = Deputy(township=township, name=values["name"], **person)
+            new_people[key] = deputy
+            if key[1] is not None:
+                new_people[(key[0], None)] = deputy
+        elif any(getattr(deputy, f) != v for f, v in person.items()):
+            for f, v in person.items():
+                setattr(deputy, f, v)
+            if deputy.pk:
+                changed_people[deputy.pk] = deputy
+    created = list({id(d): d for d in new_people.values()}.values())
+    bulk_create_with_history(created, Deputy, batch_size=500, default_user=user)
+    if changed_people:
+        bulk_update_with_history(
+            list(changed_people.values()), Deputy, PERSON_FIELDS, batch_size=500, default_user=user
+        )
+    if any(d.pk is None for d in created):  # backends that do not return ids from bulk inserts
+        saved = {(d.name, d.birth_month): d for d in Deputy.objects.filter(township=township)}
+        for d in created:
+            d.pk = saved[(d.name, d.birth_month)].pk
+
+    mandates = _existing_mandates(township)
+    new_mandates, changed_mandates = [], []
+    for row in plan.rows:
+        values = row.values
+        key = (values["name"], values.get("birth_month"))
+        deputy = people.get(key) or new_people[key]
+        seat = {f: values.get(f, _field_default(f)) for f in MANDATE_FIELDS}
+        mandate = mandates.get((deputy.pk, values["level"], values["term"]))
+        if mandate is None:
+            new_mandates.append(
+                Mandate(deputy_id=deputy.pk, level=values["level"], term=values["term"], **seat)
+            )
+        elif any(getattr(mandate, f) != v for f, v in seat.items()):
+            for f, v in seat.items():
+                setattr(mandate, f, v)
+            changed_mandates.append(mandate)
+    bulk_create_with_history(new_mandates, Mandate, batch_size=500, default_user=user)
+    if changed_mandates:
+        bulk_update_with_history(
+            changed_mandates, Mandate, MANDATE_FIELDS, batch_size=500, default_user=user
+        )
+
+    batch.state = RosterImport.State.IMPORTED
+    batch.summary = _(
+        "%(rows)s rows: %(people)s new deputies, %(mandates)s new mandates, "
+        "%(updated)s records updated."
+    ) % {
+        "rows": len(plan.rows),
+        "people": len(created),
+        "mandates": len(new_mandates),
+        "updated": len(changed_people) + len(changed_mandates),
+    }
+    batch.save(update_fields=["state", "summary"])
+    return plan
+
+
+def _field_default(name: str):
+    model_field = (Deputy if name in PERSON_FIELDS else Mandate)._meta.get_field(name)
+    if model_field.null:
+        return None
+    return model_field.get_default()

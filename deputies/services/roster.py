@@ -1,0 +1,195 @@
+"""Writes on the roster: deputies, mandates, constituencies and groups, liaison."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congress.models import Township, User
+from congress.roles import Role
+
+from ..models import Constituency, Deputy, DeputyGroup, Mandate
+
+# Fields staff edit on a deputy's profile; a deputy may edit only their own contact details.
+PROFILE_FIELDS = [
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_month",
+    "affiliation",
+    "education",
+    "occupation",
+    "work_unit",
+    "phone",
+    "address",
+    "photo",
+    "liaison",
+]
+SELF_SERVICE_FIELDS = ["phone", "address"]
+
+
+def _check_same_township(township: Township, **records) -> None:
+    errors = {
+        field: _("This record belongs to another township.")
+        for field, record in records.items()
+        if record is not None and record.township_id != township.pk
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_liaison(township: Township, liaison: User | None) -> None:
+    if liaison is not None and (liaison.role != Role.MEMBER or liaison.township_id != township.pk):
+        raise ValidationError({"liaison": _("Choose a presidium member of this township.")})
+
+
+@transaction.atomic
+def deputy_create(
+    *,
+    township: Township,
+    name: str,
+    gender: str,
+    level: str,
+    term: int,
+    constituency: Constituency,
+    group: DeputyGroup | None = None,
+    start_date: datetime.date | None = None,
+    **profile,
+) -> Deputy:
+    """Add a person to the roster with their first mandate; both belong to one township."""
+    _check_same_township(township, constituency=constituency, group=group)
+    _check_liaison(township, profile.get("liaison"))
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    deputy = Deputy(township=township, name=name.strip(), gender=gender, **profile)
+    deputy.full_clean()
+    deputy.save()
+    mandate_add(
+        deputy=deputy,
+        level=level,
+        term=term,
+        constituency=constituency,
+        group=group,
+        start_date=start_date,
+    )
+    return deputy
+
+
+@transaction.atomic
+def deputy_update(*, deputy: Deputy, fields: list[str] | None = None, **changes) -> Deputy:
+    """Change a deputy's profile; only the fields named (by default all profile fields)."""
+    allowed = set(fields or PROFILE_FIELDS)
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+    _check_liaison(deputy.township, changes.get("liaison", deputy.liaison))
+    for field, value in changes.items():
+        setattr(deputy, field, value.strip() if isinstance(value, str) else value)
+    deputy.full_clean()
+    deputy.save(update_fields=list(changes) or None)
+    return deputy
+
+
+@transaction.atomic
+def mandate_add(
+    *,
+    deputy: Deputy,
+    level: str,
+    term: int,
+    constituency: Constituency,
+    group: DeputyGroup | None = None,
+    start_date: datetime.date | None = None,
+) -> Mandate:
+    """Give a deputy a mandate at a level for a term; one per level and term."""
+    _check_same_township(deputy.township, constituency=constituency, group=group)
+    mandate = Mandate(
+        deputy=deputy,
+        level=level,
+        term=term,
+        constituency=constituency,
+        group=group,
+        start_date=start_date,
+    )
+    mandate.full_clean()
+    mandate.save()
+    return mandate
+
+
+@transaction.atomic
+def mandate_update(
+    *,
+    mandate: Mandate,
+    constituency: Constituency,
+    group: DeputyGroup | None,
+    status: str,
+    start_date: datetime.date | None = None,
+    end_date: datetime.date | None = None,
+    status_reason: str = "",
+) -> Mandate:
+    """Change a mandate's seat or status; a mandate that ended needs its end date and reason."""
+    township = mandate.deputy.township
+    _check_same_township(township, constituency=constituency, group=group)
+    if status != Mandate.Status.ACTIVE:
+        errors = {}
+        if end_date is None:
+            errors["end_date"] = _("Give the date the mandate ended.")
+        if not status_reason.strip():
+            errors["status_reason"] = _("Give the reason the mandate ended.")
+        if errors:
+            raise ValidationError(errors)
+    elif end_date is not None:
+        raise ValidationError({"end_date": _("A mandate in office has no end date.")})
+    if start_date and end_date and end_date < start_date:
+        raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+    mandate.constituency = constituency
+    mandate.group = group
+    mandate.status = status
+    mandate.start_date = start_date
+    mandate.end_date = end_date
+    mandate.status_reason = status_reason.strip()
+    mandate.full_clean()
+    mandate.save()
+    return mandate
+
+
+@transaction.atomic
+def constituency_save(
+    *, township: Township, name: str, description: str = "", instance: Constituency | None = None
+) -> Constituency:
+    """Create or rename a constituency; names are unique in a township."""
+    constituency = instance or Constituency(township=township)
+    constituency.name = name.strip()
+    constituency.description = description.strip()
+    constituency.full_clean()
+    constituency.save()
+    return constituency
+
+
+@transaction.atomic
+def deputy_group_save(
+    *, township: Township, name: str, description: str = "", instance: DeputyGroup | None = None
+) -> DeputyGroup:
+    """Create or rename a deputy group; names are unique in a township."""
+    group = instance or DeputyGroup(township=township)
+    group.name = name.strip()
+    group.description = description.strip()
+    group.full_clean()
+    group.save()
+    return group
+
+
+@transaction.atomic
+def deputy_link_account(*, deputy: Deputy, user: User | None) -> Deputy:
+    """Link a deputy record to the deputy's login account (or unlink it)."""
+    if user is not None:
+        if user.role != Role.DEPUTY or user.township_id != deputy.township_id:
+            raise ValidationError({"user": _("Choose a deputy account of this township.")})
+        Deputy.objects.filter(user=user).exclude(pk=deputy.pk).update(user=None)
+    deputy.user = user
+    deputy.save(update_fields=["user"])
+    return deputy

@@ -1,0 +1,227 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView
+
+from congress.views_mixins import ServiceFormMixin
+
+from ..forms import (
+    ActivityForm,
+    AttachmentForm,
+    AttendanceForm,
+    LiaisonContactForm,
+    ReportToVotersForm,
+)
+from ..models import Attendance
+from ..selectors import (
+    activity_attendance_rows,
+    activity_get_for_user,
+    activity_list_for_user,
+    activity_participants,
+    deputy_list_for_user,
+    liaison_contacts_for_user,
+    person_times,
+    reports_to_voters_for_user,
+)
+from ..services import (
+    activity_attach,
+    activity_save,
+    activity_set_attendance,
+    liaison_contact_record,
+    report_to_voters_record,
+)
+
+
+class ActivityListView(PermissionRequiredMixin, ListView):
+    permission_required = "deputies.view_activity"
+    template_name = "deputies/activity_list.html"
+    context_object_name = "activities"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return activity_list_for_user(user=self.request.user)
+
+
+class ActivityDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "deputies.view_activity"
+    template_name = "deputies/activity_detail.html"
+    context_object_name = "activity"
+
+    def get_object(self, queryset=None):
+        return activity_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["participants"] = activity_participants(activity=self.object)
+        context["person_times"] = person_times(self.object)
+        context["attachments"] = self.object.attachments.all()
+        if self.request.user.has_perm("deputies.change_activity"):
+            context["attachment_form"] = AttachmentForm()
+        return context
+
+
+class ActivityCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.add_activity"
+    template_name = "deputies/activity_form.html"
+    form_class = ActivityForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.request.user.township}
+
+    def perform(self, form):
+        return activity_save(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, activity):
+        return _("Activity “%(title)s” recorded. Now record who took part.") % {
+            "title": activity.title
+        }
+
+    def get_success_url(self, activity):
+        return reverse("deputies:activity_attendance", args=[activity.pk])
+
+
+class ActivityMixin:
+    @cached_property
+    def activity(self):
+        return activity_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "activity": self.activity}
+
+    def get_success_url(self, result):
+        return reverse("deputies:activity_detail", args=[self.activity.pk])
+
+
+class ActivityUpdateView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.change_activity"
+    template_name = "deputies/activity_form.html"
+    form_class = ActivityForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "township": self.request.user.township,
+            "instance": self.activity,
+        }
+
+    def perform(self, form):
+        return activity_save(
+            township=self.request.user.township, instance=self.activity, **form.cleaned_data
+        )
+
+    def get_success_message(self, activity):
+        return _("Changes saved.")
+
+
+class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.change_activity"
+    template_name = "deputies/activity_attendance.html"
+    form_class = AttendanceForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "rows": activity_attendance_rows(activity=self.activity),
+            "choices": Attendance.Status.choices,
+        }
+
+    def perform(self, form):
+        return activity_set_attendance(activity=self.activity, statuses=form.statuses())
+
+    def get_success_message(self, result):
+        return _("Attendance saved: %(n)s person-times.") % {
+            "n": person_times(activity_get_for_user(user=self.request.user, pk=self.activity.pk))
+        }
+
+
+class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.change_activity"
+    template_name = "deputies/activity_detail.html"
+    form_class = AttachmentForm
+    http_method_names = ["post"]
+
+    def perform(self, form):
+        return activity_attach(activity=self.activity, upload=form.cleaned_data["file"])
+
+    def get_success_message(self, attachment):
+        return _("File %(name)s attached.") % {"name": attachment}
+
+    def form_invalid(self, form):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(self.request, error)
+        return redirect("deputies:activity_detail", pk=self.activity.pk)
+
+
+class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Presidium members' contacts with deputies: the list and a form to record one."""
+
+    permission_required = "deputies.view_liaisoncontact"
+    template_name = "deputies/liaison_contacts.html"
+    form_class = LiaisonContactForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "deputies": deputy_list_for_user(user=self.request.user),
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "contacts": liaison_contacts_for_user(user=self.request.user)[:100],
+            "can_add": self.request.user.has_perm("deputies.add_liaisoncontact"),
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("deputies.add_liaisoncontact"):
+            return self.handle_no_permission()
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return liaison_contact_record(member=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, contact):
+        return _("Contact with %(name)s recorded.") % {"name": contact.deputy.name}
+
+    def get_success_url(self, contact):
+        return reverse("deputies:liaison_contacts")
+
+
+class ReportToVotersView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Deputies' reports to voters (述职评议): the list and a form to record one."""
+
+    permission_required = "deputies.view_reporttovoters"
+    template_name = "deputies/reports_to_voters.html"
+    form_class = ReportToVotersForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "deputies": deputy_list_for_user(user=self.request.user),
+        }
+
+    def get_context_data(self, **kwargs):
+        reports = reports_to_voters_for_user(user=self.request.user)[:100]
+        return {
+            **super().get_context_data(**kwargs),
+            "reports": reports,
+            "can_add": self.request.user.has_perm("deputies.add_reporttovoters"),
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("deputies.add_reporttovoters"):
+            return self.handle_no_permission()
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return report_to_voters_record(**form.cleaned_data)
+
+    def get_success_message(self, report):
+        return _("Report of %(name)s recorded.") % {"name": report.deputy.name}
+
+    def get_success_url(self, report):
+        return reverse("deputies:reports_to_voters")

@@ -1,0 +1,99 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView
+
+from congress.views_mixins import ServiceFormMixin
+
+from ..excel import XLSX_CONTENT_TYPE as XLSX
+from ..excel import write_workbook
+from ..models import RosterImport
+from ..services.importing import roster_import_apply, roster_import_plan, roster_import_upload
+
+PREVIEW_ROWS = 50
+
+
+class ImportTemplateView(PermissionRequiredMixin, View):
+    permission_required = "deputies.add_rosterimport"
+
+    def get(self, request):
+        notes = [
+            _(
+                "One row per mandate: a deputy who is both a county and a township deputy has two "
+                "rows with the same name and birth month."
+            ),
+            _(
+                "Columns with a coloured header are required. Choose values from the drop-down "
+                "lists."
+            ),
+            _("Constituencies and deputy groups must exist in the system before the import."),
+            _("Birth month as 1975-03; dates as 2021-12-30."),
+            _("Importing the same file again updates the deputies instead of adding them twice."),
+        ]
+        content = write_workbook([], title=_("Roster"), notes=notes)
+        response = HttpResponse(content, content_type=XLSX)
+        response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
+        return response
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("roster workbook (.xlsx)"))
+
+
+class ImportUploadView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.add_rosterimport"
+    template_name = "deputies/import_upload.html"
+    form_class = UploadForm
+
+    def perform(self, form):
+        return roster_import_upload(
+            township=self.request.user.township,
+            upload=form.cleaned_data["file"],
+            user=self.request.user,
+        )
+
+    def get_success_url(self, batch):
+        return reverse("deputies:import_preview", args=[batch.pk])
+
+
+class ImportPreviewView(PermissionRequiredMixin, View):
+    """GET: every row checked, errors listed in Chinese. POST: import all rows or none."""
+
+    permission_required = "deputies.add_rosterimport"
+
+    def get_batch(self, request, pk):
+        return get_object_or_404(RosterImport, pk=pk, township_id=request.user.township_id)
+
+    def get(self, request, pk):
+        batch = self.get_batch(request, pk)
+        with batch.file.open("rb") as file:
+            plan = roster_import_plan(township=batch.township, file=file)
+        return render(
+            request,
+            "deputies/import_preview.html",
+            {
+                "batch": batch,
+                "plan": plan,
+                "preview_rows": plan.rows[:PREVIEW_ROWS],
+                "more_rows": max(len(plan.rows) - PREVIEW_ROWS, 0),
+            },
+        )
+
+    def post(self, request, pk):
+        batch = self.get_batch(request, pk)
+        try:
+            roster_import_apply(batch=batch, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("deputies:import_preview", pk=batch.pk)
+        batch.refresh_from_db()
+        messages.success(request, _("Roster imported. %(summary)s") % {"summary": batch.summary})
+        return redirect("deputies:list")

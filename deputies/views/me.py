@@ -1,0 +1,123 @@
+"""A deputy's own pages, made for a phone: profile, activities, record, voter contacts."""
+
+from django.contrib.auth.mixins import AccessMixin
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from congress.views_mixins import ServiceFormMixin, YearMixin
+from proposals.forms import ProposalForm
+
+from ..forms import SelfServiceForm, VoterContactForm
+from ..selectors import (
+    activity_list_for_user,
+    deputy_for_user,
+    performance_for_deputy,
+    reports_to_voters_for_user,
+    voter_contact_get_for_user,
+    voter_contacts_for_user,
+)
+from ..services import (
+    SELF_SERVICE_FIELDS,
+    deputy_update,
+    voter_contact_record,
+    voter_contact_to_proposal,
+)
+
+
+class OwnDeputyMixin(AccessMixin):
+    """Only a login linked to a deputy record; everyone else gets 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or self.deputy is None:
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def deputy(self):
+        return deputy_for_user(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "deputy": self.deputy}
+
+
+class MyProfileView(OwnDeputyMixin, YearMixin, TemplateView):
+    template_name = "deputies/me.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return {
+            **super().get_context_data(**kwargs),
+            "year": self.year,
+            "record": performance_for_deputy(deputy=self.deputy, year=self.year),
+            "activities": activity_list_for_user(user=user)[:20],
+            "voter_contacts": voter_contacts_for_user(user=user)[:20],
+            "reports": reports_to_voters_for_user(user=user)[:10],
+        }
+
+
+class MyProfileEditView(OwnDeputyMixin, ServiceFormMixin, FormView):
+    template_name = "deputies/me_edit.html"
+    form_class = SelfServiceForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.deputy}
+
+    def perform(self, form):
+        return deputy_update(deputy=self.deputy, fields=SELF_SERVICE_FIELDS, **form.cleaned_data)
+
+    def get_success_message(self, deputy):
+        return _("Your contact details are saved.")
+
+    def get_success_url(self, deputy):
+        return reverse("deputies:me")
+
+
+class MyVoterContactView(OwnDeputyMixin, ServiceFormMixin, FormView):
+    template_name = "deputies/me_voter_contact.html"
+    form_class = VoterContactForm
+
+    def perform(self, form):
+        return voter_contact_record(deputy=self.deputy, **form.cleaned_data)
+
+    def get_success_message(self, contact):
+        return _("Contact with voters recorded.")
+
+    def get_success_url(self, contact):
+        return reverse("deputies:me")
+
+
+class VoterContactToProposalView(OwnDeputyMixin, ServiceFormMixin, FormView):
+    """Turn what voters raised into a proposal, the form filled in from the contact."""
+
+    template_name = "deputies/me_voter_proposal.html"
+    form_class = ProposalForm
+
+    @cached_property
+    def contact(self):
+        return voter_contact_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        return {"content": self.contact.raised, "kind": "suggestion"}
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "township": self.deputy.township,
+            "deputy": self.deputy,
+        }
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "contact": self.contact}
+
+    def perform(self, form):
+        return voter_contact_to_proposal(
+            contact=self.contact, submitted_by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_message(self, proposal):
+        return _("Proposal “%(title)s” submitted.") % {"title": proposal.title}
+
+    def get_success_url(self, proposal):
+        return reverse("proposals:detail", args=[proposal.pk])

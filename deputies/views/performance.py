@@ -1,0 +1,106 @@
+from urllib.parse import quote
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from congress.views_mixins import ServiceFormMixin, YearMixin
+
+from ..excel import XLSX_CONTENT_TYPE, write_table
+from ..forms import PerformanceRulesForm
+from ..selectors import performance_for_year, performance_rules_for
+from ..services import performance_rules_save
+
+PAGE_SIZE = 100
+
+
+class RankingView(PermissionRequiredMixin, YearMixin, TemplateView):
+    permission_required = "deputies.view_private"
+    template_name = "deputies/ranking.html"
+
+    def get_context_data(self, **kwargs):
+        rows = performance_for_year(township=self.request.user.township, year=self.year)
+        page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return {
+            **super().get_context_data(**kwargs),
+            "year": self.year,
+            "page_obj": page,
+            "rows": page.object_list,
+            "is_paginated": page.has_other_pages(),
+            "paginator": page.paginator,
+            "query": f"year={self.year}",
+            "rules": performance_rules_for(self.request.user.township),
+        }
+
+
+class RankingExportView(PermissionRequiredMixin, YearMixin, View):
+    permission_required = "deputies.view_private"
+
+    def get(self, request):
+        rows = performance_for_year(township=request.user.township, year=self.year)
+        header = [
+            _("Rank"),
+            _("Name"),
+            _("Sessions attended"),
+            _("Sessions excused"),
+            _("Sessions missed"),
+            _("Trainings"),
+            _("Inspections and surveys"),
+            _("Other activities"),
+            _("Proposals"),
+            _("Voter contacts"),
+            _("Reports to voters"),
+            _("Points"),
+            _("Grade"),
+        ]
+        body = [
+            [
+                r.rank,
+                r.deputy.name,
+                r.sessions_attended,
+                r.sessions_excused,
+                r.sessions_absent,
+                r.trainings,
+                r.inspections,
+                r.other_activities,
+                r.proposals,
+                r.voter_contacts,
+                r.reports_to_voters,
+                float(r.points),
+                str(r.grade_label),
+            ]
+            for r in rows
+        ]
+        title = _("Performance %(year)s") % {"year": self.year}
+        response = HttpResponse(
+            write_table(header, body, title=title), content_type=XLSX_CONTENT_TYPE
+        )
+        filename = _("deputy-performance-%(year)s.xlsx") % {"year": self.year}
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        return response
+
+
+class PerformanceRulesView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.change_performancerules"
+    template_name = "deputies/performance_rules.html"
+    form_class = PerformanceRulesForm
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": performance_rules_for(self.request.user.township),
+        }
+
+    def perform(self, form):
+        return performance_rules_save(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, rules):
+        return _("Points and thresholds saved.")
+
+    def get_success_url(self, rules):
+        return reverse("deputies:ranking")

@@ -1,0 +1,328 @@
+from urllib.parse import quote
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from congress.views_mixins import ServiceFormMixin
+
+from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
+from ..filters import RosterFilter
+from ..forms import (
+    ConstituencyForm,
+    DeputyCreateForm,
+    DeputyGroupForm,
+    DeputyProfileForm,
+    MandateAddForm,
+    MandateForm,
+)
+from ..models import Constituency, DeputyGroup, Mandate
+from ..rules import MIN_GROUP_SIZE
+from ..selectors import (
+    absence_warnings,
+    constituencies_with_size,
+    deputy_get_for_user,
+    deputy_groups_with_size,
+    deputy_list_for_user,
+    roster_composition,
+)
+from ..services import (
+    constituency_save,
+    deputy_create,
+    deputy_group_save,
+    deputy_update,
+    mandate_add,
+    mandate_update,
+)
+
+PAGE_SIZE = 50
+
+
+class RosterMixin:
+    """The roster as the user may see it, narrowed by the filters in the query string."""
+
+    @cached_property
+    def roster_filter(self) -> RosterFilter:
+        return RosterFilter(
+            self.request.GET or None,
+            queryset=deputy_list_for_user(user=self.request.user),
+            township=self.request.user.township,
+        )
+
+    def filtered_roster(self):
+        if self.roster_filter.is_bound and not self.roster_filter.is_valid():
+            return self.roster_filter.queryset.none()
+        return self.roster_filter.qs
+
+
+class DeputyListView(PermissionRequiredMixin, RosterMixin, TemplateView):
+    permission_required = "deputies.view_deputy"
+    template_name = "deputies/deputy_list.html"
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(self.filtered_roster(), PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        township = self.request.user.township
+        return {
+            **super().get_context_data(**kwargs),
+            "filter": self.roster_filter,
+            "page_obj": page,
+            "deputies": page.object_list,
+            "is_paginated": page.has_other_pages(),
+            "paginator": page.paginator,
+            "query": query.urlencode(),
+            "absence_warnings": absence_warnings(township=township)
+            if self.request.user.has_perm("deputies.view_private")
+            else [],
+        }
+
+
+class RosterExportView(PermissionRequiredMixin, RosterMixin, View):
+    permission_required = "deputies.view_private"
+
+    def get(self, request):
+        content = write_workbook(roster_rows(self.filtered_roster()), title=_("Roster"))
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        filename = _("roster-%(date)s.xlsx") % {"date": timezone.localdate().isoformat()}
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        return response
+
+
+class CompositionView(PermissionRequiredMixin, RosterMixin, TemplateView):
+    permission_required = "deputies.view_deputy"
+    template_name = "deputies/composition.html"
+
+    def get_context_data(self, **kwargs):
+        deputies = self.filtered_roster()
+        return {
+            **super().get_context_data(**kwargs),
+            "filter": self.roster_filter,
+            "total": deputies.count(),
+            "composition": roster_composition(deputies),
+        }
+
+
+class DeputyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.add_deputy"
+    template_name = "deputies/deputy_form.html"
+    form_class = DeputyCreateForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.request.user.township}
+
+    def perform(self, form):
+        return deputy_create(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, deputy):
+        return _("Deputy %(name)s added.") % {"name": deputy.name}
+
+    def get_success_url(self, deputy):
+        return reverse("deputies:list")
+
+
+class DeputyDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "deputies.view_deputy"
+    template_name = "deputies/deputy_detail.html"
+    context_object_name = "deputy"
+
+    def get_object(self, queryset=None):
+        return deputy_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        from ..selectors import performance_for_deputy
+
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("deputies.view_private"):
+            year = timezone.localdate().year
+            context["record_year"] = year
+            context["record"] = performance_for_deputy(deputy=self.object, year=year)
+        return context
+
+
+class DeputyUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission_required = "deputies.change_deputy"
+    template_name = "deputies/deputy_form.html"
+    form_class = DeputyProfileForm
+
+    @cached_property
+    def deputy(self):
+        return deputy_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "township": self.deputy.township,
+            "instance": self.deputy,
+        }
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "deputy": self.deputy}
+
+    def perform(self, form):
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        return deputy_update(deputy=self.deputy, **changes)
+
+    def get_success_message(self, deputy):
+        return _("Changes to %(name)s saved.") % {"name": deputy.name}
+
+    def get_success_url(self, deputy):
+        return reverse("deputies:detail", args=[deputy.pk])
+
+
+class MandateAddView(DeputyUpdateView):
+    permission_required = "deputies.add_mandate"
+    template_name = "deputies/mandate_form.html"
+    form_class = MandateAddForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Mandate(deputy=self.deputy)
+        return kwargs
+
+    def perform(self, form):
+        return mandate_add(deputy=self.deputy, **form.cleaned_data)
+
+    def get_success_message(self, mandate):
+        return _("Mandate added.")
+
+    def get_success_url(self, mandate):
+        return reverse("deputies:detail", args=[mandate.deputy_id])
+
+
+class MandateUpdateView(MandateAddView):
+    permission_required = "deputies.change_mandate"
+    form_class = MandateForm
+
+    @cached_property
+    def mandate(self):
+        return get_object_or_404(
+            Mandate.objects.select_related("deputy"),
+            pk=self.kwargs["mandate_pk"],
+            deputy=self.deputy,
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.mandate
+        return kwargs
+
+    def perform(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"level", "term"}}
+        return mandate_update(mandate=self.mandate, **data)
+
+    def get_success_message(self, mandate):
+        return _("Mandate updated.")
+
+
+class TownshipListFormView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """A list of a township's constituencies or groups with a form to add one."""
+
+    add_permission = ""
+
+    def get_success_url(self, result):
+        return self.request.path
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_add"] = self.request.user.has_perm(self.add_permission)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.add_permission):
+            return self.handle_no_permission()
+        return super().post(request, *args, **kwargs)
+
+
+class ConstituencyListView(TownshipListFormView):
+    permission_required = "deputies.view_constituency"
+    add_permission = "deputies.add_constituency"
+    template_name = "deputies/constituency_list.html"
+    form_class = ConstituencyForm
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "constituencies": constituencies_with_size(township=self.request.user.township),
+        }
+
+    def perform(self, form):
+        return constituency_save(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, constituency):
+        return _("Constituency %(name)s saved.") % {"name": constituency.name}
+
+
+class DeputyGroupListView(TownshipListFormView):
+    permission_required = "deputies.view_deputygroup"
+    add_permission = "deputies.add_deputygroup"
+    template_name = "deputies/group_list.html"
+    form_class = DeputyGroupForm
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "groups": deputy_groups_with_size(township=self.request.user.township),
+            "min_group_size": MIN_GROUP_SIZE,
+        }
+
+    def perform(self, form):
+        return deputy_group_save(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, group):
+        return _("Deputy group %(name)s saved.") % {"name": group.name}
+
+
+class TownshipRecordUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    model = None
+    service = None
+
+    @cached_property
+    def record(self):
+        return get_object_or_404(
+            self.model, pk=self.kwargs["pk"], township_id=self.request.user.township_id
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.record}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "record": self.record,
+            "cancel_url": self.get_success_url(self.record),
+        }
+
+    def perform(self, form):
+        return self.service(
+            township=self.request.user.township, instance=self.record, **form.cleaned_data
+        )
+
+
+class ConstituencyUpdateView(TownshipRecordUpdateView):
+    permission_required = "deputies.change_constituency"
+    template_name = "deputies/simple_form.html"
+    form_class = ConstituencyForm
+    model = Constituency
+    service = staticmethod(constituency_save)
+
+    def get_success_url(self, result):
+        return reverse("deputies:constituencies")
+
+
+class DeputyGroupUpdateView(TownshipRecordUpdateView):
+    permission_required = "deputies.change_deputygroup"
+    template_name = "deputies/simple_form.html"
+    form_class = DeputyGroupForm
+    model = DeputyGroup
+    service = staticmethod(deputy_group_save)
+
+    def get_success_url(self, result):
+        return reverse("deputies:groups")
