@@ -25,24 +25,14 @@ CONSTITUENCIES = [f"第{n}选区" for n in "一二三四五六七八"]
 GROUPS = ["集镇代表小组", "东片代表小组", "西片代表小组", "南片代表小组"]
 
 _SURNAMES = "张王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-_GIVEN = [
-    "卫国",
-    "秀英",
-    "建华",
-    "丽萍",
-    "志强",
-    "红梅",
-    "海燕",
-    "国平",
-    "春花",
-    "晓东",
-    "玉兰",
-    "德明",
-    "桂芳",
-    "永生",
-    "雪梅",
-    "金龙",
-]
+_GIVEN_MALE = ["卫国", "建华", "志强", "国平", "晓东", "德明", "永生", "金龙"]
+_GIVEN_FEMALE = ["秀英", "丽萍", "红梅", "海燕", "春花", "玉兰", "桂芳", "雪梅"]
+
+
+def _name(i: int) -> str:
+    given = _GIVEN_FEMALE if i % 3 == 1 else _GIVEN_MALE
+    return _SURNAMES[i % len(_SURNAMES)] + given[(i * 5) % len(given)]
+
 
 _AFFILIATIONS = ["cpc"] * 6 + ["none"] * 3 + ["democratic_party"]
 _OCCUPATIONS = [
@@ -63,7 +53,7 @@ _EDUCATIONS = ["bachelor", "college", "secondary", "junior", "college", "seconda
 # "8位县镇两级人大代表").
 DEPUTIES = [
     {
-        "name": _SURNAMES[i % len(_SURNAMES)] + _GIVEN[(i * 7) % len(_GIVEN)],
+        "name": _name(i),
         "gender": "female" if i % 3 == 1 else "male",
         "birth_month": datetime.date(1960 + (i * 7) % 35, 1 + i % 12, 1),
         "affiliation": _AFFILIATIONS[i % len(_AFFILIATIONS)],

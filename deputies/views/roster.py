@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceFormMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
 from ..filters import RosterFilter
@@ -31,6 +31,7 @@ from ..selectors import (
     deputy_get_for_user,
     deputy_groups_with_size,
     deputy_list_for_user,
+    performance_for_deputy,
     roster_composition,
 )
 from ..services import (
@@ -128,7 +129,7 @@ class DeputyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("deputies:list")
 
 
-class DeputyDetailView(PermissionRequiredMixin, DetailView):
+class DeputyDetailView(PermissionRequiredMixin, YearMixin, DetailView):
     permission_required = "deputies.view_deputy"
     template_name = "deputies/deputy_detail.html"
     context_object_name = "deputy"
@@ -137,13 +138,10 @@ class DeputyDetailView(PermissionRequiredMixin, DetailView):
         return deputy_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        from ..selectors import performance_for_deputy
-
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("deputies.view_private"):
-            year = timezone.localdate().year
-            context["record_year"] = year
-            context["record"] = performance_for_deputy(deputy=self.object, year=year)
+            context["year"] = self.year
+            context["record"] = performance_for_deputy(deputy=self.object, year=self.year)
         return context
 
 
