@@ -17,7 +17,12 @@ from .models import (
     VoterContact,
 )
 from .rules import ALLOWED_ATTACHMENT_EXTENSIONS
-from .selectors import constituency_choices, deputy_group_choices, member_choices
+from .selectors import (
+    constituency_choices,
+    deputy_account_choices,
+    deputy_group_choices,
+    member_choices,
+)
 from .services import SELF_SERVICE_FIELDS
 from .services.performance import RULE_FIELDS
 
@@ -61,6 +66,7 @@ class DeputyProfileForm(forms.ModelForm):
     class Meta:
         model = Deputy
         fields = [
+            "user",
             "name",
             "gender",
             "ethnicity",
@@ -78,6 +84,7 @@ class DeputyProfileForm(forms.ModelForm):
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["liaison"].queryset = member_choices(township=township)
+        self.fields["user"].queryset = deputy_account_choices(township=township)
 
 
 class DeputyCreateForm(DeputyProfileForm):

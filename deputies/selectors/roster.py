@@ -90,6 +90,10 @@ def member_choices(*, township) -> QuerySet[User]:
     return User.objects.filter(township=township, role=Role.MEMBER, is_active=True)
 
 
+def deputy_account_choices(*, township) -> QuerySet[User]:
+    return User.objects.filter(township=township, role=Role.DEPUTY, is_active=True)
+
+
 def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
     """Groups with the number of deputies in office in them, and whether that is too few."""
     return (

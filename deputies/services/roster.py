@@ -25,6 +25,7 @@ PROFILE_FIELDS = [
     "address",
     "photo",
     "liaison",
+    "user",
 ]
 SELF_SERVICE_FIELDS = ["phone", "address"]
 
@@ -60,6 +61,7 @@ def deputy_create(
     """Add a person to the roster with their first mandate; both belong to one township."""
     _check_same_township(township, constituency=constituency, group=group)
     _check_liaison(township, profile.get("liaison"))
+    _check_account(Deputy(township=township), profile.get("user"))
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
@@ -88,6 +90,8 @@ def deputy_update(*, deputy: Deputy, fields: list[str] | None = None, **changes)
             % {"fields": ", ".join(sorted(unknown))}
         )
     _check_liaison(deputy.township, changes.get("liaison", deputy.liaison))
+    if "user" in changes:
+        _check_account(deputy, changes["user"])
     for field, value in changes.items():
         setattr(deputy, field, value.strip() if isinstance(value, str) else value)
     deputy.full_clean()
@@ -183,13 +187,19 @@ def deputy_group_save(
     return group
 
 
+def _check_account(deputy: Deputy, user: User | None) -> None:
+    if user is None:
+        return
+    if user.role != Role.DEPUTY or user.township_id != deputy.township_id:
+        raise ValidationError({"user": _("Choose a deputy account of this township.")})
+    if Deputy.objects.filter(user=user).exclude(pk=deputy.pk).exists():
+        raise ValidationError({"user": _("This account is already linked to another deputy.")})
+
+
 @transaction.atomic
 def deputy_link_account(*, deputy: Deputy, user: User | None) -> Deputy:
-    """Link a deputy record to the deputy's login account (or unlink it)."""
-    if user is not None:
-        if user.role != Role.DEPUTY or user.township_id != deputy.township_id:
-            raise ValidationError({"user": _("Choose a deputy account of this township.")})
-        Deputy.objects.filter(user=user).exclude(pk=deputy.pk).update(user=None)
+    """Link a deputy record to the deputy's login account (or unlink it); one record each."""
+    _check_account(deputy, user)
     deputy.user = user
     deputy.save(update_fields=["user"])
     return deputy

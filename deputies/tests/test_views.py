@@ -263,3 +263,30 @@ def test_duplicate_constituency_name_is_a_chinese_error(client, staff, constitue
         reverse("deputies:constituencies"), {"name": constituency.name, "description": ""}
     )
     assert "已有同名选区" in response.content.decode()
+
+
+def test_staff_link_a_deputy_to_a_login_account(client, staff, users, township, make_user):
+    deputy = DeputyFactory(township=township, name="待关联")
+    account = make_user(Role.DEPUTY, township, username="daibiao2")
+    client.force_login(staff)
+    url = reverse("deputies:edit", args=[deputy.pk])
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "photo"}
+    data["birth_month"] = ""
+    client.post(url, {**data, "user": account.pk})
+    deputy.refresh_from_db()
+    assert deputy.user == account
+    # an account already linked to another deputy is refused
+    taken = users[Role.DEPUTY]
+    other = DeputyFactory(township=township)
+    response = client.post(
+        reverse("deputies:edit", args=[other.pk]),
+        {
+            **data,
+            "name": other.name,
+            "user": taken.pk,
+        },
+    )
+    assert "登录账号 的 代表 已存在" in response.content.decode()
+    other.refresh_from_db()
+    assert other.user is None

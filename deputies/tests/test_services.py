@@ -1,0 +1,32 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from congress.roles import Role
+from congress.tests.factories import TownshipFactory
+from deputies.services import deputy_link_account, deputy_update
+from deputies.tests.factories import DeputyFactory
+
+
+def test_an_account_links_to_one_deputy_only(users, township):
+    taken = users[Role.DEPUTY]
+    other = DeputyFactory(township=township)
+    with pytest.raises(ValidationError, match="该账号已关联其他代表"):
+        deputy_link_account(deputy=other, user=taken)
+    other.refresh_from_db()
+    assert other.user is None
+
+
+@pytest.mark.parametrize("role", [Role.STAFF, Role.UNIT])
+def test_only_a_deputy_account_of_the_township_can_be_linked(users, township, make_user, role):
+    deputy = DeputyFactory(township=township)
+    with pytest.raises(ValidationError, match="请选择本镇的代表账号"):
+        deputy_link_account(deputy=deputy, user=users[role])
+    foreign = make_user(Role.DEPUTY, TownshipFactory())
+    with pytest.raises(ValidationError, match="请选择本镇的代表账号"):
+        deputy_link_account(deputy=deputy, user=foreign)
+
+
+def test_self_service_changes_only_contact_details(township):
+    deputy = DeputyFactory(township=township)
+    with pytest.raises(ValidationError, match="此处不能修改以下内容：name"):
+        deputy_update(deputy=deputy, fields=["phone", "address"], phone="1", name="改名")
