@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -19,3 +20,27 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class AttendanceForm(forms.Form):
+    """One choice per deputy of the township: present, on leave, absent, or not involved."""
+
+    def __init__(self, *args, rows, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        blank = [("", _("Not involved"))]
+        for row in rows:
+            self.fields[f"d{row['deputy'].pk}"] = forms.ChoiceField(
+                label=row["deputy"].name,
+                choices=blank + list(choices),
+                required=False,
+                initial=row["status"],
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items() if value}
+
+    def bound_rows(self):
+        for row in self.rows:
+            yield row["deputy"], self[f"d{row['deputy'].pk}"]

@@ -1,11 +1,9 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
-from congress.forms import form_add_service_error
+from congress.views_mixins import ServiceFormMixin
 
 from .forms import InspectionForm
 from .selectors import inspection_list_for_user
@@ -22,18 +20,14 @@ class InspectionListView(PermissionRequiredMixin, ListView):
         return inspection_list_for_user(user=self.request.user)
 
 
-class InspectionCreateView(PermissionRequiredMixin, FormView):
+class InspectionCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission_required = "oversight.add_inspection"
     template_name = "oversight/inspection_form.html"
     form_class = InspectionForm
+    success_url = reverse_lazy("oversight:list")
 
-    def form_valid(self, form):
-        try:
-            inspection = inspection_create(township=self.request.user.township, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Inspection “%(subject)s” recorded.") % {"subject": inspection.subject}
-        )
-        return redirect("oversight:list")
+    def perform(self, form):
+        return inspection_create(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, inspection):
+        return _("Inspection “%(subject)s” recorded.") % {"subject": inspection.subject}

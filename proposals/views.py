@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from congress.forms import form_add_service_error
 from congress.roles import Role
+from congress.views_mixins import ServiceFormMixin
 from deputies.selectors import deputy_for_user
 
 from .forms import ProposalAssignForm, ProposalForm
@@ -41,7 +41,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ProposalCreateView(PermissionRequiredMixin, FormView):
+class ProposalCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission_required = "proposals.add_proposal"
     template_name = "proposals/proposal_form.html"
     form_class = ProposalForm
@@ -62,21 +62,19 @@ class ProposalCreateView(PermissionRequiredMixin, FormView):
             "deputy": self.own_deputy,
         }
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = dict(form.cleaned_data)
         deputy = self.own_deputy or data.pop("deputy")
-        try:
-            proposal = proposal_submit(deputy=deputy, submitted_by=self.request.user, **data)
-        except ValidationError as error:
-            form_add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Proposal “%(title)s” submitted.") % {"title": proposal.title}
-        )
-        return redirect("proposals:detail", pk=proposal.pk)
+        return proposal_submit(deputy=deputy, submitted_by=self.request.user, **data)
+
+    def get_success_message(self, proposal):
+        return _("Proposal “%(title)s” submitted.") % {"title": proposal.title}
+
+    def get_success_url(self, proposal):
+        return reverse("proposals:detail", args=[proposal.pk])
 
 
-class ProposalAssignView(PermissionRequiredMixin, FormView):
+class ProposalAssignView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission_required = "proposals.assign_proposal"
     template_name = "proposals/proposal_assign.html"
     form_class = ProposalAssignForm
@@ -91,13 +89,11 @@ class ProposalAssignView(PermissionRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "proposal": self.proposal}
 
-    def form_valid(self, form):
-        try:
-            proposal_assign(proposal=self.proposal, by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Proposal assigned to %(unit)s.") % {"unit": form.cleaned_data["unit"]}
-        )
-        return redirect("proposals:detail", pk=self.proposal.pk)
+    def perform(self, form):
+        return proposal_assign(proposal=self.proposal, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, proposal):
+        return _("Proposal assigned to %(unit)s.") % {"unit": proposal.handling_unit}
+
+    def get_success_url(self, proposal):
+        return reverse("proposals:detail", args=[proposal.pk])

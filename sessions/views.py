@@ -1,15 +1,11 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
-from congress.forms import form_add_service_error
+from congress.forms import AttendanceForm
 from congress.views_mixins import ServiceFormMixin
-from deputies.forms import AttendanceForm
 
 from .forms import CongressSessionForm
 from .models import SessionAttendance
@@ -27,21 +23,17 @@ class SessionListView(PermissionRequiredMixin, ListView):
         return session_list_for_user(user=self.request.user)
 
 
-class SessionCreateView(PermissionRequiredMixin, FormView):
+class SessionCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission_required = "congress_sessions.add_congresssession"
     template_name = "sessions/session_form.html"
     form_class = CongressSessionForm
+    success_url = reverse_lazy("sessions:list")
 
-    def form_valid(self, form):
-        try:
-            session = session_create(township=self.request.user.township, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Session “%(session)s” registered.") % {"session": session}
-        )
-        return redirect("sessions:list")
+    def perform(self, form):
+        return session_create(township=self.request.user.township, **form.cleaned_data)
+
+    def get_success_message(self, session):
+        return _("Session “%(session)s” registered.") % {"session": session}
 
 
 class SessionAttendanceView(PermissionRequiredMixin, ServiceFormMixin, FormView):

@@ -32,8 +32,11 @@ from .roster import (
     deputy_groups_with_size,
     deputy_list_for_user,
     mandate_filter,
+    mandate_get_for_deputy,
     member_choices,
     roster_composition,
+    roster_import_get_for_user,
+    township_record_get_for_user,
     undersized_groups,
 )
 
@@ -58,6 +61,9 @@ __all__ = [
     "grade_for",
     "liaison_contacts_for_user",
     "mandate_filter",
+    "mandate_get_for_deputy",
+    "roster_import_get_for_user",
+    "township_record_get_for_user",
     "member_choices",
     "performance_for_deputy",
     "performance_for_year",

@@ -158,3 +158,18 @@ def roster_composition(deputies: QuerySet[Deputy]) -> dict[str, list[tuple[str, 
             (str(choices.get(row[field], row[field] or "—")), row["n"]) for row in rows
         ]
     return composition
+
+
+def mandate_get_for_deputy(*, deputy: Deputy, pk: int) -> Mandate:
+    return get_object_or_404(Mandate.objects.select_related("deputy"), pk=pk, deputy=deputy)
+
+
+def township_record_get_for_user(*, user, model, pk: int):
+    """A constituency or group of the user's township; 404 for another township's."""
+    return get_object_or_404(model, pk=pk, township_id=user.township_id)
+
+
+def roster_import_get_for_user(*, user, pk: int):
+    from ..models import RosterImport
+
+    return get_object_or_404(RosterImport, pk=pk, township_id=user.township_id)

@@ -161,17 +161,23 @@ def mandate_update(
     return mandate
 
 
+def _named_record_save(model, *, township, name, description, instance):
+    record = instance or model(township=township)
+    record.name = name.strip()
+    record.description = description.strip()
+    record.full_clean()
+    record.save()
+    return record
+
+
 @transaction.atomic
 def constituency_save(
     *, township: Township, name: str, description: str = "", instance: Constituency | None = None
 ) -> Constituency:
     """Create or rename a constituency; names are unique in a township."""
-    constituency = instance or Constituency(township=township)
-    constituency.name = name.strip()
-    constituency.description = description.strip()
-    constituency.full_clean()
-    constituency.save()
-    return constituency
+    return _named_record_save(
+        Constituency, township=township, name=name, description=description, instance=instance
+    )
 
 
 @transaction.atomic
@@ -179,12 +185,9 @@ def deputy_group_save(
     *, township: Township, name: str, description: str = "", instance: DeputyGroup | None = None
 ) -> DeputyGroup:
     """Create or rename a deputy group; names are unique in a township."""
-    group = instance or DeputyGroup(township=township)
-    group.name = name.strip()
-    group.description = description.strip()
-    group.full_clean()
-    group.save()
-    return group
+    return _named_record_save(
+        DeputyGroup, township=township, name=name, description=description, instance=instance
+    )
 
 
 def _check_account(deputy: Deputy, user: User | None) -> None:

@@ -6,12 +6,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.forms import AttendanceForm
 from congress.views_mixins import ServiceFormMixin
 
 from ..forms import (
     ActivityForm,
     AttachmentForm,
-    AttendanceForm,
     LiaisonContactForm,
     ReportToVotersForm,
 )

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +14,7 @@ from congress.views_mixins import ServiceFormMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
-from ..models import RosterImport
+from ..selectors import roster_import_get_for_user
 from ..services.importing import roster_import_apply, roster_import_plan, roster_import_upload
 
 PREVIEW_ROWS = 50
@@ -69,7 +69,7 @@ class ImportPreviewView(PermissionRequiredMixin, View):
     permission_required = "deputies.add_rosterimport"
 
     def get_batch(self, request, pk):
-        return get_object_or_404(RosterImport, pk=pk, township_id=request.user.township_id)
+        return roster_import_get_for_user(user=request.user, pk=pk)
 
     def get(self, request, pk):
         batch = self.get_batch(request, pk)

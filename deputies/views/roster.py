@@ -3,7 +3,6 @@ from urllib.parse import quote
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,8 +30,10 @@ from ..selectors import (
     deputy_get_for_user,
     deputy_groups_with_size,
     deputy_list_for_user,
+    mandate_get_for_deputy,
     performance_for_deputy,
     roster_composition,
+    township_record_get_for_user,
 )
 from ..services import (
     constituency_save,
@@ -201,11 +202,7 @@ class MandateUpdateView(MandateAddView):
 
     @cached_property
     def mandate(self):
-        return get_object_or_404(
-            Mandate.objects.select_related("deputy"),
-            pk=self.kwargs["mandate_pk"],
-            deputy=self.deputy,
-        )
+        return mandate_get_for_deputy(deputy=self.deputy, pk=self.kwargs["mandate_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -284,8 +281,8 @@ class TownshipRecordUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormVi
 
     @cached_property
     def record(self):
-        return get_object_or_404(
-            self.model, pk=self.kwargs["pk"], township_id=self.request.user.township_id
+        return township_record_get_for_user(
+            user=self.request.user, model=self.model, pk=self.kwargs["pk"]
         )
 
     def get_form_kwargs(self):
