@@ -86,3 +86,10 @@ def reports_to_voters_for_user(*, user) -> QuerySet[ReportToVoters]:
     if user.role == Role.DEPUTY:
         return reports.filter(deputy__user=user)
     return reports.none()
+
+
+def liaison_deputies_for_user(*, user) -> QuerySet[Deputy]:
+    """The deputies a presidium member keeps contact with (主席团成员联系代表)."""
+    if user.role not in READERS or user.township_id is None:
+        return Deputy.objects.none()
+    return Deputy.objects.filter(township_id=user.township_id, liaison=user).order_by("name")

@@ -141,9 +141,11 @@ def test_activity_list_query_count_is_constant(
 
 
 def test_a_member_records_contact_with_a_deputy(client, users, township):
-    deputy = DeputyFactory(township=township, name="被联系代表")
     member = users[Role.MEMBER]
+    deputy = DeputyFactory(township=township, name="被联系代表", liaison=member)
     client.force_login(member)
+    page = client.get(reverse("deputies:liaison_contacts")).content.decode()
+    assert "我联系的代表" in page and "被联系代表" in page
     response = client.post(
         reverse("deputies:liaison_contacts"),
         {

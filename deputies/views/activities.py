@@ -23,6 +23,7 @@ from ..selectors import (
     activity_participants,
     deputy_list_for_user,
     liaison_contacts_for_user,
+    liaison_deputies_for_user,
     person_times,
     reports_to_voters_for_user,
 )
@@ -173,6 +174,7 @@ class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return {
             **super().get_context_data(**kwargs),
             "contacts": liaison_contacts_for_user(user=self.request.user)[:100],
+            "my_deputies": liaison_deputies_for_user(user=self.request.user),
             "can_add": self.request.user.has_perm("deputies.add_liaisoncontact"),
         }
 
