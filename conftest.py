@@ -134,5 +134,6 @@ def celery_broker(settings):
 
 @pytest.fixture
 def page(page):
-    page.set_default_timeout(10_000)
+    # Generous for a loaded 2-core CI machine; a failing wait still fails within the limit.
+    page.set_default_timeout(20_000)
     return page

@@ -35,3 +35,23 @@ def test_staff_of_another_township_cannot_read_history(client, make_user, townsh
 def test_unknown_model_is_404(client, staff):
     client.force_login(staff)
     assert client.get(reverse("history", args=["user", staff.pk])).status_code == 404
+
+
+def test_a_deputys_history_includes_their_mandates(client, staff, township):
+    from deputies.services import mandate_update
+
+    deputy = DeputyFactory(township=township)
+    mandate = deputy.mandates.get()
+    mandate_update(
+        mandate=mandate,
+        constituency=mandate.constituency,
+        group=mandate.group,
+        status="resigned",
+        start_date=mandate.start_date,
+        end_date=mandate.start_date,
+        status_reason="因工作调动辞职",
+    )
+    client.force_login(staff)
+    page = client.get(reverse("history", args=["deputy", deputy.pk])).content.decode()
+    assert "因工作调动辞职" in page
+    assert "履职状态" in page  # the field's Chinese name, not "status"
