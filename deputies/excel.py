@@ -82,6 +82,24 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+def parse_month(text: str) -> datetime.date:
+    """1975-03, 1975.3, 1975/03 or 1975年3月 as the first day of that month; ValueError if not."""
+    cleaned = text.strip().replace(".", "-").replace("/", "-").replace("年", "-").rstrip("月")
+    parts = [p for p in cleaned.split("-") if p]
+    if len(parts) < 2:
+        raise ValueError(text)
+    year, month = int(parts[0]), int(parts[1])
+    if not 1900 <= year <= 2100:
+        raise ValueError(text)
+    return datetime.date(year, month, 1)
+
+
+def parse_date(text: str) -> datetime.date:
+    """2021-12-30, 2021/12/30 or 2021.12.30; ValueError if not."""
+    text = text.strip().replace("/", "-").replace(".", "-")
+    return datetime.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+
+
 class WorkbookError(Exception):
     """The file is not a roster workbook (unreadable, or its header row is wrong)."""
 

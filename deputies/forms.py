@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.forms import DateInput
 
+from .excel import parse_month
 from .models import (
     Activity,
     Constituency,
@@ -38,26 +39,15 @@ class MonthField(forms.DateField):
             return None
         if isinstance(value, datetime.date):
             return value.replace(day=1)
-        return parse_month(str(value))
+        try:
+            return parse_month(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
     def prepare_value(self, value):
         if isinstance(value, datetime.date):
             return value.strftime("%Y-%m")
         return value
-
-
-def parse_month(text: str) -> datetime.date:
-    cleaned = text.strip().replace(".", "-").replace("/", "-").replace("年", "-").rstrip("月")
-    parts = [p for p in cleaned.split("-") if p]
-    try:
-        year, month = int(parts[0]), int(parts[1])
-        if not 1900 <= year <= 2100:
-            raise ValueError
-        return datetime.date(year, month, 1)
-    except (ValueError, IndexError):
-        raise forms.ValidationError(
-            MonthField.default_error_messages["invalid"], code="invalid"
-        ) from None
 
 
 class DeputyProfileForm(forms.ModelForm):
@@ -219,7 +209,3 @@ class PerformanceRulesForm(forms.ModelForm):
     class Meta:
         model = PerformanceRules
         fields = RULE_FIELDS
-
-
-class YearForm(forms.Form):
-    year = forms.IntegerField(label=_("year"), min_value=1980, max_value=2100)

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from congress.models import Unit
 from congress.roles import Role
 
-from .models import Proposal
+from .models import Proposal, ProposalStatusChange
 
 
 def proposal_list_for_user(*, user) -> QuerySet[Proposal]:
@@ -30,3 +30,8 @@ def proposal_get_for_user(*, user, pk: int) -> Proposal:
 
 def unit_choices(*, township) -> QuerySet[Unit]:
     return Unit.objects.filter(township=township, is_active=True)
+
+
+def proposal_status_changes(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:
+    """A proposal's handling record, oldest first, with who made each step."""
+    return proposal.status_changes.select_related("changed_by")

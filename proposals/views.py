@@ -11,7 +11,7 @@ from congress.views_mixins import ServiceFormMixin
 from deputies.selectors import deputy_for_user
 
 from .forms import ProposalAssignForm, ProposalForm
-from .selectors import proposal_get_for_user, proposal_list_for_user
+from .selectors import proposal_get_for_user, proposal_list_for_user, proposal_status_changes
 from .services import proposal_assign, proposal_submit
 
 
@@ -35,7 +35,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["status_changes"] = self.object.status_changes.select_related("changed_by")
+        context["status_changes"] = proposal_status_changes(proposal=self.object)
         if self.request.user.has_perm("proposals.assign_proposal"):
             context["assign_form"] = ProposalAssignForm(township=self.object.township)
         return context

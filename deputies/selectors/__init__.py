@@ -1,6 +1,7 @@
 """Every read a deputies view shows, already scoped to what the user may see."""
 
 from .activities import (
+    activity_attachments,
     activity_attendance_rows,
     activity_get_for_user,
     activity_list_for_user,
@@ -38,13 +39,13 @@ from .roster import (
     roster_composition,
     roster_import_get_for_user,
     township_record_get_for_user,
-    undersized_groups,
 )
 
 __all__ = [
     "Grade",
     "PerformanceRow",
     "absence_warnings",
+    "activity_attachments",
     "activity_attendance_rows",
     "activity_get_for_user",
     "activity_list_for_user",
@@ -73,7 +74,6 @@ __all__ = [
     "person_times",
     "reports_to_voters_for_user",
     "roster_composition",
-    "undersized_groups",
     "voter_contact_get_for_user",
     "voter_contacts_for_user",
 ]

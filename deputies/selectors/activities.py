@@ -46,6 +46,10 @@ def activity_participants(*, activity: Activity) -> QuerySet[Attendance]:
     return activity.attendances.select_related("deputy").order_by("status", "deputy__name")
 
 
+def activity_attachments(*, activity: Activity):
+    return activity.attachments.all()
+
+
 def person_times(activity: Activity) -> int:
     """Deputies present plus other participants: the "共86人次" of a report."""
     present = getattr(activity, "present", None)

@@ -2,7 +2,16 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -95,7 +104,8 @@ def deputy_account_choices(*, township) -> QuerySet[User]:
 
 
 def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
-    """Groups with the number of deputies in office in them, and whether that is too few."""
+    """Groups with the number of deputies in office in them, and whether that is fewer than
+    MIN_GROUP_SIZE (a warning, not a block)."""
     return (
         DeputyGroup.objects.filter(township=township)
         .order_by("name")
@@ -106,12 +116,8 @@ def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
                 distinct=True,
             )
         )
+        .annotate(too_small=ExpressionWrapper(Q(size__lt=MIN_GROUP_SIZE), BooleanField()))
     )
-
-
-def undersized_groups(*, township) -> list[DeputyGroup]:
-    """Groups that have fewer than MIN_GROUP_SIZE deputies in office: a warning, not a block."""
-    return [g for g in deputy_groups_with_size(township=township) if g.size < MIN_GROUP_SIZE]
 
 
 def constituencies_with_size(*, township) -> QuerySet[Constituency]:

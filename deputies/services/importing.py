@@ -4,7 +4,6 @@ Rows are matched to deputies already on the roster by name and birth month, and 
 by level and term, so importing the same file twice updates instead of duplicating.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -15,7 +14,15 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from congress.models import Township, User
 
-from ..excel import COLUMNS, WorkbookError, cell_text, choice_lookup, read_rows
+from ..excel import (
+    COLUMNS,
+    WorkbookError,
+    cell_text,
+    choice_lookup,
+    parse_date,
+    parse_month,
+    read_rows,
+)
 from ..models import Constituency, Deputy, DeputyGroup, Mandate, RosterImport
 from ..rules import MAX_IMPORT_ROWS
 
@@ -65,17 +72,6 @@ class ImportPlan:
         return sum(1 for row in self.rows if row.action == "update")
 
 
-def _parse_date(text: str) -> datetime.date:
-    text = text.replace("/", "-").replace(".", "-")
-    return datetime.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
-
-
-def _parse_month(text: str) -> datetime.date:
-    from ..forms import parse_month
-
-    return parse_month(text)
-
-
 class _RowReader:
     """Turns one row's raw cells into model values, collecting Chinese messages."""
 
@@ -118,8 +114,8 @@ class _RowReader:
                 )
         if raw["birth_month"]:
             try:
-                values["birth_month"] = _parse_month(raw["birth_month"])
-            except Exception:
+                values["birth_month"] = parse_month(raw["birth_month"])
+            except ValueError:
                 errors.append(
                     _("Birth month “%(value)s” is not a date such as 1975-03.")
                     % {"value": raw["birth_month"]}
@@ -147,7 +143,7 @@ class _RowReader:
                 )
         if raw["start_date"]:
             try:
-                values["start_date"] = _parse_date(raw["start_date"])
+                values["start_date"] = parse_date(raw["start_date"])
             except ValueError:
                 errors.append(
                     _("Mandate start date “%(value)s” is not a date such as 2021-12-30.")

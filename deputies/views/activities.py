@@ -17,6 +17,7 @@ from ..forms import (
 )
 from ..models import Attendance
 from ..selectors import (
+    activity_attachments,
     activity_attendance_rows,
     activity_get_for_user,
     activity_list_for_user,
@@ -58,7 +59,7 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["participants"] = activity_participants(activity=self.object)
         context["person_times"] = person_times(self.object)
-        context["attachments"] = self.object.attachments.all()
+        context["attachments"] = activity_attachments(activity=self.object)
         if self.request.user.has_perm("deputies.change_activity"):
             context["attachment_form"] = AttachmentForm()
         return context
