@@ -1,8 +1,9 @@
-"""The five roles, as Django groups carrying model permissions.
+"""The five roles: which pages each may use, and which rows of which model each may read.
 
-The role field on the user decides which rows a selector returns; the group carries the model
-permissions the views check. `role_groups_sync` keeps the groups in step with ROLE_PERMISSIONS
-after every migrate, so a fresh database (the test one too) always has them.
+This module is the single source of both. ROLE_PERMISSIONS are the model permissions the views
+check (each role is a Django group holding them; `role_groups_sync` keeps the groups in step
+after every migrate, so a fresh database, the test one too, always has them). READS says how far
+each role reads each model; `congress.scoping.visible_to` applies it to every selector's query.
 """
 
 from django.db import models
@@ -15,6 +16,45 @@ class Role(models.TextChoices):
     DEPUTY = "deputy", _("Deputy")
     UNIT = "unit", _("Handling unit")
     COUNTY = "county", _("County viewer")
+
+
+class Reach(models.TextChoices):
+    """How far a role reads a model's rows."""
+
+    TOWNSHIP = "township", _("Every row of the user's township")
+    OWN = "own", _("The user's own rows")
+    UNIT = "unit", _("The rows assigned to the user's unit")
+    ALL = "all", _("Every township's rows")
+
+
+_T, _OWN, _UNIT, _ALL = Reach.TOWNSHIP, Reach.OWN, Reach.UNIT, Reach.ALL
+S, M, D, U, C = Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY
+
+# model label -> {role: reach}. A role missing from a model's line reads none of its rows; a
+# model missing here is read by nobody (a test checks every scoped model has its line).
+READS: dict[str, dict[str, str]] = {
+    "congress.township": {S: _T, M: _T, D: _T, U: _T, C: _ALL},
+    "congress.unit": {S: _T, M: _T, U: _UNIT},
+    "congress.user": {S: _T, M: _T, D: _OWN, U: _OWN, C: _OWN},
+    "congress_sessions.congresssession": {S: _T, M: _T, D: _T},
+    "congress_sessions.sessionattendance": {S: _T, M: _T, D: _OWN},
+    "deputies.deputy": {S: _T, M: _T, D: _OWN},
+    "deputies.mandate": {S: _T, M: _T, D: _OWN},
+    "deputies.constituency": {S: _T, M: _T},
+    "deputies.deputygroup": {S: _T, M: _T},
+    "deputies.activity": {S: _T, M: _T, D: _OWN},
+    "deputies.attendance": {S: _T, M: _T, D: _OWN},
+    "deputies.activityattachment": {S: _T, M: _T, D: _OWN},
+    "deputies.liaisoncontact": {S: _T, M: _OWN},
+    "deputies.votercontact": {S: _T, M: _T, D: _OWN},
+    "deputies.reporttovoters": {S: _T, M: _T, D: _OWN},
+    "deputies.performancerules": {S: _T, M: _T},
+    "deputies.rosterimport": {S: _T},
+    "proposals.proposal": {S: _T, M: _T, D: _OWN, U: _UNIT},
+    "proposals.proposalstatuschange": {S: _T, M: _T, D: _OWN, U: _UNIT},
+    "oversight.inspection": {S: _T, M: _T},
+    "reports.report": {S: _T, M: _T, C: _ALL},
+}
 
 
 def _crud(model: str) -> list[str]:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "proposals.apps.ProposalsConfig",
     "oversight.apps.OversightConfig",
     "reports.apps.ReportsConfig",
+    "demo.apps.DemoConfig",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from congress.demo import year2024 as demo
 from congress.models import User
+from demo import year2024 as demo
 from deputies.models import Activity, Deputy
 from deputies.selectors import absence_warnings, activity_list_for_user, person_times
 from oversight.models import Inspection

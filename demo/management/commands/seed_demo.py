@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from congress.demo import year2024 as demo
 from congress.models import Township, Unit, User
 from congress.services import user_create
+from demo import year2024 as demo
 from deputies.models import (
     Activity,
     Constituency,

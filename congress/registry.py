@@ -1,0 +1,126 @@
+"""Where apps plug into shared pages and jobs without the lower layer importing them.
+
+The core is the bottom layer: it imports no app. A page the core owns (the home dashboard,
+record histories, the year's statistics, the scheduled jobs) reads what the apps registered
+here; each app registers in its AppConfig.ready(). An app that wants the same from the apps
+above it (deputies' performance record counts sessions and proposals) declares its own
+ExtensionPoint the same way.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ExtensionPoint(Generic[T]):
+    """An ordered list of contributions, filled by the apps above the one that declares it."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._items: dict[str, T] = {}
+
+    def register(self, item: T) -> T:
+        # Keyed, so that a ready() run twice (tests, autoreload) does not register twice.
+        self._items[item.key] = item
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(sorted(self._items.values(), key=lambda item: (item.order, item.key)))
+
+    def get(self, key: str) -> T | None:
+        return self._items.get(key)
+
+    def __repr__(self):
+        return f"<ExtensionPoint {self.name}: {', '.join(self._items)}>"
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A piece of the home page: `context(user=...)` returns its template context, or None
+    when it has nothing to show that user."""
+
+    key: str
+    template: str
+    context: Callable[..., dict | None]
+    roles: frozenset[str]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a year's summary, with the words a report prints beside it."""
+
+    key: str
+    label: str
+    value: int
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """What one app did in a township's year: its figures, in the order a report lists them."""
+
+    key: str
+    title: str
+    figures: list[Figure]
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> int:
+        for figure in self.figures:
+            if figure.key == key:
+                return figure.value
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class YearSummarySource:
+    """`summary(township=..., year=...)` returns the app's YearSummary."""
+
+    key: str
+    summary: Callable[..., YearSummary]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class HistoryKind:
+    """A record whose change history staff may read at /history/<key>/<pk>/; the changes of
+    its children (model label, field pointing at the parent) show on the same page."""
+
+    key: str
+    model: str
+    children: tuple[tuple[str, str], ...] = ()
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    """A periodic job: `run(today=...)` does the day's work once and returns how many things it
+    did (notifications sent, records touched). Running it twice the same day does no more."""
+
+    key: str
+    label: str
+    run: Callable[..., int]
+    order: int = 100
+
+
+def year_summaries(*, township, year: int) -> list[YearSummary]:
+    """Every app's summary of the township's year, in registry order."""
+    return [source.summary(township=township, year=year) for source in year_summary_sources]
+
+
+def run_job(key: str, *, today: datetime.date | None = None) -> int:
+    from django.utils import timezone
+
+    job = scheduled_jobs.get(key)
+    if job is None:
+        raise KeyError(f"no scheduled job {key!r}")
+    return job.run(today=today or timezone.localdate())
+
+
+dashboard_panels: ExtensionPoint[DashboardPanel] = ExtensionPoint("dashboard panels")
+year_summary_sources: ExtensionPoint[YearSummarySource] = ExtensionPoint("year summaries")
+history_kinds: ExtensionPoint[HistoryKind] = ExtensionPoint("history kinds")
+scheduled_jobs: ExtensionPoint[ScheduledJob] = ExtensionPoint("scheduled jobs")

@@ -1,0 +1,137 @@
+"""Deputies' activities between sessions, who took part, and their photos and documents."""
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from congress.models import Township
+
+from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS
+from .roster import Deputy, DeputyGroup
+
+
+class Activity(models.Model):
+    """Something deputies do between sessions: a training, an inspection, a visit to voters."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Study and training")  # 学习培训
+        INSPECTION = "inspection", _("Inspection tour")  # 视察
+        SURVEY = "survey", _("Survey")  # 调研
+        FORUM = "forum", _("Forum")  # 座谈
+        GROUP = "group", _("Deputy group activity")  # 代表小组活动
+        VOTERS = "voters", _("Contact with voters")  # 联系选民
+        PRE_SESSION = "pre_session", _("Pre-session visit")  # 会前走访
+        REVIEW = "review", _("Report and review")  # 述职评议
+        OTHER = "other", _("Other")
+
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.PROTECT,
+        related_name="deputy_activities",
+        verbose_name=_("township"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Empty for a one-day activity.")
+    )
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    organiser = models.CharField(_("organiser"), max_length=100, blank=True)
+    group = models.ForeignKey(
+        DeputyGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("deputy group"),
+    )
+    content = models.TextField(_("content"), blank=True)
+    other_participants = models.PositiveIntegerField(
+        _("other participants"),
+        default=0,
+        help_text=_("People who are not deputies (cadres, villagers), counted in person-times."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deputy activity")
+        verbose_name_plural = _("deputy activities")
+        ordering = ["-start_date", "-pk"]
+        indexes = [models.Index(fields=["township", "-start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="activity_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    """Whether a deputy took part in an activity."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        LEAVE = "leave", _("On leave")
+        ABSENT = "absent", _("Absent")
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("activity"),
+    )
+    deputy = models.ForeignKey(
+        Deputy, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("deputy")
+    )
+    status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "deputy"], name="attendance_once_per_activity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.deputy} {self.get_status_display()}"
+
+
+def activity_attachment_path(instance, filename):
+    return f"deputies/activities/{instance.activity_id}/{filename}"
+
+
+class ActivityAttachment(models.Model):
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("activity"),
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=activity_attachment_path,
+        validators=[FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS)],
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def is_image(self) -> bool:
+        return self.file.name.lower().rsplit(".", 1)[-1] in {"jpg", "jpeg", "png"}

@@ -1,0 +1,47 @@
+"""Uploaded roster workbooks awaiting confirmation or imported."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import Township
+
+
+def roster_import_path(instance, filename):
+    return f"deputies/imports/{instance.township_id}/{filename}"
+
+
+class RosterImport(models.Model):
+    """An uploaded roster workbook: previewed first, then imported whole or not at all."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting confirmation")
+        IMPORTED = "imported", _("Imported")
+
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.CASCADE,
+        related_name="roster_imports",
+        verbose_name=_("township"),
+    )
+    file = models.FileField(_("file"), upload_to=roster_import_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    summary = models.CharField(_("summary"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("roster import")
+        verbose_name_plural = _("roster imports")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return self.original_name

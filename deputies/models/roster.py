@@ -1,0 +1,220 @@
+"""The roster: constituencies, deputy groups, deputies (people) and their mandates."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from congress.models import Township
+
+
+class Constituency(models.Model):
+    """An electoral district (选区) of the township."""
+
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.PROTECT,
+        related_name="constituencies",
+        verbose_name=_("township"),
+    )
+    name = models.CharField(_("name"), max_length=50)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("constituency")
+        verbose_name_plural = _("constituencies")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["township", "name"],
+                name="constituency_unique_name_per_township",
+                violation_error_message=_("A constituency with this name already exists."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class DeputyGroup(models.Model):
+    """A deputy group (代表小组): deputies who meet and act together between sessions."""
+
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.PROTECT,
+        related_name="deputy_groups",
+        verbose_name=_("township"),
+    )
+    name = models.CharField(_("name"), max_length=50)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deputy group")
+        verbose_name_plural = _("deputy groups")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["township", "name"],
+                name="deputygroup_unique_name_per_township",
+                violation_error_message=_("A deputy group with this name already exists."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Deputy(models.Model):
+    """A person who holds, or held, one or more deputy mandates in this township."""
+
+    class Gender(models.TextChoices):
+        MALE = "male", _("Male")
+        FEMALE = "female", _("Female")
+
+    class Affiliation(models.TextChoices):
+        CPC = "cpc", _("CPC member")
+        CPC_PROBATIONARY = "cpc_probationary", _("CPC probationary member")
+        YOUTH_LEAGUE = "youth_league", _("Communist Youth League member")
+        DEMOCRATIC_PARTY = "democratic_party", _("Democratic party member")
+        NONE = "none", _("No party affiliation")
+
+    class Education(models.TextChoices):
+        POSTGRADUATE = "postgraduate", _("Postgraduate")
+        BACHELOR = "bachelor", _("Bachelor's degree")
+        COLLEGE = "college", _("Junior college")
+        SECONDARY = "secondary", _("Senior or vocational secondary school")
+        JUNIOR = "junior", _("Junior secondary school or below")
+
+    class Occupation(models.TextChoices):
+        OFFICIAL = "official", _("Party and government cadre")
+        PROFESSIONAL = "professional", _("Professional and technical")
+        ENTERPRISE = "enterprise", _("Enterprise manager")
+        WORKER = "worker", _("Worker")
+        FARMER = "farmer", _("Farmer")
+        VILLAGE_CADRE = "village_cadre", _("Village cadre")
+        OTHER = "other", _("Other")
+
+    township = models.ForeignKey(
+        Township, on_delete=models.PROTECT, related_name="deputies", verbose_name=_("township")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputy",
+        verbose_name=_("login account"),
+    )
+    name = models.CharField(_("full name"), max_length=50)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    ethnicity = models.CharField(_("ethnicity"), max_length=20, default="汉族")
+    birth_month = models.DateField(
+        _("birth year and month"),
+        null=True,
+        blank=True,
+        help_text=_("Stored as the first day of the month."),
+    )
+    affiliation = models.CharField(
+        _("political affiliation"),
+        max_length=20,
+        choices=Affiliation.choices,
+        default=Affiliation.NONE,
+    )
+    education = models.CharField(
+        _("education"), max_length=20, choices=Education.choices, blank=True
+    )
+    occupation = models.CharField(
+        _("occupation"), max_length=20, choices=Occupation.choices, default=Occupation.OTHER
+    )
+    work_unit = models.CharField(_("work unit and post"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="deputies/photos/", blank=True)
+    liaison = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="liaison_deputies",
+        verbose_name=_("presidium member in contact"),
+    )
+
+    history = HistoricalRecords(excluded_fields=["photo"])
+
+    class Meta:
+        verbose_name = _("deputy")
+        verbose_name_plural = _("deputies")
+        ordering = ["name", "pk"]
+        permissions = [("view_private", _("Can see deputies' phone, address and points"))]
+        indexes = [models.Index(fields=["township", "name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class Mandate(models.Model):
+    """One deputy's seat at one level for one term (届), and how it stands."""
+
+    class Level(models.TextChoices):
+        COUNTY = "county", _("County deputy")
+        TOWNSHIP = "township", _("Township deputy")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In office")
+        RESIGNED = "resigned", _("Resigned")
+        RECALLED = "recalled", _("Recalled")
+        TERMINATED = "terminated", _("Terminated")
+        TRANSFERRED = "transferred", _("Transferred away")
+
+    deputy = models.ForeignKey(
+        Deputy, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("deputy")
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    term = models.PositiveSmallIntegerField(_("term"))
+    constituency = models.ForeignKey(
+        Constituency,
+        on_delete=models.PROTECT,
+        related_name="mandates",
+        verbose_name=_("constituency"),
+    )
+    group = models.ForeignKey(
+        DeputyGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("deputy group"),
+    )
+    status = models.CharField(
+        _("mandate status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        db_index=True,
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status_reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["-term", "level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deputy", "level", "term"],
+                name="mandate_unique_per_level_and_term",
+                violation_error_message=_(
+                    "This deputy already holds a mandate at this level in this term."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.deputy} {self.get_level_display()} {self.term}"
