@@ -8,6 +8,8 @@ class CongressConfig(AppConfig):
     verbose_name = _("Congress core")
 
     def ready(self):
+        from . import registry
         from .roles import sync_role_groups_after_migrate
 
         post_migrate.connect(sync_role_groups_after_migrate, sender=self)
+        registry.history_kinds.register(registry.HistoryKind(key="unit", model="congress.Unit"))

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .attendance import AttendanceStatus
+
 
 def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field when the form has it."""
@@ -23,23 +25,29 @@ class DateInput(forms.DateInput):
 
 
 class AttendanceForm(forms.Form):
-    """One choice per deputy of the township: present, on leave, absent, or not involved."""
+    """One choice per deputy on the roll: present, on approved leave, absent, or not involved."""
 
-    def __init__(self, *args, rows, choices, **kwargs):
+    clear = forms.BooleanField(label=_("Clear all marks"), required=False)
+
+    def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
         blank = [("", _("Not involved"))]
         for row in rows:
             self.fields[f"d{row['deputy'].pk}"] = forms.ChoiceField(
                 label=row["deputy"].name,
-                choices=blank + list(choices),
+                choices=blank + list(AttendanceStatus.choices),
                 required=False,
                 initial=row["status"],
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
 
     def statuses(self) -> dict[int, str]:
-        return {int(name[1:]): value for name, value in self.cleaned_data.items() if value}
+        return {
+            int(name[1:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("d") and value
+        }
 
     def bound_rows(self):
         for row in self.rows:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .roles import Role
+from .scoping import Scope
 
 
 class Township(models.Model):
@@ -16,6 +17,8 @@ class Township(models.Model):
     current_term = models.PositiveSmallIntegerField(_("current term"), help_text=_("届"))
 
     history = HistoricalRecords()
+
+    scope = Scope(township="pk")
 
     class Meta:
         verbose_name = _("township")
@@ -43,6 +46,8 @@ class Unit(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
 
     history = HistoricalRecords()
+
+    scope = Scope(unit="pk")
 
     class Meta:
         verbose_name = _("handling unit")
@@ -82,6 +87,8 @@ class User(AbstractUser):
     )
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    scope = Scope(owner="pk")
 
     class Meta:
         verbose_name = _("user")

@@ -38,25 +38,39 @@ class ExtensionPoint(Generic[T]):
 
 
 @dataclass(frozen=True)
-class DashboardPanel:
-    """A piece of the home page: `context(user=...)` returns its template context, or None
-    when it has nothing to show that user."""
-
-    key: str
-    template: str
-    context: Callable[..., dict | None]
-    roles: frozenset[str]
-    order: int = 100
-
-
-@dataclass(frozen=True)
 class Figure:
-    """One number of a year's summary, with the words a report prints beside it."""
+    """One number of a year's summary, with the words a report prints beside it and, where
+    there is one, the page listing the records it counts."""
 
     key: str
     label: str
     value: int
-    unit: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Todo:
+    """Something waiting for the user on the home page: how many, and where to deal with them.
+    `tone` is "danger" for what the law sets a consequence on, else "warning"."""
+
+    label: str
+    count: int
+    url: str
+    tone: str = "warning"
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A piece of the home page for some roles. `context(user=..., year=...)` returns a dict,
+    or None when it has nothing for that user: its "todo" (Todo items) and "figures" (Figure
+    items, of the year) join the page's to-do list and figures; `template`, if any, renders
+    the rest of the dict in the panel's place."""
+
+    key: str
+    context: Callable[..., dict | None]
+    roles: frozenset[str]
+    template: str = ""
+    order: int = 100
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "deputies.add_rosterimport",
         *_crud("proposals.proposal"),
         "proposals.assign_proposal",
+        "proposals.close_proposal",
+        "proposals.submit_on_behalf",
         *_crud("oversight.inspection"),
         "reports.view_report",
         "reports.add_report",
@@ -114,6 +116,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.UNIT: [
         "proposals.view_proposal",
+        "proposals.answer_proposal",
     ],
     Role.COUNTY: [
         "reports.view_report",

@@ -9,7 +9,7 @@ a selector never retypes the township filter, and a new model is scoped by decla
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -86,9 +86,17 @@ def check_same_township(township, **records) -> None:
     """Refuse records (by form field name) that belong to another township than `township`."""
     township_id = getattr(township, "pk", township)
     errors = {
-        name: _("This record belongs to another township.")
+        name: _("This %(record)s belongs to another township.")
+        % {"record": record._meta.verbose_name}
         for name, record in records.items()
         if record is not None and township_id_of(record) != township_id
     }
     if errors:
         raise ValidationError(errors)
+
+
+def acting_township(user):
+    """The township a user works in; a user of no township may not act on township records."""
+    if not getattr(user, "is_authenticated", False) or user.township_id is None:
+        raise PermissionDenied
+    return user.township

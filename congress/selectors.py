@@ -1,69 +1,41 @@
-"""Reads on the shared core: what a user's home page shows, and record histories."""
+"""Reads on the shared core: the home page, and record histories. Both come from what the apps
+registered in congress.registry; the core imports no app."""
 
 from django.apps import apps
 from django.db import models
 from django.http import Http404
 
-from .roles import Role
-
-RECENT = 10
-
-# Records whose change history staff may read, by the short name used in URLs.
-HISTORY_MODELS = {
-    "session": "congress_sessions.CongressSession",
-    "deputy": "deputies.Deputy",
-    "proposal": "proposals.Proposal",
-    "inspection": "oversight.Inspection",
-    "unit": "congress.Unit",
-}
+from . import registry
+from .scoping import get_visible_or_404
 
 
-def dashboard_for_user(*, user) -> dict:
-    """What each role sees first: its own work, scoped by the same selectors as the lists."""
-    from proposals.selectors import proposal_list_for_user
-    from reports.selectors import report_list_for_user
-
-    context: dict = {"role": user.role}
-    if user.role in {Role.STAFF, Role.MEMBER}:
-        from deputies.selectors import deputy_list_for_user
-        from oversight.selectors import inspection_list_for_user
-        from sessions.selectors import session_list_for_user
-
-        context["counts"] = {
-            "sessions": session_list_for_user(user=user).count(),
-            "deputies": deputy_list_for_user(user=user).count(),
-            "proposals": proposal_list_for_user(user=user).count(),
-            "inspections": inspection_list_for_user(user=user).count(),
-        }
-    if user.role in {Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT}:
-        context["recent_proposals"] = list(proposal_list_for_user(user=user)[:RECENT])
-    if user.role == Role.DEPUTY:
-        from deputies.selectors import deputy_for_user
-
-        context["deputy"] = deputy_for_user(user=user)
-    if user.role == Role.COUNTY:
-        context["recent_reports"] = list(report_list_for_user(user=user)[:RECENT])
-    return context
-
-
-# Child records whose changes show on the parent's history page: key -> (model, parent field).
-HISTORY_CHILDREN = {
-    "deputy": ("deputies.Mandate", "deputy_id"),
-}
+def dashboard_for_user(*, user, year: int) -> dict:
+    """What a role sees first: its to-do items, the year's figures and the apps' panels."""
+    todo, figures, panels = [], [], []
+    for panel in registry.dashboard_panels:
+        if user.role not in panel.roles:
+            continue
+        context = panel.context(user=user, year=year)
+        if context is None:
+            continue
+        todo += [item for item in context.get("todo", ()) if item.count]
+        figures += context.get("figures", ())
+        if panel.template:
+            panels.append({"key": panel.key, "template": panel.template, "context": context})
+    return {"todo": todo, "figures": figures, "panels": panels}
 
 
 def history_for_user(*, user, model_key: str, pk: int) -> tuple[models.Model, list[dict]]:
-    """A record of the user's township and its changes, newest first, each with what changed
-    (the changes of its child records, such as a deputy's mandates, included)."""
-    if model_key not in HISTORY_MODELS or not user.has_perm("congress.view_history"):
+    """A record the user may see and its changes, newest first, each with what changed in
+    words (choice labels, record names); the changes of its children (a deputy's mandates)
+    are included."""
+    kind = registry.history_kinds.get(model_key)
+    if kind is None or not user.has_perm("congress.view_history"):
         raise Http404
-    model = apps.get_model(HISTORY_MODELS[model_key])
-    record = model.objects.filter(pk=pk, township_id=user.township_id).first()
-    if record is None:
-        raise Http404
+    model = apps.get_model(kind.model)
+    record = get_visible_or_404(model.objects.all(), user, pk=pk)
     rows = _history_rows(model, record.history.all())
-    if model_key in HISTORY_CHILDREN:
-        child_label, parent_field = HISTORY_CHILDREN[model_key]
+    for child_label, parent_field in kind.children:
         child = apps.get_model(child_label)
         rows += _history_rows(
             child, child.history.filter(**{parent_field: record.pk}), by_record=True
@@ -77,23 +49,46 @@ def _history_rows(model, history, *, by_record: bool = False) -> list[dict]:
     entries = list(
         history.select_related("history_user").order_by("id", "history_date", "history_id")
     )
-    rows = []
+    pairs, wanted = [], {}
     for older, newer in zip([None, *entries], entries, strict=False):
         if older is not None and older.id != newer.id:
             older = None
-        changes = [
-            {
-                "field": model._meta.get_field(change.field).verbose_name,
-                "old": change.old,
-                "new": change.new,
-            }
-            for change in (newer.diff_against(older).changes if older is not None else [])
-        ]
+        changes = newer.diff_against(older).changes if older is not None else []
+        pairs.append((newer, changes))
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            if field.many_to_one:
+                wanted.setdefault(field.related_model, set()).update(
+                    value for value in (change.old, change.new) if value is not None
+                )
+    # One query per related model, whatever the number of changes.
+    names = {
+        related: {pk: str(obj) for pk, obj in related.objects.in_bulk(list(pks)).items()}
+        for related, pks in wanted.items()
+    }
+    rows = []
+    for newer, changes in pairs:
         rows.append(
             {
                 "entry": newer,
-                "changes": changes,
+                "changes": [_described(model, change, names) for change in changes],
                 "subject": str(newer.instance) if by_record else "",
             }
         )
     return rows
+
+
+def _described(model, change, names) -> dict:
+    """A change as a reader says it: "在任 → 辞职", "第三选区", not codes and ids."""
+    field = model._meta.get_field(change.field)
+
+    def words(value):
+        if value in (None, ""):
+            return ""
+        if field.many_to_one:
+            return names.get(field.related_model, {}).get(value, value)
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
+
+    return {"field": field.verbose_name, "old": words(change.old), "new": words(change.new)}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .models import Township, Unit, User
 from .roles import Role
+from .scoping import check_same_township
 
 
 @transaction.atomic
@@ -26,8 +27,8 @@ def user_create(
         raise ValidationError(_("Every role except county viewer belongs to a township."))
     if role == Role.UNIT and unit is None:
         raise ValidationError(_("A handling-unit user must belong to a unit."))
-    if unit is not None and unit.township_id != getattr(township, "pk", None):
-        raise ValidationError(_("The unit belongs to another township."))
+    if unit is not None:
+        check_same_township(township, unit=unit)
     user = User(username=username, role=role, township=township, unit=unit, full_name=full_name)
     user.set_password(password)
     user.full_clean(exclude=["password"])
@@ -43,33 +44,3 @@ def user_set_role(*, user: User, role: str) -> User:
     user.save(update_fields=["role"])
     user.groups.set([Group.objects.get(name=role)])
     return user
-
-
-def attendance_sync(*, model, parent: dict, statuses: dict[int, str], township_id: int) -> None:
-    """Make a parent's attendance rows say exactly {deputy id: status}, in a few bulk queries.
-
-    Shared by congress sessions and deputies' activities; the caller holds the transaction.
-    """
-    from deputies.models import Deputy
-
-    known = set(
-        Deputy.objects.filter(township_id=township_id, pk__in=statuses).values_list("pk", flat=True)
-    )
-    if set(statuses) - known:
-        raise ValidationError(_("Some deputies do not belong to this township."))
-    valid = model._meta.get_field("status").choices
-    if any(status not in dict(valid) for status in statuses.values()):
-        raise ValidationError(_("Unknown attendance status."))
-    rows = model.objects.filter(**parent)
-    existing = {row.deputy_id: row for row in rows}
-    rows.exclude(deputy_id__in=statuses).delete()
-    create, update = [], []
-    for deputy_id, status in statuses.items():
-        row = existing.get(deputy_id)
-        if row is None:
-            create.append(model(deputy_id=deputy_id, status=status, **parent))
-        elif row.status != status:
-            row.status = status
-            update.append(row)
-    model.objects.bulk_create(create)
-    model.objects.bulk_update(update, ["status"])

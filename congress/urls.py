@@ -7,7 +7,7 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("history/<str:model_key>/<int:pk>/", views.history, name="history"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -4,13 +4,23 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 
-from .selectors import dashboard_for_user
+from .selectors import dashboard_for_user, history_for_user
+from .views_mixins import YearMixin
 
 
-def home(request):
-    """Each role lands on its own page: what it has to do and what it may read."""
-    return render(request, "congress/home.html", dashboard_for_user(user=request.user))
+class HomeView(YearMixin, TemplateView):
+    """Each role lands on its own page: what waits for it, the year's figures, its records."""
+
+    template_name = "congress/home.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "year": self.year,
+            **dashboard_for_user(user=self.request.user, year=self.year),
+        }
 
 
 def _database_ok() -> bool:
@@ -50,7 +60,5 @@ def healthz(request):
 
 def history(request, model_key: str, pk: int):
     """Who changed a record, when, and what: readable by staff of the record's township."""
-    from .selectors import history_for_user
-
     record, rows = history_for_user(user=request.user, model_key=model_key, pk=pk)
     return render(request, "congress/history.html", {"record": record, "rows": rows})

@@ -1,4 +1,5 @@
-"""Small pieces the apps' views share: running a service from a valid form."""
+"""Small pieces the apps' views share: running a service from a valid form, the year and the
+township a page is about."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .forms import form_add_service_error
+from .scoping import acting_township
 
 
 class ServiceFormMixin:
@@ -47,3 +49,12 @@ class YearMixin:
         except ValueError:
             return this_year
         return year if 1980 <= year <= this_year + 1 else this_year
+
+
+class TownshipMixin:
+    """The township the signed-in user works in, for pages that create or list its records;
+    a user of no township (a county viewer) may not use such a page."""
+
+    @cached_property
+    def township(self):
+        return acting_township(self.request.user)

@@ -13,10 +13,12 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +40,7 @@ class Move:
     permission: str
     note_required: bool = False
     allowed: Callable[..., bool] | None = None
+    todo: str = ""  # how the home page names records waiting for this move, if it lists them
 
 
 class StatusChange(models.Model):
@@ -63,31 +66,42 @@ class StatusChange(models.Model):
 
 
 class Workflow:
+    """A workflow's table. Models are named by label ("proposals.Proposal") so that the
+    workflow module can be imported by the models module that uses its states."""
+
     def __init__(
         self,
         *,
-        model: type[models.Model],
+        model: str,
         states: type[models.TextChoices],
         initial: str,
         moves: Iterable[Move],
-        history_model: type[StatusChange],
+        history_model: str,
         history_field: str,
         field: str = "status",
     ):
-        self.model = model
+        self.model_label = model
+        self.history_model_label = history_model
         self.states = states
         self.initial = initial
         self.moves = list(moves)
-        self.history_model = history_model
         self.history_field = history_field
         self.field = field
         names = [move.name for move in self.moves]
         if len(names) != len(set(names)):
-            raise ValueError(f"{model.__name__} workflow: move names must be unique")
+            raise ValueError(f"{model} workflow: move names must be unique")
         for move in self.moves:
             unknown = {*move.sources, move.target} - set(states.values)
             if unknown:
                 raise ValueError(f"{move.name}: unknown states {sorted(unknown)}")
+
+    @cached_property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+    @cached_property
+    def history_model(self) -> type[StatusChange]:
+        return apps.get_model(self.history_model_label)
 
     # Reading the table
 

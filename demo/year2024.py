@@ -218,11 +218,11 @@ ACCOUNTS = [
     ("county", "county", "县人大常委会联络室", None, None),
 ]
 
-# Session attendance: deputy indexes excused (leave approved) or absent without leave.
+# Session attendance: deputy indexes on approved leave or absent without leave.
 # Deputy 39 stayed away from both sessions of the term: the Art 62 warning shows for them.
 SESSION_ABSENCES = {
-    (18, 1): {"excused": [5, 17], "absent": [39]},
-    (18, 2): {"excused": [11, 23, 30], "absent": [39]},
+    (18, 1): {"leave": [5, 17], "absent": [39]},
+    (18, 2): {"leave": [11, 23, 30], "absent": [39]},
 }
 
 # 二、三、七：学习培训、会前走访、视察、征求意见、代表作表率、关心母亲河溪活动周

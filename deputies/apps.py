@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class DeputiesConfig(AppConfig):
     name = "deputies"
     verbose_name = _("Deputies")
+
+    def ready(self):
+        from congress import registry
+        from congress.roles import Role
+
+        from . import selectors
+
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="deputy",
+                model="deputies.Deputy",
+                children=(("deputies.Mandate", "deputy_id"),),
+            )
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="deputies", summary=selectors.deputies_year_summary, order=20
+            )
+        )
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="deputies",
+                context=selectors.deputies_dashboard,
+                roles=frozenset({Role.STAFF, Role.MEMBER, Role.DEPUTY}),
+                template="deputies/partials/_dashboard.html",
+                order=20,
+            )
+        )

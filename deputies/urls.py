@@ -53,9 +53,4 @@ urlpatterns = [
     path("me/", me.MyProfileView.as_view(), name="me"),
     path("me/edit/", me.MyProfileEditView.as_view(), name="me_edit"),
     path("me/voter-contacts/new/", me.MyVoterContactView.as_view(), name="me_voter_contact"),
-    path(
-        "me/voter-contacts/<int:pk>/proposal/",
-        me.VoterContactToProposalView.as_view(),
-        name="me_voter_proposal",
-    ),
 ]

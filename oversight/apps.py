@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class OversightConfig(AppConfig):
     name = "oversight"
     verbose_name = _("Oversight")
+
+    def ready(self):
+        from congress import registry
+        from congress.roles import Role
+
+        from . import selectors
+
+        registry.history_kinds.register(
+            registry.HistoryKind(key="inspection", model="oversight.Inspection")
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="oversight", summary=selectors.oversight_year_summary, order=50
+            )
+        )
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="oversight",
+                context=selectors.oversight_dashboard,
+                roles=frozenset({Role.STAFF, Role.MEMBER}),
+                order=50,
+            )
+        )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.scoping import Scope
 
 
 class Inspection(models.Model):
@@ -30,6 +31,8 @@ class Inspection(models.Model):
     summary = models.TextField(_("summary"), blank=True)
 
     history = HistoricalRecords()
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("inspection")

@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from .forms import InspectionForm
 from .selectors import inspection_list_for_user
@@ -20,14 +20,14 @@ class InspectionListView(PermissionRequiredMixin, ListView):
         return inspection_list_for_user(user=self.request.user)
 
 
-class InspectionCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class InspectionCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "oversight.add_inspection"
     template_name = "oversight/inspection_form.html"
     form_class = InspectionForm
     success_url = reverse_lazy("oversight:list")
 
     def perform(self, form):
-        return inspection_create(township=self.request.user.township, **form.cleaned_data)
+        return inspection_create(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, inspection):
         return _("Inspection “%(subject)s” recorded.") % {"subject": inspection.subject}

@@ -5,3 +5,33 @@ from django.utils.translation import gettext_lazy as _
 class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Proposals")
+
+    def ready(self):
+        from congress import registry
+        from congress.roles import Role
+        from deputies import extensions
+
+        from . import selectors
+
+        registry.history_kinds.register(
+            registry.HistoryKind(key="proposal", model="proposals.Proposal")
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="proposals", summary=selectors.proposals_year_summary, order=40
+            )
+        )
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="proposals",
+                context=selectors.proposals_dashboard,
+                roles=frozenset({Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT}),
+                template="proposals/partials/_dashboard.html",
+                order=40,
+            )
+        )
+        extensions.performance_sources.register(
+            extensions.PerformanceSource(
+                key="proposals", counts=selectors.proposal_counts_by_deputy, order=40
+            )
+        )

@@ -25,11 +25,23 @@ class ProposalForm(forms.ModelForm):
             self.fields["deputy"].queryset = Deputy.objects.filter(township=township)
 
 
-class ProposalAssignForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None, label=_("handling unit"))
+class MoveForm(forms.Form):
+    """One move of the handling workflow, with its note (required where the move says so)."""
+
     note = forms.CharField(
-        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, move, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.move = move
+        self.fields["note"].required = move.note_required
+
+
+class ProposalAssignForm(MoveForm):
+    unit = forms.ModelChoiceField(queryset=None, label=_("handling unit"))
+
+    field_order = ["unit", "note"]
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
+from congress.scoping import Scope
+from congress.workflow import StatusChange
 from deputies.models import Deputy
 from sessions.models import CongressSession
 
@@ -54,21 +54,36 @@ class Proposal(models.Model):
         verbose_name=_("handling unit"),
     )
     submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    voter_contact = models.OneToOneField(
+        "deputies.VoterContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("voter contact it was made from"),
+    )
 
     history = HistoricalRecords()
+
+    scope = Scope(owner="deputy__user", unit="handling_unit")
 
     class Meta:
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         ordering = ["-submitted_at", "-pk"]
-        permissions = [("assign_proposal", _("Can assign a proposal to a handling unit"))]
+        permissions = [
+            ("assign_proposal", _("Can assign a proposal to a handling unit")),
+            ("answer_proposal", _("Can record a handling unit's answer to a proposal")),
+            ("close_proposal", _("Can close an answered proposal")),
+            ("submit_on_behalf", _("Can register a proposal on a deputy's behalf")),
+        ]
         indexes = [models.Index(fields=["township", "-submitted_at"])]
 
     def __str__(self):
         return self.title
 
 
-class ProposalStatusChange(models.Model):
+class ProposalStatusChange(StatusChange):
     """One step of a proposal's handling: who moved it, when, from where to where, and why."""
 
     proposal = models.ForeignKey(
@@ -79,19 +94,16 @@ class ProposalStatusChange(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    scope = Scope(
+        township="proposal__township",
+        owner="proposal__deputy__user",
+        unit="proposal__handling_unit",
+    )
+
+    class Meta(StatusChange.Meta):
         verbose_name = _("proposal status change")
         verbose_name_plural = _("proposal status changes")
-        ordering = ["changed_at", "pk"]
 
     def __str__(self):
         return f"{self.proposal_id}: {self.from_status or '-'} → {self.to_status}"

@@ -1,26 +1,24 @@
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from congress.models import Unit
+from congress.registry import Figure, Todo, YearSummary
 from congress.roles import Role
+from congress.scoping import visible_to
 
 from .models import Proposal, ProposalStatusChange
+from .workflow import PROPOSAL_WORKFLOW, Status
+
+RECENT = 10
 
 
 def proposal_list_for_user(*, user) -> QuerySet[Proposal]:
     """Staff and members read their township's proposals, a deputy only their own, a handling
-    unit only those assigned to it; anyone else reads none."""
-    proposals = Proposal.objects.select_related("deputy", "handling_unit", "session")
-    if user.township_id is None:
-        return proposals.none()
-    proposals = proposals.filter(township_id=user.township_id)
-    if user.role in {Role.STAFF, Role.MEMBER}:
-        return proposals
-    if user.role == Role.DEPUTY:
-        return proposals.filter(deputy__user=user)
-    if user.role == Role.UNIT and user.unit_id is not None:
-        return proposals.filter(handling_unit_id=user.unit_id)
-    return proposals.none()
+    unit only those assigned to it (congress.roles.READS); anyone else reads none."""
+    return visible_to(Proposal.objects.select_related("deputy", "handling_unit", "session"), user)
 
 
 def proposal_get_for_user(*, user, pk: int) -> Proposal:
@@ -35,3 +33,80 @@ def unit_choices(*, township) -> QuerySet[Unit]:
 def proposal_status_changes(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:
     """A proposal's handling record, oldest first, with who made each step."""
     return proposal.status_changes.select_related("changed_by")
+
+
+def _list_url(**query) -> str:
+    return f"{reverse('proposals:list')}?{urlencode(query)}"
+
+
+def proposals_year_summary(*, township, year: int) -> YearSummary:
+    """Proposals received in the year, the key ones, and those handed to a unit (assigned or
+    any state the workflow reaches from there)."""
+    counts = Proposal.objects.filter(township=township, submitted_at__year=year).aggregate(
+        total=Count("pk"),
+        key=Count("pk", filter=Q(is_key=True)),
+        assigned=Count("pk", filter=Q(status__in=PROPOSAL_WORKFLOW.at_or_after(Status.ASSIGNED))),
+    )
+    return YearSummary(
+        key="proposals",
+        title=_("Proposals"),
+        figures=[
+            Figure("total", _("Proposals submitted"), counts["total"], _list_url(year=year)),
+            Figure("key", _("of which key proposals"), counts["key"]),
+            Figure("assigned", _("of which assigned to handling units"), counts["assigned"]),
+        ],
+    )
+
+
+def proposal_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, dict[str, int]]:
+    """Each deputy's proposals of the year, for their performance record (one query)."""
+    rows = (
+        Proposal.objects.filter(
+            township=township, submitted_at__year=year, deputy_id__in=deputy_ids
+        )
+        .order_by()
+        .values("deputy_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["deputy_id"]: {"proposals": row["n"]} for row in rows}
+
+
+def proposals_dashboard(*, user, year: int) -> dict:
+    """The home page's proposals: what waits for this user's next move (the workflow says
+    which moves they may make), the year's count, and the latest ones they may read."""
+    proposals = proposal_list_for_user(user=user)
+    waiting = [
+        move for move in PROPOSAL_WORKFLOW.moves if move.todo and user.has_perm(move.permission)
+    ]
+    todo = []
+    if waiting:
+        by_status = dict(
+            proposals.order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        for move in waiting:
+            for status in move.sources:
+                todo.append(
+                    Todo(str(move.todo), by_status.get(status, 0), _list_url(status=status))
+                )
+    headings = {
+        Role.DEPUTY: _("My proposals"),
+        Role.UNIT: _("Proposals assigned to my unit"),
+    }
+    context = {
+        "todo": todo,
+        "recent": list(proposals[:RECENT]),
+        "heading": headings.get(user.role, _("Recent proposals")),
+    }
+    if user.role in {Role.STAFF, Role.MEMBER}:
+        context["figures"] = [
+            Figure(
+                "proposals",
+                _("Proposals submitted"),
+                proposals.filter(submitted_at__year=year).count(),
+                _list_url(year=year),
+            )
+        ]
+    return context

@@ -1,3 +1,5 @@
+"""Every write on proposals: submission, and each move of the handling workflow."""
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -6,11 +8,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congress.models import Unit
-from deputies.models import Deputy
+from congress.scoping import check_same_township
+from deputies.models import Deputy, VoterContact
 from sessions.models import CongressSession
 
-from .models import Proposal, ProposalStatusChange
-from .workflow import Status, can_transition
+from .models import Proposal
+from .workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+
+
+def _check_submitter(deputy: Deputy, submitted_by) -> None:
+    """A deputy submits their own proposals; only staff of the township register one on a
+    deputy's behalf (paper submissions)."""
+    if submitted_by.pk is not None and submitted_by.pk == deputy.user_id:
+        return
+    if (
+        submitted_by.has_perm("proposals.submit_on_behalf")
+        and submitted_by.township_id == deputy.township_id
+    ):
+        return
+    raise ValidationError(_("You may submit proposals only in your own name."))
 
 
 @transaction.atomic
@@ -24,13 +40,16 @@ def proposal_submit(
     session: CongressSession | None = None,
     submitted_at: datetime.datetime | None = None,
     is_key: bool = False,
+    voter_contact: VoterContact | None = None,
 ) -> Proposal:
     """Register a deputy's proposal in their township, in the submitted state.
 
     Staff registering a paper proposal after the fact give the day it was really submitted.
     """
-    if session is not None and session.township_id != deputy.township_id:
-        raise ValidationError({"session": _("This session belongs to another township.")})
+    _check_submitter(deputy, submitted_by)
+    check_same_township(deputy.township_id, session=session)
+    if voter_contact is not None and voter_contact.deputy_id != deputy.pk:
+        raise ValidationError(_("This voter contact is another deputy's."))
     proposal = Proposal(
         township_id=deputy.township_id,
         deputy=deputy,
@@ -40,52 +59,41 @@ def proposal_submit(
         content=content.strip(),
         is_key=is_key,
         submitted_at=submitted_at or timezone.now(),
+        voter_contact=voter_contact,
     )
     proposal.full_clean()
     proposal.save()
-    ProposalStatusChange.objects.create(
-        proposal=proposal,
-        from_status="",
-        to_status=Status.SUBMITTED,
-        changed_by=submitted_by,
-        changed_at=proposal.submitted_at,
-    )
+    PROPOSAL_WORKFLOW.start(record=proposal, by=submitted_by, at=proposal.submitted_at)
     return proposal
 
 
 @transaction.atomic
-def proposal_transition(
-    *, proposal: Proposal, to: str, by, note: str = "", at: datetime.datetime | None = None
+def proposal_from_voter_contact(*, contact: VoterContact, submitted_by, **proposal_fields):
+    """Turn what voters raised into the deputy's proposal; one proposal per contact."""
+    locked = VoterContact.objects.select_for_update().get(pk=contact.pk)
+    if Proposal.objects.filter(voter_contact=locked).exists():
+        raise ValidationError(_("A proposal has already been made from this contact."))
+    return proposal_submit(
+        deputy=locked.deputy, submitted_by=submitted_by, voter_contact=locked, **proposal_fields
+    )
+
+
+def proposal_move(
+    *, proposal: Proposal, move: str, by, note: str = "", at: datetime.datetime | None = None
 ) -> Proposal:
-    """Move a proposal along one allowed edge of the workflow and record who did it."""
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if not can_transition(locked.status, to):
-        raise ValidationError(
-            _("A proposal that is %(current)s cannot become %(target)s.")
-            % {"current": locked.get_status_display(), "target": Status(to).label}
-        )
-    ProposalStatusChange.objects.create(
-        proposal=locked,
-        from_status=locked.status,
-        to_status=to,
-        changed_by=by,
-        note=note,
-        changed_at=at or timezone.now(),
-    )
-    locked.status = to
-    locked.save(update_fields=["status"])
-    proposal.status = to
-    return proposal
+    """Make one move of the handling workflow (answer, send back, close); the workflow checks
+    that the move is allowed from the proposal's status and for this user, and records it."""
+    if move in ASSIGN_MOVES:
+        raise ValidationError(_("Choose the handling unit to assign the proposal to."))
+    return PROPOSAL_WORKFLOW.perform(record=proposal, move=move, by=by, note=note, at=at)
 
 
-@transaction.atomic
 def proposal_assign(
     *, proposal: Proposal, unit: Unit, by, note: str = "", at: datetime.datetime | None = None
 ) -> Proposal:
-    """Hand a proposal to a handling unit of the same township (交办)."""
-    if unit.township_id != proposal.township_id:
-        raise ValidationError({"unit": _("This unit belongs to another township.")})
-    proposal_transition(proposal=proposal, to=Status.ASSIGNED, by=by, note=note, at=at)
-    proposal.handling_unit = unit
-    proposal.save(update_fields=["handling_unit"])
-    return proposal
+    """Hand a proposal to a handling unit of the same township (交办), or to another unit."""
+    check_same_township(proposal.township_id, unit=unit)
+    move = "assign" if proposal.status == Status.SUBMITTED else "reassign"
+    return PROPOSAL_WORKFLOW.perform(
+        record=proposal, move=move, by=by, note=note, at=at, changes={"handling_unit": unit}
+    )

@@ -7,5 +7,10 @@ urlpatterns = [
     path("", views.ProposalListView.as_view(), name="list"),
     path("new/", views.ProposalCreateView.as_view(), name="create"),
     path("<int:pk>/", views.ProposalDetailView.as_view(), name="detail"),
-    path("<int:pk>/assign/", views.ProposalAssignView.as_view(), name="assign"),
+    path("<int:pk>/move/<slug:move>/", views.ProposalMoveView.as_view(), name="move"),
+    path(
+        "from-voter-contact/<int:pk>/",
+        views.ProposalFromVoterContactView.as_view(),
+        name="from_voter_contact",
+    ),
 ]

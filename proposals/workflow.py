@@ -1,11 +1,13 @@
-"""A proposal's handling: its statuses and the transitions allowed between them.
+"""A proposal's handling: its statuses, the moves between them and who may make each.
 
-Only `proposals.services.proposal_transition` changes a proposal's status, and only along
-the edges listed here.
+Only `PROPOSAL_WORKFLOW.perform` (through `proposals.services`) changes a proposal's status,
+and only along the moves listed here; it writes the ProposalStatusChange row.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from congress.workflow import Move, Workflow
 
 
 class Status(models.TextChoices):
@@ -15,13 +17,55 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-TRANSITIONS: dict[str, set[str]] = {
-    Status.SUBMITTED: {Status.ASSIGNED},
-    Status.ASSIGNED: {Status.ANSWERED, Status.ASSIGNED},
-    Status.ANSWERED: {Status.CLOSED, Status.ASSIGNED},
-    Status.CLOSED: set(),
-}
+ASSIGN_MOVES = {"assign", "reassign"}  # moves that name a handling unit
 
-
-def can_transition(source: str, target: str) -> bool:
-    return target in TRANSITIONS.get(source, set())
+PROPOSAL_WORKFLOW = Workflow(
+    model="proposals.Proposal",
+    states=Status,
+    initial=Status.SUBMITTED,
+    history_model="proposals.ProposalStatusChange",
+    history_field="proposal",
+    moves=[
+        Move(
+            name="assign",
+            label=_("Assign to a handling unit"),
+            sources=(Status.SUBMITTED,),
+            target=Status.ASSIGNED,
+            permission="proposals.assign_proposal",
+            todo=_("Proposals waiting to be assigned"),
+        ),
+        Move(
+            name="reassign",
+            label=_("Assign to another unit"),
+            sources=(Status.ASSIGNED,),
+            target=Status.ASSIGNED,
+            permission="proposals.assign_proposal",
+            note_required=True,
+        ),
+        Move(
+            name="answer",
+            label=_("Record the unit's answer"),
+            sources=(Status.ASSIGNED,),
+            target=Status.ANSWERED,
+            permission="proposals.answer_proposal",
+            note_required=True,
+            todo=_("Proposals waiting for your unit's answer"),
+        ),
+        Move(
+            name="send_back",
+            label=_("Send back to be handled again"),
+            sources=(Status.ANSWERED,),
+            target=Status.ASSIGNED,
+            permission="proposals.assign_proposal",
+            note_required=True,
+        ),
+        Move(
+            name="close",
+            label=_("Close"),
+            sources=(Status.ANSWERED,),
+            target=Status.CLOSED,
+            permission="proposals.close_proposal",
+            todo=_("Answered proposals waiting to be closed"),
+        ),
+    ],
+)

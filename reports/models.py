@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Township
+from congress.scoping import Scope
 
 
 class Report(models.Model):
@@ -34,6 +35,8 @@ class Report(models.Model):
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("report")

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView
 
+from congress.views_mixins import TownshipMixin
+
 from .forms import ReportRequestForm
 from .models import Report
 from .selectors import report_get_for_user, report_list_for_user
@@ -28,14 +30,14 @@ class ReportListView(PermissionRequiredMixin, ListView):
         return context
 
 
-class ReportRequestView(PermissionRequiredMixin, FormView):
+class ReportRequestView(PermissionRequiredMixin, TownshipMixin, FormView):
     permission_required = "reports.add_report"
     template_name = "reports/report_form.html"
     form_class = ReportRequestForm
 
     def form_valid(self, form):
         report_request(
-            township=self.request.user.township,
+            township=self.township,
             year=form.cleaned_data["year"],
             requested_by=self.request.user,
         )

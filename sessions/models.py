@@ -2,7 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congress.attendance import AttendanceStatus
 from congress.models import Township
+from congress.scoping import Scope
 
 
 class CongressSession(models.Model):
@@ -21,6 +23,8 @@ class CongressSession(models.Model):
     venue = models.CharField(_("venue"), max_length=100)
 
     history = HistoricalRecords()
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("congress session")
@@ -44,12 +48,9 @@ class CongressSession(models.Model):
 
 
 class SessionAttendance(models.Model):
-    """Whether a deputy attended a congress session, was excused, or stayed away unexcused."""
+    """Whether a deputy attended a congress session, was on approved leave, or stayed away."""
 
-    class Status(models.TextChoices):
-        PRESENT = "present", _("Present")
-        EXCUSED = "excused", _("Excused (leave approved)")
-        ABSENT = "absent", _("Absent without approved leave")
+    Status = AttendanceStatus
 
     session = models.ForeignKey(
         CongressSession,
@@ -66,6 +67,8 @@ class SessionAttendance(models.Model):
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
 
     history = HistoricalRecords()
+
+    scope = Scope(township="session__township", owner="deputy__user")
 
     class Meta:
         verbose_name = _("session attendance")

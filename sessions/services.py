@@ -2,10 +2,11 @@ import datetime
 
 from django.db import transaction
 
+from congress.attendance import attendance_sync
 from congress.models import Township
-from congress.services import attendance_sync
 
 from .models import CongressSession, SessionAttendance
+from .selectors import session_roll
 
 
 @transaction.atomic
@@ -33,11 +34,15 @@ def session_create(
 
 
 @transaction.atomic
-def session_set_attendance(*, session: CongressSession, statuses: dict[int, str]) -> None:
-    """Record each deputy's attendance of the session: {deputy id: status}; others are cleared."""
+def session_set_attendance(
+    *, session: CongressSession, statuses: dict[int, str], clear: bool = False
+) -> None:
+    """Record the attendance of the deputies on the session's roll: {deputy id: status};
+    a deputy left out was not involved. Nothing marked is refused unless `clear`."""
     attendance_sync(
         model=SessionAttendance,
         parent={"session": session},
         statuses=statuses,
-        township_id=session.township_id,
+        roll=session_roll(session=session),
+        clear=clear,
     )

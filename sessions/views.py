@@ -5,10 +5,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
 from congress.forms import AttendanceForm
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from .forms import CongressSessionForm
-from .models import SessionAttendance
 from .selectors import session_attendance_rows, session_get_for_user, session_list_for_user
 from .services import session_create, session_set_attendance
 
@@ -23,21 +22,21 @@ class SessionListView(PermissionRequiredMixin, ListView):
         return session_list_for_user(user=self.request.user)
 
 
-class SessionCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class SessionCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "congress_sessions.add_congresssession"
     template_name = "sessions/session_form.html"
     form_class = CongressSessionForm
     success_url = reverse_lazy("sessions:list")
 
     def perform(self, form):
-        return session_create(township=self.request.user.township, **form.cleaned_data)
+        return session_create(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, session):
         return _("Session “%(session)s” registered.") % {"session": session}
 
 
 class SessionAttendanceView(PermissionRequiredMixin, ServiceFormMixin, FormView):
-    """Staff record who attended a session, who was excused and who stayed away."""
+    """Staff record who attended a session, who was on approved leave and who stayed away."""
 
     permission_required = "congress_sessions.change_sessionattendance"
     template_name = "sessions/session_attendance.html"
@@ -51,14 +50,15 @@ class SessionAttendanceView(PermissionRequiredMixin, ServiceFormMixin, FormView)
         return {
             **super().get_form_kwargs(),
             "rows": session_attendance_rows(session=self.session),
-            "choices": SessionAttendance.Status.choices,
         }
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "session": self.session}
 
     def perform(self, form):
-        return session_set_attendance(session=self.session, statuses=form.statuses())
+        return session_set_attendance(
+            session=self.session, statuses=form.statuses(), clear=form.cleaned_data["clear"]
+        )
 
     def get_success_message(self, result):
         return _("Attendance of %(session)s saved.") % {"session": self.session}

@@ -7,11 +7,12 @@ from django.urls import reverse
 from congress.models import User
 from demo import year2024 as demo
 from deputies.models import Activity, Deputy
-from deputies.selectors import absence_warnings, activity_list_for_user, person_times
+from deputies.selectors import activity_list_for_user, person_times
 from oversight.models import Inspection
 from proposals.models import Proposal
 from proposals.workflow import Status
 from reports.selectors import annual_stats
+from sessions.selectors import absence_warnings
 
 
 @pytest.fixture
@@ -24,12 +25,12 @@ def test_seed_demo_recreates_the_2024_report(seeded):
     staff = User.objects.get(username="staff")
     township = staff.township
     stats = annual_stats(township=township, year=2024)
-    assert stats.sessions == 1  # 1月21日 第二次会议
-    assert stats.proposals == 6  # 6件议案、建议和意见
-    assert stats.key_proposals == 1  # 其中1件确定为重点议案
-    assert stats.proposals_assigned == 6  # 3月25日交办会逐件交办
-    assert stats.county_deputies == 8  # 8位县镇两级人大代表
-    assert stats.township_deputies == 40
+    assert stats["sessions"]["held"] == 1  # 1月21日 第二次会议
+    assert stats["proposals"]["total"] == 6  # 6件议案、建议和意见
+    assert stats["proposals"]["key"] == 1  # 其中1件确定为重点议案
+    assert stats["proposals"]["assigned"] == 6  # 3月25日交办会逐件交办
+    assert stats["deputies"]["county"] == 8  # 8位县镇两级人大代表
+    assert stats["deputies"]["township"] == 40
     week = Activity.objects.get(title__contains="活动周")
     assert person_times(activity_list_for_user(user=staff).get(pk=week.pk)) == 86  # 共86人次
     assert [d.name for d in absence_warnings(township=township)] == [

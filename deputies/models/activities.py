@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congress.attendance import AttendanceStatus
 from congress.models import Township
+from congress.scoping import Scope
 
 from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS
 from .roster import Deputy, DeputyGroup
@@ -56,6 +58,8 @@ class Activity(models.Model):
 
     history = HistoricalRecords()
 
+    scope = Scope(owner="attendances__deputy__user")
+
     class Meta:
         verbose_name = _("deputy activity")
         verbose_name_plural = _("deputy activities")
@@ -77,10 +81,7 @@ class Activity(models.Model):
 class Attendance(models.Model):
     """Whether a deputy took part in an activity."""
 
-    class Status(models.TextChoices):
-        PRESENT = "present", _("Present")
-        LEAVE = "leave", _("On leave")
-        ABSENT = "absent", _("Absent")
+    Status = AttendanceStatus
 
     activity = models.ForeignKey(
         Activity,
@@ -92,6 +93,8 @@ class Attendance(models.Model):
         Deputy, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("deputy")
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
+
+    scope = Scope(township="activity__township", owner="deputy__user")
 
     class Meta:
         verbose_name = _("attendance")
@@ -123,6 +126,8 @@ class ActivityAttachment(models.Model):
         validators=[FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS)],
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    scope = Scope(township="activity__township", owner="activity__attendances__deputy__user")
 
     class Meta:
         verbose_name = _("attachment")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.scoping import Scope
 
 from .roster import Deputy
 
@@ -36,6 +37,8 @@ class LiaisonContact(models.Model):
 
     history = HistoricalRecords()
 
+    scope = Scope(owner="member")
+
     class Meta:
         verbose_name = _("presidium contact")
         verbose_name_plural = _("presidium contacts")
@@ -60,16 +63,9 @@ class VoterContact(models.Model):
     )
     voter_count = models.PositiveIntegerField(_("number of voters"), default=1)
     raised = models.TextField(_("what was raised"))
-    proposal = models.OneToOneField(
-        "proposals.Proposal",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="voter_contact",
-        verbose_name=_("proposal made from it"),
-    )
-
     history = HistoricalRecords()
+
+    scope = Scope(township="deputy__township", owner="deputy__user")
 
     class Meta:
         verbose_name = _("voter contact")
@@ -102,6 +98,8 @@ class ReportToVoters(models.Model):
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
+
+    scope = Scope(township="deputy__township", owner="deputy__user")
 
     class Meta:
         verbose_name = _("report to voters")

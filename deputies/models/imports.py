@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Township
+from congress.scoping import Scope
 
 
 def roster_import_path(instance, filename):
@@ -37,6 +38,8 @@ class RosterImport(models.Model):
         _("state"), max_length=10, choices=State.choices, default=State.PENDING
     )
     summary = models.CharField(_("summary"), max_length=200, blank=True)
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("roster import")

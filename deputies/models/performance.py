@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.scoping import Scope
 
 
 class PerformanceRules(models.Model):
@@ -48,6 +49,8 @@ class PerformanceRules(models.Model):
     )
 
     history = HistoricalRecords()
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("performance rules")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.scoping import Scope
 
 
 class Constituency(models.Model):
@@ -21,6 +22,8 @@ class Constituency(models.Model):
     description = models.CharField(_("description"), max_length=200, blank=True)
 
     history = HistoricalRecords()
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("constituency")
@@ -51,6 +54,8 @@ class DeputyGroup(models.Model):
     description = models.CharField(_("description"), max_length=200, blank=True)
 
     history = HistoricalRecords()
+
+    scope = Scope()
 
     class Meta:
         verbose_name = _("deputy group")
@@ -145,6 +150,8 @@ class Deputy(models.Model):
 
     history = HistoricalRecords(excluded_fields=["photo"])
 
+    scope = Scope(owner="user")
+
     class Meta:
         verbose_name = _("deputy")
         verbose_name_plural = _("deputies")
@@ -201,6 +208,8 @@ class Mandate(models.Model):
     status_reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     history = HistoricalRecords()
+
+    scope = Scope(township="deputy__township", owner="deputy__user")
 
     class Meta:
         verbose_name = _("mandate")

@@ -9,9 +9,8 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Township
-from proposals.models import Proposal
-from sessions.models import SessionAttendance
 
+from ..extensions import performance_sources
 from ..models import Activity, Attendance, Deputy, PerformanceRules, ReportToVoters, VoterContact
 from .roster import deputies_in_office_during
 
@@ -36,7 +35,7 @@ DEFAULT_ACTIVITY_WEIGHT = "activity_points"
 class PerformanceRow:
     deputy: Deputy
     sessions_attended: int = 0
-    sessions_excused: int = 0
+    sessions_on_leave: int = 0
     sessions_absent: int = 0
     activities: dict[str, int] = field(default_factory=dict)
     proposals: int = 0
@@ -103,27 +102,13 @@ def performance_for_year(
 ) -> list[PerformanceRow]:
     """Every deputy in office during the year with their counts, points, grade and rank.
 
-    A fixed number of grouped queries, whatever the number of deputies.
+    A fixed number of grouped queries, whatever the number of deputies; the apps above
+    deputies (sessions, proposals) add their counts through `performance_sources`.
     """
     if deputies is None:
         deputies = deputies_in_office_during(Deputy.objects.filter(township=township), year)
     rows = {d.pk: PerformanceRow(deputy=d) for d in deputies.order_by("name", "pk")}
     deputy_ids = deputies.values("pk")
-    sessions = _counts(
-        SessionAttendance.objects.filter(
-            session__township=township, session__start_date__year=year, deputy_id__in=deputy_ids
-        ),
-        "deputy_id",
-        "status",
-    )
-    for (deputy_id, status), n in sessions.items():
-        row = rows[deputy_id]
-        if status == SessionAttendance.Status.PRESENT:
-            row.sessions_attended = n
-        elif status == SessionAttendance.Status.EXCUSED:
-            row.sessions_excused = n
-        else:
-            row.sessions_absent = n
     activities = _counts(
         Attendance.objects.filter(
             activity__township=township,
@@ -140,7 +125,6 @@ def performance_for_year(
     for deputy_id, kinds in by_deputy.items():
         rows[deputy_id].activities = kinds
     simple = {
-        "proposals": Proposal.objects.filter(township=township, submitted_at__year=year),
         "voter_contacts": VoterContact.objects.filter(deputy__township=township, date__year=year),
         "reports_to_voters": ReportToVoters.objects.filter(
             deputy__township=township, date__year=year
@@ -151,6 +135,12 @@ def performance_for_year(
             queryset.filter(deputy_id__in=deputy_ids), "deputy_id"
         ).items():
             setattr(rows[deputy_id], attribute, n)
+    for source in performance_sources:
+        for deputy_id, counts in source.counts(
+            township=township, year=year, deputy_ids=deputy_ids
+        ).items():
+            for attribute, n in counts.items():
+                setattr(rows[deputy_id], attribute, n)
 
     rules = performance_rules_for(township)
     ranked = list(rows.values())

@@ -12,17 +12,15 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from congress.models import User
 from congress.roles import Role
-from sessions.models import SessionAttendance
+from congress.scoping import get_visible_or_404, visible_to
 
-from ..models import Constituency, Deputy, DeputyGroup, Mandate
-from ..rules import MAX_UNEXCUSED_SESSION_ABSENCES, MIN_GROUP_SIZE
-
-ROSTER_READERS = {Role.STAFF, Role.MEMBER}
+from ..extensions import roster_warnings
+from ..models import Constituency, Deputy, DeputyGroup, Mandate, RosterImport
+from ..rules import MIN_GROUP_SIZE
 
 
 def _mandates_prefetch() -> Prefetch:
@@ -30,12 +28,9 @@ def _mandates_prefetch() -> Prefetch:
 
 
 def deputy_list_for_user(*, user) -> QuerySet[Deputy]:
-    """Staff and presidium members read their township's roster; nobody else reads it whole."""
-    if user.role not in ROSTER_READERS or user.township_id is None:
-        return Deputy.objects.none()
-    return Deputy.objects.filter(township_id=user.township_id).prefetch_related(
-        _mandates_prefetch()
-    )
+    """Staff and presidium members read their township's roster (a deputy reads only their own
+    record, through deputy_for_user)."""
+    return visible_to(Deputy.objects.prefetch_related(_mandates_prefetch()), user)
 
 
 def deputy_get_for_user(*, user, pk: int) -> Deputy:
@@ -43,11 +38,7 @@ def deputy_get_for_user(*, user, pk: int) -> Deputy:
     deputies = Deputy.objects.select_related("liaison", "user").prefetch_related(
         _mandates_prefetch()
     )
-    if user.role in ROSTER_READERS and user.township_id is not None:
-        return get_object_or_404(deputies, pk=pk, township_id=user.township_id)
-    if user.role == Role.DEPUTY:
-        return get_object_or_404(deputies, pk=pk, user=user)
-    raise Http404
+    return get_visible_or_404(deputies, user, pk=pk)
 
 
 def deputy_for_user(*, user) -> Deputy | None:
@@ -55,7 +46,7 @@ def deputy_for_user(*, user) -> Deputy | None:
     if user.role != Role.DEPUTY:
         return None
     return (
-        Deputy.objects.filter(user=user)
+        visible_to(Deputy.objects.filter(user=user), user)
         .select_related("township", "liaison")
         .prefetch_related(_mandates_prefetch())
         .first()
@@ -78,11 +69,29 @@ def deputies_with_mandate(deputies: QuerySet[Deputy], criteria: Q) -> QuerySet[D
     return deputies.filter(Exists(Mandate.objects.filter(criteria, deputy_id=OuterRef("pk"))))
 
 
+def mandates_in_office_on(day: datetime.date) -> Q:
+    """Mandate criteria: in office on `day`. A mandate starts on its start date (none: from
+    the start of its term) and ends on its end date, the first day out of office; one that is
+    no longer 在任 without an end date is out of office."""
+    return (Q(start_date__isnull=True) | Q(start_date__lte=day)) & (
+        Q(end_date__gt=day) | Q(end_date__isnull=True, status=Mandate.Status.ACTIVE)
+    )
+
+
+def deputies_in_office_on(
+    *, township, day: datetime.date, level: str | None = None, term: int | None = None
+) -> QuerySet[Deputy]:
+    """The township's deputies (of one level and term, if given) in office on `day`: who is
+    on the roll of a sitting, and whom quorum and majorities count."""
+    criteria = mandates_in_office_on(day) & mandate_filter(level=level, term=term)
+    return deputies_with_mandate(Deputy.objects.filter(township=township), criteria)
+
+
 def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet[Deputy]:
     """Deputies who held a mandate at some time in the year."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     criteria = (Q(start_date__isnull=True) | Q(start_date__lte=last)) & (
-        Q(end_date__isnull=True) | Q(end_date__gte=first)
+        Q(end_date__gt=first) | Q(end_date__isnull=True, status=Mandate.Status.ACTIVE)
     )
     return deputies_with_mandate(deputies, criteria)
 
@@ -134,24 +143,15 @@ def constituencies_with_size(*, township) -> QuerySet[Constituency]:
     )
 
 
-def absence_warnings(*, township) -> QuerySet[Deputy]:
-    """Township deputies in office who missed MAX_UNEXCUSED_SESSION_ABSENCES or more sessions
-    of the current term without approved leave (代表法 Art 62 ends the mandate then)."""
-    absences = (
-        SessionAttendance.objects.filter(
-            session__township=township,
-            session__term=township.current_term,
-            status=SessionAttendance.Status.ABSENT,
-        )
-        .values("deputy_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=MAX_UNEXCUSED_SESSION_ABSENCES)
-        .values("deputy_id")
-    )
-    in_office = Mandate.objects.filter(
-        deputy_id=OuterRef("pk"), level=Mandate.Level.TOWNSHIP, status=Mandate.Status.ACTIVE
-    )
-    return Deputy.objects.filter(township=township, pk__in=absences).filter(Exists(in_office))
+def roster_warnings_for(*, township) -> list[dict]:
+    """The warnings the apps above deputies raise on the roster (e.g. Deputies Law Art 62),
+    each with the deputies it names; only those that name someone."""
+    warnings = []
+    for warning in roster_warnings:
+        deputies = list(warning.deputies(township=township))
+        if deputies:
+            warnings.append({"warning": warning, "deputies": deputies})
+    return warnings
 
 
 def roster_composition(deputies: QuerySet[Deputy]) -> dict[str, list[tuple[str, int]]]:
@@ -171,11 +171,9 @@ def mandate_get_for_deputy(*, deputy: Deputy, pk: int) -> Mandate:
 
 
 def township_record_get_for_user(*, user, model, pk: int):
-    """A constituency or group of the user's township; 404 for another township's."""
-    return get_object_or_404(model, pk=pk, township_id=user.township_id)
+    """A constituency or group the user may see; 404 for another township's."""
+    return get_visible_or_404(model.objects.all(), user, pk=pk)
 
 
-def roster_import_get_for_user(*, user, pk: int):
-    from ..models import RosterImport
-
-    return get_object_or_404(RosterImport, pk=pk, township_id=user.township_id)
+def roster_import_get_for_user(*, user, pk: int) -> RosterImport:
+    return get_visible_or_404(RosterImport.objects.all(), user, pk=pk)

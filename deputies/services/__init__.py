@@ -7,7 +7,6 @@ from .activities import (
     liaison_contact_record,
     report_to_voters_record,
     voter_contact_record,
-    voter_contact_to_proposal,
 )
 from .performance import performance_rules_save
 from .roster import (
@@ -39,5 +38,4 @@ __all__ = [
     "performance_rules_save",
     "report_to_voters_record",
     "voter_contact_record",
-    "voter_contact_to_proposal",
 ]

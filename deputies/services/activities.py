@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congress.attendance import attendance_sync
 from congress.models import Township, User
 from congress.roles import Role
-from congress.services import attendance_sync
+from congress.scoping import check_same_township
 
 from ..models import (
     Activity,
@@ -22,6 +23,7 @@ from ..models import (
     VoterContact,
 )
 from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES
+from ..selectors import activity_roll
 
 
 @transaction.atomic
@@ -40,8 +42,7 @@ def activity_save(
     instance: Activity | None = None,
 ) -> Activity:
     """Record (or correct) a deputies' activity of the township."""
-    if group is not None and group.township_id != township.pk:
-        raise ValidationError({"group": _("This deputy group belongs to another township.")})
+    check_same_township(township, group=group)
     activity = instance or Activity(township=township)
     for field, value in {
         "kind": kind,
@@ -61,13 +62,17 @@ def activity_save(
 
 
 @transaction.atomic
-def activity_set_attendance(*, activity: Activity, statuses: dict[int, str]) -> None:
-    """Record who took part: {deputy id: status}; a deputy left out is not a participant."""
+def activity_set_attendance(
+    *, activity: Activity, statuses: dict[int, str], clear: bool = False
+) -> None:
+    """Record who took part: {deputy id: status} for deputies in office on the activity's
+    day; a deputy left out is not a participant. Nothing marked is refused unless `clear`."""
     attendance_sync(
         model=Attendance,
         parent={"activity": activity},
         statuses=statuses,
-        township_id=activity.township_id,
+        roll=activity_roll(activity=activity),
+        clear=clear,
     )
 
 
@@ -140,20 +145,6 @@ def voter_contact_record(
     contact.full_clean()
     contact.save()
     return contact
-
-
-@transaction.atomic
-def voter_contact_to_proposal(*, contact: VoterContact, submitted_by: User, **proposal_fields):
-    """Turn what voters raised into the deputy's proposal; one proposal per contact."""
-    from proposals.services import proposal_submit
-
-    locked = VoterContact.objects.select_for_update().get(pk=contact.pk)
-    if locked.proposal_id is not None:
-        raise ValidationError(_("A proposal has already been made from this contact."))
-    proposal = proposal_submit(deputy=contact.deputy, submitted_by=submitted_by, **proposal_fields)
-    locked.proposal = proposal
-    locked.save(update_fields=["proposal"])
-    return proposal
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from congress.models import Township, User
 from congress.roles import Role
+from congress.scoping import check_same_township
 
 from ..models import Constituency, Deputy, DeputyGroup, Mandate
 
@@ -30,16 +31,6 @@ PROFILE_FIELDS = [
 SELF_SERVICE_FIELDS = ["phone", "address"]
 
 
-def _check_same_township(township: Township, **records) -> None:
-    errors = {
-        field: _("This record belongs to another township.")
-        for field, record in records.items()
-        if record is not None and record.township_id != township.pk
-    }
-    if errors:
-        raise ValidationError(errors)
-
-
 def _check_liaison(township: Township, liaison: User | None) -> None:
     if liaison is not None and (liaison.role != Role.MEMBER or liaison.township_id != township.pk):
         raise ValidationError({"liaison": _("Choose a presidium member of this township.")})
@@ -59,7 +50,7 @@ def deputy_create(
     **profile,
 ) -> Deputy:
     """Add a person to the roster with their first mandate; both belong to one township."""
-    _check_same_township(township, constituency=constituency, group=group)
+    check_same_township(township, constituency=constituency, group=group)
     _check_liaison(township, profile.get("liaison"))
     _check_account(Deputy(township=township), profile.get("user"))
     unknown = set(profile) - set(PROFILE_FIELDS)
@@ -110,7 +101,7 @@ def mandate_add(
     start_date: datetime.date | None = None,
 ) -> Mandate:
     """Give a deputy a mandate at a level for a term; one per level and term."""
-    _check_same_township(deputy.township, constituency=constituency, group=group)
+    check_same_township(deputy.township, constituency=constituency, group=group)
     mandate = Mandate(
         deputy=deputy,
         level=level,
@@ -137,7 +128,7 @@ def mandate_update(
 ) -> Mandate:
     """Change a mandate's seat or status; a mandate that ended needs its end date and reason."""
     township = mandate.deputy.township
-    _check_same_township(township, constituency=constituency, group=group)
+    check_same_township(township, constituency=constituency, group=group)
     if status != Mandate.Status.ACTIVE:
         errors = {}
         if end_date is None:

@@ -78,7 +78,7 @@ def test_attendance_cannot_name_another_townships_deputy(client, staff, township
 
     from deputies.services import activity_set_attendance
 
-    with pytest.raises(ValidationError, match="部分代表不属于本镇"):
+    with pytest.raises(ValidationError, match="部分代表不在当天的在任名单上"):
         activity_set_attendance(activity=activity, statuses={foreign.pk: "present"})
     assert not Attendance.objects.exists()
 
@@ -173,10 +173,10 @@ def test_a_deputy_turns_what_voters_raised_into_a_proposal(client, users):
         },
     )
     contact = VoterContact.objects.get()
-    form = client.get(reverse("deputies:me_voter_proposal", args=[contact.pk]))
+    form = client.get(reverse("proposals:from_voter_contact", args=[contact.pk]))
     assert "养殖场污水流入练溪。" in form.content.decode()
     client.post(
-        reverse("deputies:me_voter_proposal", args=[contact.pk]),
+        reverse("proposals:from_voter_contact", args=[contact.pk]),
         {
             "kind": "suggestion",
             "title": "关于治理练溪养殖污染的建议",
@@ -187,7 +187,7 @@ def test_a_deputy_turns_what_voters_raised_into_a_proposal(client, users):
     assert contact.proposal == Proposal.objects.get()
     assert contact.proposal.deputy == users[Role.DEPUTY].deputy
     again = client.post(
-        reverse("deputies:me_voter_proposal", args=[contact.pk]),
+        reverse("proposals:from_voter_contact", args=[contact.pk]),
         {
             "kind": "suggestion",
             "title": "再来一次",
@@ -206,7 +206,7 @@ def test_a_deputy_cannot_use_another_deputys_voter_contact(client, users, townsh
         raised="意见",
     )
     client.force_login(users[Role.DEPUTY])
-    assert client.get(reverse("deputies:me_voter_proposal", args=[other.pk])).status_code == 404
+    assert client.get(reverse("proposals:from_voter_contact", args=[other.pk])).status_code == 404
 
 
 def test_a_deputy_edits_only_phone_and_address(client, users):

@@ -9,7 +9,6 @@ from congress.roles import Role
 from deputies.models import Attendance, PerformanceRules, ReportToVoters, VoterContact
 from deputies.selectors import (
     Grade,
-    absence_warnings,
     grade_for,
     performance_for_deputy,
     performance_for_year,
@@ -161,37 +160,6 @@ def test_members_cannot_see_points(client, users, township):
     client.force_login(users[Role.MEMBER])
     page = client.get(reverse("deputies:detail", args=[deputy.pk]))
     assert page.status_code == 200 and "record" not in page.context
-
-
-def absent(deputy, session, status="absent"):
-    SessionAttendance.objects.create(session=session, deputy=deputy, status=status)
-
-
-def test_two_unexcused_absences_in_the_term_raise_the_art_62_warning(client, staff, township):
-    first = CongressSessionFactory(township=township, term=township.current_term, number=1)
-    second = CongressSessionFactory(township=township, term=township.current_term, number=2)
-    older = CongressSessionFactory(township=township, term=township.current_term - 1, number=1)
-    twice = DeputyFactory(township=township, name="两次缺席")
-    once = DeputyFactory(township=township, name="一次缺席")
-    excused = DeputyFactory(township=township, name="请假一次")
-    old_term = DeputyFactory(township=township, name="上届缺席")
-    absent(twice, first), absent(twice, second)
-    absent(once, first)
-    absent(excused, first), absent(excused, second, "excused")
-    absent(old_term, older), absent(old_term, first)
-    assert list(absence_warnings(township=township)) == [twice]
-    client.force_login(staff)
-    text = client.get(reverse("deputies:list")).content.decode()
-    assert "未经批准两次不出席人代会" in text and "两次缺席" in text
-
-
-def test_a_deputy_whose_mandate_ended_is_no_longer_warned(township):
-    first = CongressSessionFactory(township=township, term=township.current_term, number=1)
-    second = CongressSessionFactory(township=township, term=township.current_term, number=2)
-    deputy = DeputyFactory(township=township)
-    absent(deputy, first), absent(deputy, second)
-    deputy.mandates.update(status="terminated", end_date=datetime.date(2024, 6, 1))
-    assert not absence_warnings(township=township).exists()
 
 
 def test_deputies_out_of_office_all_year_are_not_ranked(township):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from congress.forms import AttendanceForm
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from ..forms import (
     ActivityForm,
@@ -15,7 +15,6 @@ from ..forms import (
     LiaisonContactForm,
     ReportToVotersForm,
 )
-from ..models import Attendance
 from ..selectors import (
     activity_attachments,
     activity_attendance_rows,
@@ -65,16 +64,16 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ActivityCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "deputies.add_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.request.user.township}
+        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
-        return activity_save(township=self.request.user.township, **form.cleaned_data)
+        return activity_save(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, activity):
         return _("Activity “%(title)s” recorded. Now record who took part.") % {
@@ -97,7 +96,9 @@ class ActivityMixin:
         return reverse("deputies:activity_detail", args=[self.activity.pk])
 
 
-class ActivityUpdateView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+class ActivityUpdateView(
+    PermissionRequiredMixin, TownshipMixin, ActivityMixin, ServiceFormMixin, FormView
+):
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
@@ -105,14 +106,12 @@ class ActivityUpdateView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixi
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "township": self.request.user.township,
+            "township": self.township,
             "instance": self.activity,
         }
 
     def perform(self, form):
-        return activity_save(
-            township=self.request.user.township, instance=self.activity, **form.cleaned_data
-        )
+        return activity_save(township=self.township, instance=self.activity, **form.cleaned_data)
 
     def get_success_message(self, activity):
         return _("Changes saved.")
@@ -127,11 +126,12 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
         return {
             **super().get_form_kwargs(),
             "rows": activity_attendance_rows(activity=self.activity),
-            "choices": Attendance.Status.choices,
         }
 
     def perform(self, form):
-        return activity_set_attendance(activity=self.activity, statuses=form.statuses())
+        return activity_set_attendance(
+            activity=self.activity, statuses=form.statuses(), clear=form.cleaned_data["clear"]
+        )
 
     def get_success_message(self, result):
         return _("Attendance saved: %(n)s person-times.") % {

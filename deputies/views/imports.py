@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
@@ -47,14 +47,14 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("roster workbook (.xlsx)"))
 
 
-class ImportUploadView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ImportUploadView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "deputies.add_rosterimport"
     template_name = "deputies/import_upload.html"
     form_class = UploadForm
 
     def perform(self, form):
         return roster_import_upload(
-            township=self.request.user.township,
+            township=self.township,
             upload=form.cleaned_data["file"],
             user=self.request.user,
         )

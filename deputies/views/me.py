@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from congress.views_mixins import ServiceFormMixin, YearMixin
-from proposals.forms import ProposalForm
 
 from ..forms import SelfServiceForm, VoterContactForm
 from ..selectors import (
@@ -15,14 +14,12 @@ from ..selectors import (
     deputy_for_user,
     performance_for_deputy,
     reports_to_voters_for_user,
-    voter_contact_get_for_user,
     voter_contacts_for_user,
 )
 from ..services import (
     SELF_SERVICE_FIELDS,
     deputy_update,
     voter_contact_record,
-    voter_contact_to_proposal,
 )
 
 
@@ -86,38 +83,3 @@ class MyVoterContactView(OwnDeputyMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, contact):
         return reverse("deputies:me")
-
-
-class VoterContactToProposalView(OwnDeputyMixin, ServiceFormMixin, FormView):
-    """Turn what voters raised into a proposal, the form filled in from the contact."""
-
-    template_name = "deputies/me_voter_proposal.html"
-    form_class = ProposalForm
-
-    @cached_property
-    def contact(self):
-        return voter_contact_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
-
-    def get_initial(self):
-        return {"content": self.contact.raised, "kind": "suggestion"}
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "township": self.deputy.township,
-            "deputy": self.deputy,
-        }
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "contact": self.contact}
-
-    def perform(self, form):
-        return voter_contact_to_proposal(
-            contact=self.contact, submitted_by=self.request.user, **form.cleaned_data
-        )
-
-    def get_success_message(self, proposal):
-        return _("Proposal “%(title)s” submitted.") % {"title": proposal.title}
-
-    def get_success_url(self, proposal):
-        return reverse("proposals:detail", args=[proposal.pk])

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from congress.views_mixins import ServiceFormMixin, YearMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, write_table
 from ..forms import PerformanceRulesForm
@@ -18,12 +18,12 @@ from ..services import performance_rules_save
 PAGE_SIZE = 100
 
 
-class RankingView(PermissionRequiredMixin, YearMixin, TemplateView):
+class RankingView(PermissionRequiredMixin, TownshipMixin, YearMixin, TemplateView):
     permission_required = "deputies.view_private"
     template_name = "deputies/ranking.html"
 
     def get_context_data(self, **kwargs):
-        rows = performance_for_year(township=self.request.user.township, year=self.year)
+        rows = performance_for_year(township=self.township, year=self.year)
         page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("page"))
         return {
             **super().get_context_data(**kwargs),
@@ -33,20 +33,20 @@ class RankingView(PermissionRequiredMixin, YearMixin, TemplateView):
             "is_paginated": page.has_other_pages(),
             "paginator": page.paginator,
             "query": f"year={self.year}",
-            "rules": performance_rules_for(self.request.user.township),
+            "rules": performance_rules_for(self.township),
         }
 
 
-class RankingExportView(PermissionRequiredMixin, YearMixin, View):
+class RankingExportView(PermissionRequiredMixin, TownshipMixin, YearMixin, View):
     permission_required = "deputies.view_private"
 
     def get(self, request):
-        rows = performance_for_year(township=request.user.township, year=self.year)
+        rows = performance_for_year(township=self.township, year=self.year)
         header = [
             _("Rank"),
             _("Name"),
             _("Sessions attended"),
-            _("Sessions excused"),
+            _("Sessions on leave"),
             _("Sessions missed"),
             _("Trainings"),
             _("Inspections and surveys"),
@@ -62,7 +62,7 @@ class RankingExportView(PermissionRequiredMixin, YearMixin, View):
                 r.rank,
                 r.deputy.name,
                 r.sessions_attended,
-                r.sessions_excused,
+                r.sessions_on_leave,
                 r.sessions_absent,
                 r.trainings,
                 r.inspections,
@@ -84,7 +84,7 @@ class RankingExportView(PermissionRequiredMixin, YearMixin, View):
         return response
 
 
-class PerformanceRulesView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class PerformanceRulesView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "deputies.change_performancerules"
     template_name = "deputies/performance_rules.html"
     form_class = PerformanceRulesForm
@@ -93,11 +93,11 @@ class PerformanceRulesView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "instance": performance_rules_for(self.request.user.township),
+            "instance": performance_rules_for(self.township),
         }
 
     def perform(self, form):
-        return performance_rules_save(township=self.request.user.township, **form.cleaned_data)
+        return performance_rules_save(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, rules):
         return _("Points and thresholds saved.")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from congress.views_mixins import ServiceFormMixin, YearMixin
+from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
 from ..filters import RosterFilter
@@ -25,7 +25,6 @@ from ..forms import (
 from ..models import Constituency, DeputyGroup, Mandate
 from ..rules import MIN_GROUP_SIZE
 from ..selectors import (
-    absence_warnings,
     constituencies_with_size,
     deputy_get_for_user,
     deputy_groups_with_size,
@@ -33,6 +32,7 @@ from ..selectors import (
     mandate_get_for_deputy,
     performance_for_deputy,
     roster_composition,
+    roster_warnings_for,
     township_record_get_for_user,
 )
 from ..services import (
@@ -47,7 +47,7 @@ from ..services import (
 PAGE_SIZE = 50
 
 
-class RosterMixin:
+class RosterMixin(TownshipMixin):
     """The roster as the user may see it, narrowed by the filters in the query string."""
 
     @cached_property
@@ -55,7 +55,7 @@ class RosterMixin:
         return RosterFilter(
             self.request.GET or None,
             queryset=deputy_list_for_user(user=self.request.user),
-            township=self.request.user.township,
+            township=self.township,
         )
 
     def filtered_roster(self):
@@ -72,7 +72,7 @@ class DeputyListView(PermissionRequiredMixin, RosterMixin, TemplateView):
         page = Paginator(self.filtered_roster(), PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
-        township = self.request.user.township
+        township = self.township
         return {
             **super().get_context_data(**kwargs),
             "filter": self.roster_filter,
@@ -81,7 +81,7 @@ class DeputyListView(PermissionRequiredMixin, RosterMixin, TemplateView):
             "is_paginated": page.has_other_pages(),
             "paginator": page.paginator,
             "query": query.urlencode(),
-            "absence_warnings": absence_warnings(township=township)
+            "roster_warnings": roster_warnings_for(township=township)
             if self.request.user.has_perm("deputies.view_private")
             else [],
         }
@@ -112,16 +112,16 @@ class CompositionView(PermissionRequiredMixin, RosterMixin, TemplateView):
         }
 
 
-class DeputyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     permission_required = "deputies.add_deputy"
     template_name = "deputies/deputy_form.html"
     form_class = DeputyCreateForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.request.user.township}
+        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
-        return deputy_create(township=self.request.user.township, **form.cleaned_data)
+        return deputy_create(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, deputy):
         return _("Deputy %(name)s added.") % {"name": deputy.name}
@@ -217,7 +217,7 @@ class MandateUpdateView(MandateAddView):
         return _("Mandate updated.")
 
 
-class TownshipListFormView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     """A list of a township's constituencies or groups with a form to add one."""
 
     add_permission = ""
@@ -245,11 +245,11 @@ class ConstituencyListView(TownshipListFormView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "constituencies": constituencies_with_size(township=self.request.user.township),
+            "constituencies": constituencies_with_size(township=self.township),
         }
 
     def perform(self, form):
-        return constituency_save(township=self.request.user.township, **form.cleaned_data)
+        return constituency_save(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, constituency):
         return _("Constituency %(name)s saved.") % {"name": constituency.name}
@@ -264,18 +264,18 @@ class DeputyGroupListView(TownshipListFormView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "groups": deputy_groups_with_size(township=self.request.user.township),
+            "groups": deputy_groups_with_size(township=self.township),
             "min_group_size": MIN_GROUP_SIZE,
         }
 
     def perform(self, form):
-        return deputy_group_save(township=self.request.user.township, **form.cleaned_data)
+        return deputy_group_save(township=self.township, **form.cleaned_data)
 
     def get_success_message(self, group):
         return _("Deputy group %(name)s saved.") % {"name": group.name}
 
 
-class TownshipRecordUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class TownshipRecordUpdateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
     model = None
     service = None
 
@@ -296,9 +296,7 @@ class TownshipRecordUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormVi
         }
 
     def perform(self, form):
-        return self.service(
-            township=self.request.user.township, instance=self.record, **form.cleaned_data
-        )
+        return self.service(township=self.township, instance=self.record, **form.cleaned_data)
 
 
 class ConstituencyUpdateView(TownshipRecordUpdateView):

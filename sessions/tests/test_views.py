@@ -83,10 +83,10 @@ def test_staff_record_session_attendance(client, staff, township):
     url = reverse("sessions:attendance", args=[session.pk])
     form = client.get(url).content.decode()
     assert here.name in form and away.name in form
-    response = client.post(url, {f"d{here.pk}": "present", f"d{away.pk}": "excused"}, follow=True)
+    response = client.post(url, {f"d{here.pk}": "present", f"d{away.pk}": "leave"}, follow=True)
     assert dict(SessionAttendance.objects.values_list("deputy__name", "status")) == {
         here.name: "present",
-        away.name: "excused",
+        away.name: "leave",
     }
     assert "出席1，请假1，缺席0" in response.content.decode()
 

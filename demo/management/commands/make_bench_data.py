@@ -125,7 +125,7 @@ class Command(BaseCommand):
                     SessionAttendance(
                         session=session,
                         deputy_id=pk,
-                        status=rng.choice(["present"] * 8 + ["excused", "absent"]),
+                        status=rng.choice(["present"] * 8 + ["leave", "absent"]),
                     )
                     for pk in deputies
                 ],

@@ -1,0 +1,111 @@
+"""What the deputies app gives the shared pages: its year summary and its home-page panel."""
+
+from django.db.models import Count, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.registry import Figure, Todo, YearSummary
+from congress.roles import Role
+from congress.scoping import visible_to
+
+from ..models import Activity, Attendance, Deputy, Mandate, RosterImport
+from ..rules import MIN_GROUP_SIZE
+from .roster import (
+    deputies_in_office_during,
+    deputies_in_office_on,
+    deputy_for_user,
+    deputy_groups_with_size,
+    roster_warnings_for,
+)
+
+
+def deputies_year_summary(*, township, year: int) -> YearSummary:
+    """The people in office at some time in the year, by level (one person may hold both a
+    county and a township seat), and the deputies' activities with their person-times."""
+    in_office = deputies_in_office_during(Deputy.objects.filter(township=township), year)
+    seats = (
+        Mandate.objects.filter(deputy__in=in_office)
+        .values("level")
+        .annotate(people=Count("deputy", distinct=True))
+    )
+    by_level = {row["level"]: row["people"] for row in seats.order_by()}
+    activities = Activity.objects.filter(township=township, start_date__year=year).aggregate(
+        n=Count("pk", distinct=True), others=Sum("other_participants")
+    )
+    present = Attendance.objects.filter(
+        activity__township=township,
+        activity__start_date__year=year,
+        status=Attendance.Status.PRESENT,
+    ).count()
+    return YearSummary(
+        key="deputies",
+        title=_("Deputies"),
+        figures=[
+            Figure("in_office", _("Deputies in office during the year"), in_office.count()),
+            Figure("county", _("County deputies"), by_level.get(Mandate.Level.COUNTY, 0)),
+            Figure("township", _("Township deputies"), by_level.get(Mandate.Level.TOWNSHIP, 0)),
+            Figure("activities", _("Deputies' activities"), activities["n"]),
+            Figure(
+                "activity_person_times",
+                _("Person-times in deputies' activities"),
+                present + (activities["others"] or 0),
+            ),
+        ],
+    )
+
+
+def deputies_dashboard(*, user, year: int) -> dict | None:
+    """A deputy's own mandates; for the presidium, the roster's figures and its warnings."""
+    if user.role == Role.DEPUTY:
+        return {"deputy": deputy_for_user(user=user)}
+    township = user.township
+    if township is None:
+        return None
+    context = {
+        "figures": [
+            Figure(
+                "deputies",
+                _("Deputies in office today"),
+                deputies_in_office_on(township=township, day=timezone.localdate()).count(),
+                reverse("deputies:list") + "?status=active",
+            ),
+            Figure(
+                "activities",
+                _("Deputies' activities"),
+                visible_to(Activity.objects.filter(start_date__year=year), user).count(),
+                reverse("deputies:activities"),
+            ),
+        ]
+    }
+    if user.has_perm("deputies.view_private"):
+        todo = [
+            Todo(
+                str(item["warning"].title),
+                len(item["deputies"]),
+                reverse("deputies:list"),
+                "danger",
+            )
+            for item in roster_warnings_for(township=township)
+        ]
+        small = deputy_groups_with_size(township=township).filter(too_small=True)
+        todo.append(
+            Todo(
+                str(_("Deputy groups with fewer than %(n)s deputies") % {"n": MIN_GROUP_SIZE}),
+                small.count(),
+                reverse("deputies:groups"),
+            )
+        )
+        if user.has_perm("deputies.add_rosterimport"):
+            pending = RosterImport.objects.filter(
+                township=township, state=RosterImport.State.PENDING
+            )
+            todo.append(
+                Todo(
+                    str(_("Roster workbooks uploaded but not imported")),
+                    pending.count(),
+                    reverse("deputies:import"),
+                )
+            )
+        context["todo"] = todo
+    return context
