@@ -21,7 +21,10 @@ run: setup
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Lint and the import layering first (seconds), then every test.
 test: test-setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
@@ -30,14 +33,16 @@ bench: setup
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench
 
-lint: setup
+lint: test-setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 setup: $(VENV)/.installed
 	@DEBS="$(RUN_DEBS)" sh .ci/sysdeps.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-test-setup: $(VENV)/.installed
+test-setup: $(VENV)/.installed-dev
 	@DEBS="$(TEST_DEBS)" sh .ci/sysdeps.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
@@ -47,6 +52,11 @@ $(VENV)/.installed: requirements.txt
 	# xstatic-bootstrap builds with pkg_resources, gone from setuptools 81.
 	echo 'setuptools<81' > $(VENV)/build-constraints.txt
 	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(VENV)/build-constraints.txt $(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+# Test, lint and benchmark tools on top of the runtime (production installs skip them).
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(VENV)/build-constraints.txt $(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
 messages: setup
