@@ -120,9 +120,7 @@ def sessions_dashboard(*, user, year: int) -> dict:
         ]
     }
     if user.has_perm("congress_sessions.change_sessionattendance"):
-        unrecorded = sessions.filter(
-            start_date__lte=timezone.localdate(), attendances__isnull=True
-        )
+        unrecorded = sessions.filter(start_date__lte=timezone.localdate(), attendances__isnull=True)
         context["todo"] = [
             Todo(
                 _("Sessions held without a recorded roll call"),
