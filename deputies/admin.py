@@ -20,6 +20,9 @@ class MandateInline(admin.TabularInline):
     model = Mandate
     extra = 0
     raw_id_fields = ["constituency", "group"]
+    # A mandate ends only through deputies.services.mandate_update, which requires the end
+    # date and the reason; the admin cannot bypass it.
+    readonly_fields = ["status", "end_date", "status_reason"]
 
 
 @admin.register(Deputy)

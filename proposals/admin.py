@@ -10,6 +10,9 @@ class StatusChangeInline(admin.TabularInline):
     readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False  # steps are written by the workflow, never by hand
+
 
 @admin.register(Proposal)
 class ProposalAdmin(SimpleHistoryAdmin):
@@ -17,7 +20,8 @@ class ProposalAdmin(SimpleHistoryAdmin):
     list_filter = ["township", "status", "kind"]
     list_select_related = ["deputy", "handling_unit"]
     search_fields = ["title"]
-    raw_id_fields = ["deputy", "session", "handling_unit"]
-    # The status moves only through proposals.services.proposal_transition.
-    readonly_fields = ["status"]
+    # The status and the handling unit move only through the workflow (proposals.services),
+    # which checks each move and records it; the admin cannot bypass it.
+    readonly_fields = ["status", "handling_unit"]
+    raw_id_fields = ["deputy", "session", "voter_contact"]
     inlines = [StatusChangeInline]

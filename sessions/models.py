@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.attendance import AttendanceStatus
 from congress.models import Township
+from congress.numerals import document_numeral
 from congress.scoping import Scope
 
 
@@ -44,7 +45,11 @@ class CongressSession(models.Model):
         ]
 
     def __str__(self):
-        return _("Term %(term)s, session %(number)s") % {"term": self.term, "number": self.number}
+        # Chinese names it as documents do: 第十八届人民代表大会第二次会议.
+        return _("Term %(term)s, session %(number)s") % {
+            "term": document_numeral(self.term),
+            "number": document_numeral(self.number),
+        }
 
 
 class SessionAttendance(models.Model):

@@ -62,3 +62,18 @@ def test_forbidden_page_speaks_chinese(client, users):
     response = client.get(reverse("deputies:list"))
     assert response.status_code == 403
     assert "无权访问" in response.content.decode()
+
+
+def test_the_admin_cannot_bypass_the_workflows(admin_client, township):
+    """Workflow fields are read-only in the admin: a status, a handling unit or a mandate's
+    end changes only through its service."""
+    from deputies.tests.factories import DeputyFactory
+
+    proposal = ProposalFactory(deputy__township=township)
+    deputy = DeputyFactory(township=township)
+    page = admin_client.get(reverse("admin:proposals_proposal_change", args=[proposal.pk]))
+    form = page.context["adminform"].form
+    assert "status" not in form.fields and "handling_unit" not in form.fields
+    page = admin_client.get(reverse("admin:deputies_deputy_change", args=[deputy.pk]))
+    inline = page.context["inline_admin_formsets"][0].formset.forms[0]
+    assert not {"status", "end_date", "status_reason"} & set(inline.fields)

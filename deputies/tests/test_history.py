@@ -55,3 +55,27 @@ def test_a_deputys_history_includes_their_mandates(client, staff, township):
     page = client.get(reverse("history", args=["deputy", deputy.pk])).content.decode()
     assert "因工作调动辞职" in page
     assert "履职状态" in page  # the field's Chinese name, not "status"
+
+
+def test_history_speaks_in_labels_and_names_not_codes_and_ids(client, staff, township):
+    from deputies.services import mandate_update
+    from deputies.tests.factories import ConstituencyFactory
+
+    deputy = DeputyFactory(township=township)
+    mandate = deputy.mandates.get()
+    third = ConstituencyFactory(township=township, name="第三选区")
+    before = mandate.constituency.name
+    mandate_update(
+        mandate=mandate,
+        constituency=third,
+        group=mandate.group,
+        status="resigned",
+        start_date=mandate.start_date,
+        end_date=mandate.start_date,
+        status_reason="辞职",
+    )
+    client.force_login(staff)
+    page = client.get(reverse("history", args=["deputy", deputy.pk])).content.decode()
+    assert "在任 → 辞职" in page
+    assert f"{before} → 第三选区" in page
+    assert f"→ {third.pk}<" not in page and "active" not in page

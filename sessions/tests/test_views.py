@@ -23,7 +23,7 @@ def test_staff_register_a_session(client, staff):
     session = CongressSession.objects.get()
     assert session.township == staff.township
     assert session.start_date == datetime.date(2025, 1, 20)
-    assert "第18届人民代表大会第3次会议" in response.content.decode()
+    assert "第十八届人民代表大会第三次会议" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,57 @@ def test_session_attendance_is_staff_work(client, users, township):
     for role in (Role.MEMBER, Role.DEPUTY):
         client.force_login(users[role])
         assert client.get(reverse("sessions:attendance", args=[session.pk])).status_code == 403
+
+
+def test_sessions_are_named_as_official_documents_write_them(client, staff, township):
+    CongressSessionFactory(township=township, term=18, number=2)
+    CongressSessionFactory(township=township, term=21, number=10)
+    client.force_login(staff)
+    page = client.get(reverse("sessions:list")).content.decode()
+    assert "第十八届人民代表大会第二次会议" in page
+    assert "第二十一届人民代表大会第十次会议" in page
+
+
+def test_the_roll_holds_the_deputies_in_office_on_the_opening_day(client, staff, township):
+    import datetime
+
+    from deputies.tests.factories import DeputyFactory, MandateFactory
+    from sessions.models import SessionAttendance
+
+    session = CongressSessionFactory(
+        township=township, term=township.current_term, start_date=datetime.date(2024, 1, 21)
+    )
+    DeputyFactory(township=township, name="在任代表")
+    gone = DeputyFactory(township=township, name="会前辞职", mandate=False)
+    MandateFactory(
+        deputy=gone, status="resigned", end_date=datetime.date(2024, 1, 10), status_reason="辞职"
+    )
+    client.force_login(staff)
+    url = reverse("sessions:attendance", args=[session.pk])
+    form = client.get(url).content.decode()
+    assert "在任代表" in form and "会前辞职" not in form
+    client.post(url, {f"d{gone.pk}": "present"})  # not a field of the form: ignored
+    assert not SessionAttendance.objects.exists()
+    from django.core.exceptions import ValidationError
+
+    from sessions.services import session_set_attendance
+
+    with pytest.raises(ValidationError, match="不在当天的在任名单上"):
+        session_set_attendance(session=session, statuses={gone.pk: "present"})
+    assert not SessionAttendance.objects.exists()
+
+
+def test_saving_a_roll_with_nobody_marked_asks_first(client, staff, township):
+    from deputies.tests.factories import DeputyFactory
+    from sessions.models import SessionAttendance
+
+    session = CongressSessionFactory(township=township, term=township.current_term)
+    deputy = DeputyFactory(township=township)
+    client.force_login(staff)
+    url = reverse("sessions:attendance", args=[session.pk])
+    client.post(url, {f"d{deputy.pk}": "present"})
+    response = client.post(url, {})
+    assert "没有标记任何代表" in response.content.decode()
+    assert SessionAttendance.objects.filter(session=session).count() == 1  # nothing wiped
+    client.post(url, {"clear": "on"})
+    assert not SessionAttendance.objects.filter(session=session).exists()
