@@ -7,6 +7,7 @@ from congress.forms import DateInput
 
 from .excel import parse_month
 from .models import (
+    DEPUTY_PROFILE_FIELDS,
     Activity,
     Constituency,
     Deputy,
@@ -55,21 +56,7 @@ class DeputyProfileForm(forms.ModelForm):
 
     class Meta:
         model = Deputy
-        fields = [
-            "user",
-            "name",
-            "gender",
-            "ethnicity",
-            "birth_month",
-            "affiliation",
-            "education",
-            "occupation",
-            "work_unit",
-            "phone",
-            "address",
-            "photo",
-            "liaison",
-        ]
+        fields = DEPUTY_PROFILE_FIELDS
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)

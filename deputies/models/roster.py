@@ -156,6 +156,25 @@ class Deputy(models.Model):
         return self.name
 
 
+# A deputy's personal details, in the order forms and the roster workbook show them. The one list
+# to extend when a detail is added: the profile form, the services, the workbook's columns, the
+# import and the demo data all follow it.
+DEPUTY_DETAILS = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_month",
+    "affiliation",
+    "education",
+    "occupation",
+    "work_unit",
+    "phone",
+    "address",
+)
+# What staff edit on a deputy's record: the login account, the details, the photo and the liaison.
+DEPUTY_PROFILE_FIELDS = ("user", *DEPUTY_DETAILS, "photo", "liaison")
+
+
 class Mandate(models.Model):
     """One deputy's seat at one level for one term (届), and how it stands."""
 

@@ -23,21 +23,12 @@ from ..excel import (
     parse_month,
     read_rows,
 )
-from ..models import Constituency, Deputy, DeputyGroup, Mandate, RosterImport
+from ..models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate, RosterImport
 from ..rules import MAX_IMPORT_ROWS
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-PERSON_FIELDS = [
-    "gender",
-    "ethnicity",
-    "birth_month",
-    "affiliation",
-    "education",
-    "occupation",
-    "work_unit",
-    "phone",
-    "address",
-]
+# A row's person is found by name (and birth month); the other details update them.
+PERSON_FIELDS = [key for key in DEPUTY_DETAILS if key != "name"]
 MANDATE_FIELDS = ["constituency", "group", "status", "start_date"]
 COLUMN_HEADERS = {column.key: column.header for column in COLUMNS}
 

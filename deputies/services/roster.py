@@ -9,24 +9,10 @@ from django.utils.translation import gettext as _
 from congress.models import Township, User
 from congress.roles import Role
 
-from ..models import Constituency, Deputy, DeputyGroup, Mandate
+from ..models import DEPUTY_PROFILE_FIELDS, Constituency, Deputy, DeputyGroup, Mandate
 
-# Fields staff edit on a deputy's profile; a deputy may edit only their own contact details.
-PROFILE_FIELDS = [
-    "name",
-    "gender",
-    "ethnicity",
-    "birth_month",
-    "affiliation",
-    "education",
-    "occupation",
-    "work_unit",
-    "phone",
-    "address",
-    "photo",
-    "liaison",
-    "user",
-]
+# Staff edit a deputy's whole profile; a deputy may edit only their own contact details.
+PROFILE_FIELDS = list(DEPUTY_PROFILE_FIELDS)
 SELF_SERVICE_FIELDS = ["phone", "address"]
 
 

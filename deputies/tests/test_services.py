@@ -30,3 +30,18 @@ def test_self_service_changes_only_contact_details(township):
     deputy = DeputyFactory(township=township)
     with pytest.raises(ValidationError, match="此处不能修改以下内容：name"):
         deputy_update(deputy=deputy, fields=["phone", "address"], phone="1", name="改名")
+
+
+def test_one_list_of_personal_details_serves_form_services_workbook_and_import():
+    from deputies.excel import COLUMNS
+    from deputies.forms import DeputyProfileForm
+    from deputies.models import DEPUTY_DETAILS
+    from deputies.services import PROFILE_FIELDS
+    from deputies.services.importing import PERSON_FIELDS
+
+    details = list(DEPUTY_DETAILS)
+    form_fields = list(DeputyProfileForm.base_fields)
+    assert [f for f in form_fields if f in details] == details
+    assert set(details) <= set(PROFILE_FIELDS)
+    assert [column.key for column in COLUMNS][: len(details)] == details
+    assert ["name", *PERSON_FIELDS] == details
