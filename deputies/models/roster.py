@@ -7,6 +7,8 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 
+from ..validators import validate_phone
+
 
 class Constituency(models.Model):
     """An electoral district (选区) of the township."""
@@ -131,7 +133,13 @@ class Deputy(models.Model):
         _("occupation"), max_length=20, choices=Occupation.choices, default=Occupation.OTHER
     )
     work_unit = models.CharField(_("work unit and post"), max_length=100, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("A mobile number, or a landline with its area code: 0578-8123456."),
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     photo = models.ImageField(_("photo"), upload_to="deputies/photos/", blank=True)
     liaison = models.ForeignKey(

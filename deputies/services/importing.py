@@ -31,6 +31,12 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 PERSON_FIELDS = [key for key in DEPUTY_DETAILS if key != "name"]
 MANDATE_FIELDS = ["constituency", "group", "status", "start_date"]
 COLUMN_HEADERS = {column.key: column.header for column in COLUMNS}
+# Details typed as free text, checked by their model fields' validators.
+TEXT_DETAILS = [
+    key
+    for key in DEPUTY_DETAILS
+    if key != "birth_month" and not Deputy._meta.get_field(key).choices
+]
 
 
 @dataclass
@@ -94,15 +100,10 @@ class _RowReader:
                 )
             else:
                 values[key] = self.choices[key][text]
-        for key in ("ethnicity", "work_unit", "phone", "address"):
+        for key in TEXT_DETAILS:
             values[key] = raw[key]
-        for key in ("name", "ethnicity", "work_unit", "phone", "address"):
-            limit = Deputy._meta.get_field(key).max_length
-            if len(raw[key]) > limit:
-                errors.append(
-                    _("%(column)s is longer than %(n)s characters.")
-                    % {"column": COLUMN_HEADERS[key], "n": limit}
-                )
+            if raw[key]:
+                errors.extend(_field_errors(Deputy, key, raw[key]))
         if raw["birth_month"]:
             try:
                 values["birth_month"] = parse_month(raw["birth_month"])
@@ -143,6 +144,19 @@ class _RowReader:
         return values
 
 
+def _field_errors(model, key: str, text: str) -> list[str]:
+    """The model field's own validators (length, phone format), naming the column and value."""
+    try:
+        model._meta.get_field(key).run_validators(text)
+    except ValidationError as error:
+        return [
+            _("%(column)s “%(value)s”: %(message)s")
+            % {"column": COLUMN_HEADERS[key], "value": text, "message": message}
+            for message in error.messages
+        ]
+    return []
+
+
 def roster_import_plan(*, township: Township, file) -> ImportPlan:
     """Check every row of an uploaded roster and say what importing it would do."""
     try:
@@ -171,12 +185,16 @@ def roster_import_plan(*, township: Township, file) -> ImportPlan:
                 )
             else:
                 seen[seat] = number
-            profile = tuple(row.values.get(f) for f in PERSON_FIELDS)
-            first = people.setdefault(person, (number, profile))
-            if first[1] != profile:
+            profile = {f: row.values.get(f) for f in PERSON_FIELDS}
+            first_number, first_profile = people.setdefault(person, (number, profile))
+            differing = [f for f in PERSON_FIELDS if profile[f] != first_profile[f]]
+            if differing:
                 row.errors.append(
-                    _("The personal details differ from row %(row)s of the same deputy.")
-                    % {"row": first[0]}
+                    _("%(columns)s differ from row %(row)s of the same deputy.")
+                    % {
+                        "columns": "、".join(str(COLUMN_HEADERS[f]) for f in differing),
+                        "row": first_number,
+                    }
                 )
             matches = existing.get(person, [])
             if len(matches) > 1:

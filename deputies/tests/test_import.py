@@ -123,7 +123,30 @@ def test_two_rows_of_one_deputy_must_agree_on_personal_details(client, staff, se
     client.force_login(staff)
     rows = [row(1), row(1, phone="13800000000", level=LABELS["level"]["county"], term=17)]
     preview = client.get(upload(client, rows))
-    assert "个人信息与第2行不一致" in preview.content.decode()
+    assert [r.number for r in preview.context["plan"].row_errors] == [3]
+    assert "联系电话与第2行不一致" in preview.content.decode()
+
+
+def test_a_bad_phone_is_blamed_on_its_own_row(client, staff, seats):
+    client.force_login(staff)
+    rows = [row(i) for i in range(10)]
+    rows[6] = row(6, phone="1395781")
+    preview = client.get(upload(client, rows))
+    errors = preview.context["plan"].row_errors
+    assert [(e.number, e.values["name"]) for e in errors] == [(8, "代表006")]
+    assert "联系电话“1395781”有误：请填写以1开头的11位手机号码" in preview.content.decode()
+
+
+def test_a_bad_phone_in_a_deputys_first_row_is_not_blamed_on_their_second(client, staff, seats):
+    """The issue's "wrong row": a deputy's county row (row 2) had the phone cut short and their
+    township row (row 3) had it right. Nothing checked the phone, so the only error was the
+    comparison of the two rows, reported on row 3 against row 2."""
+    client.force_login(staff)
+    county = {"level": LABELS["level"]["county"], "term": 17}
+    rows = [row(1, phone="1395781", **county), row(1), row(2)]
+    errors = client.get(upload(client, rows)).context["plan"].row_errors
+    assert [(e.number, len(e.errors)) for e in errors] == [(2, 1)]
+    assert "联系电话“1395781”有误" in errors[0].errors[0]
 
 
 def test_a_workbook_without_the_template_header_is_refused(client, staff):

@@ -45,3 +45,11 @@ def test_one_list_of_personal_details_serves_form_services_workbook_and_import()
     assert set(details) <= set(PROFILE_FIELDS)
     assert [column.key for column in COLUMNS][: len(details)] == details
     assert ["name", *PERSON_FIELDS] == details
+
+
+def test_a_phone_number_is_checked_when_a_deputy_is_updated(township):
+    deputy = DeputyFactory(township=township)
+    with pytest.raises(ValidationError, match="请填写以1开头的11位手机号码"):
+        deputy_update(deputy=deputy, fields=["phone", "address"], phone="1395781")
+    deputy.refresh_from_db()
+    assert deputy.phone != "1395781"

@@ -55,6 +55,7 @@ def test_staff_add_a_deputy_with_their_first_mandate(client, staff, constituency
         ({"birth_month": "1975-13"}, "请输入年月，如 1975-03"),
         ({"gender": "x"}, "选择一个有效的选项"),
         ({"term": "0"}, "确保该值大于或等于1"),
+        ({"phone": "1395781"}, "请填写以1开头的11位手机号码"),
     ],
 )
 def test_bad_input_is_refused_in_chinese_and_nothing_saved(
@@ -290,3 +291,15 @@ def test_staff_link_a_deputy_to_a_login_account(client, staff, users, township, 
     assert "登录账号 的 代表 已存在" in response.content.decode()
     other.refresh_from_db()
     assert other.user is None
+
+
+def test_a_deputy_cannot_save_a_phone_number_cut_short(client, users):
+    deputy = users[Role.DEPUTY].deputy
+    client.force_login(users[Role.DEPUTY])
+    response = client.post(reverse("deputies:me_edit"), {"phone": "1395781", "address": "新地址"})
+    assert "请填写以1开头的11位手机号码" in response.content.decode()
+    deputy.refresh_from_db()
+    assert deputy.address != "新地址"
+    client.post(reverse("deputies:me_edit"), {"phone": "0578-8123456-801", "address": "新地址"})
+    deputy.refresh_from_db()
+    assert (deputy.phone, deputy.address) == ("0578-8123456-801", "新地址")
