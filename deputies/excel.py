@@ -67,7 +67,9 @@ COLUMNS = [
     _field_column(Mandate, "constituency", required=True),
     _field_column(Mandate, "group", width=14),
     _field_column(Mandate, "status", width=10),
-    _field_column(Mandate, "start_date", header=_("Mandate start date")),
+    _field_column(Mandate, "start_date"),
+    _field_column(Mandate, "end_date"),
+    _field_column(Mandate, "status_reason", width=20),
 ]
 
 

@@ -71,7 +71,11 @@ class DeputyCreateForm(DeputyProfileForm):
     term = forms.IntegerField(label=_("term"), min_value=1)
     constituency = forms.ModelChoiceField(label=_("constituency"), queryset=None)
     group = forms.ModelChoiceField(label=_("deputy group"), queryset=None, required=False)
-    start_date = forms.DateField(label=_("start date"), required=False, widget=DateInput())
+    start_date = forms.DateField(
+        label=Mandate._meta.get_field("start_date").verbose_name,
+        required=False,
+        widget=DateInput(),
+    )
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, township=township, **kwargs)

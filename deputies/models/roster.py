@@ -223,8 +223,8 @@ class Mandate(models.Model):
         default=Status.ACTIVE,
         db_index=True,
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("mandate start date"), null=True, blank=True)
+    end_date = models.DateField(_("mandate end date"), null=True, blank=True)
     status_reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     history = HistoricalRecords()

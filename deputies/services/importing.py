@@ -25,11 +25,12 @@ from ..excel import (
 )
 from ..models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate, RosterImport
 from ..rules import MAX_IMPORT_ROWS
+from .roster import mandate_status_errors
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # A row's person is found by name (and birth month); the other details update them.
 PERSON_FIELDS = [key for key in DEPUTY_DETAILS if key != "name"]
-MANDATE_FIELDS = ["constituency", "group", "status", "start_date"]
+MANDATE_FIELDS = ["constituency", "group", "status", "start_date", "end_date", "status_reason"]
 COLUMN_HEADERS = {column.key: column.header for column in COLUMNS}
 # Details typed as free text, checked by their model fields' validators.
 TEXT_DETAILS = [
@@ -133,14 +134,28 @@ class _RowReader:
                     _("Deputy group “%(value)s” does not exist; add it first.")
                     % {"value": raw["group"]}
                 )
-        if raw["start_date"]:
-            try:
-                values["start_date"] = parse_date(raw["start_date"])
-            except ValueError:
-                errors.append(
-                    _("Mandate start date “%(value)s” is not a date such as 2021-12-30.")
-                    % {"value": raw["start_date"]}
-                )
+        for key in ("start_date", "end_date"):
+            if raw[key]:
+                try:
+                    values[key] = parse_date(raw[key])
+                except ValueError:
+                    errors.append(
+                        _("%(column)s “%(value)s” is not a date such as 2021-12-30.")
+                        % {"column": COLUMN_HEADERS[key], "value": raw[key]}
+                    )
+        values["status_reason"] = raw["status_reason"]
+        if raw["status_reason"]:
+            errors.extend(_field_errors(Mandate, "status_reason", raw["status_reason"]))
+        if all(key in values for key in ("status", "start_date", "end_date") if raw[key]):
+            # The same rule as editing a mandate on its page.
+            errors.extend(
+                mandate_status_errors(
+                    status=values.get("status", Mandate.Status.ACTIVE),
+                    start_date=values.get("start_date"),
+                    end_date=values.get("end_date"),
+                    status_reason=values["status_reason"],
+                ).values()
+            )
         return values
 
 

@@ -30,6 +30,8 @@ def row(i: int, **changes) -> list:
         "group": "东片小组",
         "status": LABELS["status"]["active"],
         "start_date": "2021-12-30",
+        "end_date": "",
+        "status_reason": "",
     }
     values.update(changes)
     return [values[column.key] for column in COLUMNS]
@@ -182,3 +184,45 @@ def test_another_townships_staff_cannot_open_the_preview(client, make_user, staf
     client.force_login(make_user(Role.STAFF, TownshipFactory()))
     assert client.get(location).status_code == 404
     assert client.post(location).status_code == 404
+
+
+RESIGNED = LABELS["status"]["resigned"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "messages"),
+    [
+        ({"status": RESIGNED}, ["请填写代表职务终止的日期", "请填写代表职务终止的原因"]),
+        ({"status": RESIGNED, "end_date": "2024-06-01"}, ["请填写代表职务终止的原因"]),
+        ({"status": RESIGNED, "status_reason": "工作调动"}, ["请填写代表职务终止的日期"]),
+        ({"end_date": "2024-06-01"}, ["在任的代表职务不应有任期终止日期"]),
+        (
+            {"status": RESIGNED, "end_date": "2021-01-01", "status_reason": "工作调动"},
+            ["任期终止日期不能早于任期开始日期"],
+        ),
+        ({"end_date": "2024-13-01"}, ["任期终止日期“2024-13-01”格式不正确"]),
+    ],
+)
+def test_the_import_applies_the_mandate_status_rule_of_the_mandate_page(
+    client, staff, seats, changes, messages
+):
+    client.force_login(staff)
+    preview = client.get(upload(client, [row(1), row(2, **changes)]))
+    errors = preview.context["plan"].row_errors
+    assert [e.number for e in errors] == [3]
+    assert len(errors[0].errors) == len(messages)
+    for message, error in zip(messages, errors[0].errors, strict=True):
+        assert message in error
+
+
+def test_an_ended_mandate_imports_with_its_end_date_and_reason(client, staff, seats):
+    client.force_login(staff)
+    transferred = LABELS["status"]["transferred"]
+    rows = [row(1, status=transferred, end_date="2024-06-01", status_reason="调往县城工作")]
+    client.post(upload(client, rows))
+    mandate = Mandate.objects.get(deputy__name="代表001")
+    assert (mandate.status, mandate.end_date.isoformat(), mandate.status_reason) == (
+        "transferred",
+        "2024-06-01",
+        "调往县城工作",
+    )

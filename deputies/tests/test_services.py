@@ -1,9 +1,11 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
-from deputies.services import deputy_link_account, deputy_update
+from deputies.services import deputy_link_account, deputy_update, mandate_status_errors
 from deputies.tests.factories import DeputyFactory
 
 
@@ -53,3 +55,30 @@ def test_a_phone_number_is_checked_when_a_deputy_is_updated(township):
         deputy_update(deputy=deputy, fields=["phone", "address"], phone="1395781")
     deputy.refresh_from_db()
     assert deputy.phone != "1395781"
+
+
+START = datetime.date(2021, 12, 30)
+
+
+@pytest.mark.parametrize("status", ["resigned", "recalled", "terminated", "transferred"])
+def test_a_mandate_that_ended_needs_its_end_date_and_reason(status):
+    errors = mandate_status_errors(
+        status=status, start_date=START, end_date=None, status_reason=" "
+    )
+    assert set(errors) == {"end_date", "status_reason"}
+    assert not mandate_status_errors(
+        status=status, start_date=START, end_date=START, status_reason="辞职"
+    )  # ending on the first day itself is allowed
+
+
+def test_a_mandate_in_office_has_no_end_date_and_nothing_ends_before_it_starts():
+    active = {"status": "active", "start_date": START, "status_reason": ""}
+    assert mandate_status_errors(**active, end_date=None) == {}
+    assert mandate_status_errors(**active, end_date=START) == {
+        "end_date": "在任的代表职务不应有任期终止日期。"
+    }
+    early = START - datetime.timedelta(days=1)
+    ended = {"status": "resigned", "start_date": START, "status_reason": "辞职"}
+    assert mandate_status_errors(**ended, end_date=early) == {
+        "end_date": "任期终止日期不能早于任期开始日期。"
+    }

@@ -208,6 +208,37 @@ def test_export_respects_the_filters_and_imports_back(client, staff, township):
     assert plan.is_valid and plan.update_count == 1 and plan.new_count == 0
 
 
+def test_an_export_with_ended_mandates_imports_back_valid(client, staff, township):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    deputy = DeputyFactory(township=township, name="丙")
+    MandateFactory(
+        deputy=deputy,
+        level="county",
+        term=17,
+        status="recalled",
+        end_date=datetime.date(2023, 5, 1),
+        status_reason="依法罢免",
+    )
+    client.force_login(staff)
+    response = client.get(reverse("deputies:export"), {"q": "丙"})
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(2, values_only=True)]
+    county = next(row for row in rows if row["层级"] == "县人大代表")
+    assert (county["履职状态"], county["任期终止日期"], county["原因"]) == (
+        "罢免",
+        "2023-05-01",
+        "依法罢免",
+    )
+    upload = SimpleUploadedFile("导出.xlsx", response.content)
+    preview = client.get(client.post(reverse("deputies:import"), {"file": upload})["Location"])
+    assert preview.context["plan"].is_valid
+
+
 def test_ending_a_mandate_needs_a_date_and_a_reason(client, staff, township):
     deputy = DeputyFactory(township=township)
     mandate = deputy.mandates.get()

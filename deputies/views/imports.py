@@ -35,6 +35,10 @@ class ImportTemplateView(PermissionRequiredMixin, View):
             ),
             _("Constituencies and deputy groups must exist in the system before the import."),
             _("Birth month as 1975-03; dates as 2021-12-30."),
+            _(
+                "A mandate that ended (resigned, recalled, terminated, transferred away) needs "
+                "its end date and reason; a mandate in office has no end date."
+            ),
             _("Importing the same file again updates the deputies instead of adding them twice."),
         ]
         content = write_workbook([], title=_("Roster"), notes=notes)
