@@ -45,7 +45,10 @@ class ImportRow:
     number: int
     values: dict
     errors: list[str] = field(default_factory=list)
-    action: str = ""  # "new" or "update", known once planned
+    labels: dict[str, str] = field(default_factory=dict)  # choice values as their labels
+    action: str = ""  # NEW, UPDATE or UNCHANGED, known once planned
+
+    NEW, UPDATE, UNCHANGED = "new", "update", "unchanged"
 
 
 @dataclass
@@ -63,11 +66,15 @@ class ImportPlan:
 
     @property
     def new_count(self) -> int:
-        return sum(1 for row in self.rows if row.action == "new")
+        return sum(1 for row in self.rows if row.action == ImportRow.NEW)
 
     @property
     def update_count(self) -> int:
-        return sum(1 for row in self.rows if row.action == "update")
+        return sum(1 for row in self.rows if row.action == ImportRow.UPDATE)
+
+    @property
+    def unchanged_count(self) -> int:
+        return sum(1 for row in self.rows if row.action == ImportRow.UNCHANGED)
 
 
 class _RowReader:
@@ -77,6 +84,7 @@ class _RowReader:
         self.constituencies = {c.name: c for c in Constituency.objects.filter(township=township)}
         self.groups = {g.name: g for g in DeputyGroup.objects.filter(township=township)}
         self.choices = {column.key: choice_lookup(column) for column in COLUMNS if column.choices}
+        self.labels = {column.key: dict(column.choices) for column in COLUMNS if column.choices}
 
     def read(self, row: ImportRow) -> dict:
         raw = {key: cell_text(value) for key, value in row.values.items()}
@@ -101,6 +109,10 @@ class _RowReader:
                 )
             else:
                 values[key] = self.choices[key][text]
+        for key, labels in self.labels.items():  # an empty cell shows the value it will get
+            value = values.get(key, _field_default(key))
+            if value in labels:
+                row.labels[key] = labels[value]
         for key in TEXT_DETAILS:
             values[key] = raw[key]
             if raw[key]:
@@ -218,8 +230,15 @@ def roster_import_plan(*, township: Township, file) -> ImportPlan:
                     % {"name": person[0]}
                 )
             deputy = matches[0] if len(matches) == 1 else None
-            known_seat = deputy is not None and (deputy.pk, seat[2], seat[3]) in mandates
-            row.action = "update" if known_seat else "new"
+            mandate = deputy and mandates.get((deputy.pk, seat[2], seat[3]))
+            if mandate is None:
+                row.action = ImportRow.NEW
+            elif _changed_fields(deputy, PERSON_FIELDS, row.values) or _changed_fields(
+                mandate, MANDATE_FIELDS, row.values
+            ):
+                row.action = ImportRow.UPDATE
+            else:
+                row.action = ImportRow.UNCHANGED
         rows.append(row)
     return ImportPlan(rows=rows)
 
@@ -282,7 +301,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
             new_people[key] = deputy
             if key[1] is not None:
                 new_people[(key[0], None)] = deputy
-        elif any(getattr(deputy, f) != v for f, v in person.items()):
+        elif _changed_fields(deputy, PERSON_FIELDS, values):
             for f, v in person.items():
                 setattr(deputy, f, v)
             if deputy.pk:
@@ -310,7 +329,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
             new_mandates.append(
                 Mandate(deputy_id=deputy.pk, level=values["level"], term=values["term"], **seat)
             )
-        elif any(getattr(mandate, f) != v for f, v in seat.items()):
+        elif _changed_fields(mandate, MANDATE_FIELDS, values):
             for f, v in seat.items():
                 setattr(mandate, f, v)
             changed_mandates.append(mandate)
@@ -323,15 +342,31 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
     batch.state = RosterImport.State.IMPORTED
     batch.summary = _(
         "%(rows)s rows: %(people)s new deputies, %(mandates)s new mandates, "
-        "%(updated)s records updated."
+        "%(updated)s rows updated, %(unchanged)s unchanged."
     ) % {
         "rows": len(plan.rows),
         "people": len(created),
         "mandates": len(new_mandates),
-        "updated": len(changed_people) + len(changed_mandates),
+        "updated": plan.update_count,
+        "unchanged": plan.unchanged_count,
     }
     batch.save(update_fields=["state", "summary"])
     return plan
+
+
+def _changed_fields(record, fields: list[str], values: dict) -> list[str]:
+    """The fields whose value in the row differs from the record's (related records by id)."""
+    changed = []
+    for name in fields:
+        model_field = record._meta.get_field(name)
+        value = values.get(name, _field_default(name))
+        if model_field.is_relation:
+            current, value = getattr(record, model_field.attname), value and value.pk
+        else:
+            current = getattr(record, name)
+        if current != value:
+            changed.append(name)
+    return changed
 
 
 def _field_default(name: str):

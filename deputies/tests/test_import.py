@@ -95,8 +95,9 @@ def test_a_bad_file_is_refused_whole_then_imported_once_fixed_then_not_duplicate
     assert Mandate.objects.filter(deputy__name__startswith="代表0").count() == 100
 
     again = client.get(upload(client, rows))
-    assert again.context["plan"].update_count == 100
-    client.post(again.wsgi_request.path)
+    assert "新增0条，更新0条，无变化100条" in again.content.decode()
+    response = client.post(again.wsgi_request.path, follow=True)
+    assert "更新0条，无变化100条" in response.content.decode()
     assert Deputy.objects.count() == before + 100
     assert Mandate.objects.count() == before + 100
 
@@ -226,3 +227,26 @@ def test_an_ended_mandate_imports_with_its_end_date_and_reason(client, staff, se
         "2024-06-01",
         "调往县城工作",
     )
+
+
+def test_the_preview_counts_what_each_row_would_do_and_shows_labels(client, staff, seats):
+    client.force_login(staff)
+    client.post(upload(client, [row(1), row(2), row(3)]))
+    county = {"level": LABELS["level"]["county"], "term": 17}
+    rows = [
+        row(1),  # unchanged
+        row(2, phone="13800000000"),  # the person's phone changes
+        row(3, status=LABELS["status"]["resigned"], end_date="2024-06-01", status_reason="辞职"),
+        row(3, **county, status=""),  # a new mandate of a known person; empty status: in office
+        row(4),  # a new person
+    ]
+    preview = client.get(upload(client, rows))
+    plan = preview.context["plan"]
+    assert [r.action for r in plan.rows] == ["unchanged", "update", "update", "new", "new"]
+    assert (plan.new_count, plan.update_count, plan.unchanged_count) == (2, 2, 1)
+    text = preview.content.decode()
+    assert "5行数据无误：新增2条，更新2条，无变化1条" in text
+    assert "镇人大代表" in text and "县人大代表" in text and ">辞职<" in text
+    assert ">在任<" in text
+    for code in (">township<", ">county<", ">resigned<", ">active<"):
+        assert code not in text
