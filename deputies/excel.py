@@ -165,26 +165,28 @@ def read_rows(file) -> list[tuple[int, dict]]:
     return result
 
 
-def write_workbook(rows: list[list], *, title: str, notes: list[str] = ()) -> bytes:
-    """A workbook with the roster header, the given rows, drop-down lists for choice columns."""
+def write_workbook(
+    rows: list[list], *, title: str, notes: list[str] = (), options: dict | None = None
+) -> bytes:
+    """A workbook with the roster header, the given rows, drop-down lists for choice columns
+    and for the columns named in `options` ({column key: the names to choose from})."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
     sheet.append(headers())
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FCE4D6")
+    letters = {}
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = bold
         if column.required:
             cell.fill = fill
-        letter = cell.column_letter
+        letter = letters[column.key] = cell.column_letter
         sheet.column_dimensions[letter].width = column.width
         if column.choices:
             labels = ",".join(choice_labels(column).values())
-            validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
-            validation.add(f"{letter}2:{letter}10000")
-            sheet.add_data_validation(validation)
+            _add_list(sheet, f'"{labels}"', letter)
     sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append(row)
@@ -193,9 +195,24 @@ def write_workbook(rows: list[list], *, title: str, notes: list[str] = ()) -> by
         for line in notes:
             help_sheet.append([line])
         help_sheet.column_dimensions["A"].width = 100
+    if options := {key: names for key, names in (options or {}).items() if names}:
+        # A list of names can be longer than a drop-down's own text allows: keep it on a sheet.
+        lists = workbook.create_sheet(str(_("Lists")))
+        lists.sheet_state = "hidden"
+        for index, (key, names) in enumerate(options.items(), start=1):
+            for number, name in enumerate(names, start=1):
+                lists.cell(row=number, column=index, value=name)
+            source = lists.cell(row=1, column=index).column_letter
+            _add_list(sheet, f"'{lists.title}'!${source}$1:${source}${len(names)}", letters[key])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _add_list(sheet, formula: str, letter: str) -> None:
+    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    validation.add(f"{letter}2:{letter}10000")
+    sheet.add_data_validation(validation)
 
 
 def cell_value(record, column: Column, labels: dict[str, dict[str, str]]):

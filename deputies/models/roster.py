@@ -7,10 +7,53 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 
+from ..sorting import SORT_KEY_LENGTH, natural_sort_key
 from ..validators import validate_phone
 
 
-class Constituency(models.Model):
+class NaturalNameQuerySet(models.QuerySet):
+    """Bulk writes fill the sort key too, as save() does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.sort_key = natural_sort_key(obj.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "name" in fields:
+            for obj in objs:
+                obj.sort_key = natural_sort_key(obj.name)
+            fields = [*fields, "sort_key"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class NaturallyOrderedByName(models.Model):
+    """A record listed by its name in natural order: 第二选区 before 第十选区, 小组2 before 小组10.
+
+    Databases compare text character by character, so the order is kept in a derived column,
+    the name with its numbers (digits or Chinese numerals) zero-padded, written on every save.
+    """
+
+    NATURAL_ORDER = ["sort_key", "name"]
+
+    sort_key = models.CharField(_("sort key"), max_length=SORT_KEY_LENGTH, editable=False)
+
+    objects = NaturalNameQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+
+
+class Constituency(NaturallyOrderedByName):
     """An electoral district (选区) of the township."""
 
     township = models.ForeignKey(
@@ -22,12 +65,12 @@ class Constituency(models.Model):
     name = models.CharField(_("name"), max_length=50)
     description = models.CharField(_("description"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["sort_key"])
 
     class Meta:
         verbose_name = _("constituency")
         verbose_name_plural = _("constituencies")
-        ordering = ["name"]
+        ordering = NaturallyOrderedByName.NATURAL_ORDER
         constraints = [
             models.UniqueConstraint(
                 fields=["township", "name"],
@@ -40,7 +83,7 @@ class Constituency(models.Model):
         return self.name
 
 
-class DeputyGroup(models.Model):
+class DeputyGroup(NaturallyOrderedByName):
     """A deputy group (代表小组): deputies who meet and act together between sessions."""
 
     township = models.ForeignKey(
@@ -52,12 +95,12 @@ class DeputyGroup(models.Model):
     name = models.CharField(_("name"), max_length=50)
     description = models.CharField(_("description"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["sort_key"])
 
     class Meta:
         verbose_name = _("deputy group")
         verbose_name_plural = _("deputy groups")
-        ordering = ["name"]
+        ordering = NaturallyOrderedByName.NATURAL_ORDER
         constraints = [
             models.UniqueConstraint(
                 fields=["township", "name"],

@@ -38,6 +38,7 @@ from .roster import (
     member_choices,
     roster_composition,
     roster_import_get_for_user,
+    roster_workbook_options,
     township_record_get_for_user,
 )
 
@@ -66,6 +67,7 @@ __all__ = [
     "mandate_filter",
     "mandate_get_for_deputy",
     "roster_import_get_for_user",
+    "roster_workbook_options",
     "township_record_get_for_user",
     "member_choices",
     "performance_for_deputy",

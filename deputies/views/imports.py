@@ -14,7 +14,7 @@ from congress.views_mixins import ServiceFormMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
-from ..selectors import roster_import_get_for_user
+from ..selectors import roster_import_get_for_user, roster_workbook_options
 from ..services.importing import roster_import_apply, roster_import_plan, roster_import_upload
 
 PREVIEW_ROWS = 50
@@ -41,7 +41,8 @@ class ImportTemplateView(PermissionRequiredMixin, View):
             ),
             _("Importing the same file again updates the deputies instead of adding them twice."),
         ]
-        content = write_workbook([], title=_("Roster"), notes=notes)
+        options = roster_workbook_options(township=request.user.township)
+        content = write_workbook([], title=_("Roster"), notes=notes, options=options)
         response = HttpResponse(content, content_type=XLSX)
         response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
         return response
