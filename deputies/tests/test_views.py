@@ -336,3 +336,12 @@ def test_a_deputy_cannot_save_a_phone_number_cut_short(client, users):
     client.post(reverse("deputies:me_edit"), {"phone": "0578-8123456-801", "address": "新地址"})
     deputy.refresh_from_db()
     assert (deputy.phone, deputy.address) == ("0578-8123456-801", "新地址")
+
+
+def test_the_name_search_says_full_name_and_the_seat_tables_say_name(client, staff):
+    client.force_login(staff)
+    text = client.get(reverse("deputies:list")).content.decode()
+    assert 'for="id_q">姓名</label>' in text
+    for url in ("deputies:constituencies", "deputies:groups"):
+        text = client.get(reverse(url)).content.decode()
+        assert "<th>名称</th>" in text and "<th>姓名</th>" not in text
