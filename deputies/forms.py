@@ -67,7 +67,10 @@ class DeputyProfileForm(forms.ModelForm):
 class DeputyCreateForm(DeputyProfileForm):
     """A new deputy: their profile and their first mandate."""
 
-    level = forms.ChoiceField(label=_("level"), choices=Mandate.Level.choices)
+    # Most people entered here are this township's own deputies.
+    level = forms.ChoiceField(
+        label=_("level"), choices=Mandate.Level.choices, initial=Mandate.Level.TOWNSHIP
+    )
     term = forms.IntegerField(label=_("term"), min_value=1)
     constituency = forms.ModelChoiceField(label=_("constituency"), queryset=None)
     group = forms.ModelChoiceField(label=_("deputy group"), queryset=None, required=False)

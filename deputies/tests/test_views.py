@@ -345,3 +345,18 @@ def test_the_name_search_says_full_name_and_the_seat_tables_say_name(client, sta
     for url in ("deputies:constituencies", "deputies:groups"):
         text = client.get(reverse(url)).content.decode()
         assert "<th>名称</th>" in text and "<th>姓名</th>" not in text
+
+
+def test_a_new_deputy_defaults_to_a_township_seat(client, staff):
+    client.force_login(staff)
+    text = client.get(reverse("deputies:create")).content.decode()
+    assert '<option value="township" selected>镇人大代表</option>' in text
+
+
+def test_the_import_template_downloads_under_a_chinese_name(client, staff):
+    from urllib.parse import quote
+
+    client.force_login(staff)
+    response = client.get(reverse("deputies:import_template"))
+    expected = "attachment; filename*=UTF-8''" + quote("代表名册导入模板.xlsx")
+    assert response["Content-Disposition"] == expected

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -44,7 +46,8 @@ class ImportTemplateView(PermissionRequiredMixin, View):
         options = roster_workbook_options(township=request.user.township)
         content = write_workbook([], title=_("Roster"), notes=notes, options=options)
         response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
+        filename = _("roster-import-template.xlsx")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
         return response
 
 
