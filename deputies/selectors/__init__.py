@@ -20,6 +20,7 @@ from .performance import (
     performance_for_deputy,
     performance_for_year,
     performance_rules_for,
+    year_is_complete,
 )
 from .roster import (
     absence_warnings,
@@ -78,4 +79,5 @@ __all__ = [
     "roster_composition",
     "voter_contact_get_for_user",
     "voter_contacts_for_user",
+    "year_is_complete",
 ]
