@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .models import Deputy, Mandate
+from .models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate
 
 WORKBOOK_LANGUAGE = "zh-hans"
 
@@ -28,28 +28,48 @@ class Column:
     width: int = 12
 
 
+def _field_column(model, key: str, *, header=None, required=False, width=12) -> Column:
+    """A column for a model field, headed by its verbose name unless the file says otherwise."""
+    field = model._meta.get_field(key)
+    return Column(
+        key,
+        header or field.verbose_name,
+        required=required,
+        choices=tuple(field.choices or ()),
+        width=width,
+    )
+
+
+DETAIL_WIDTHS = {
+    "name": 10,
+    "gender": 6,
+    "ethnicity": 8,
+    "birth_month": 10,
+    "affiliation": 14,
+    "education": 14,
+    "occupation": 16,
+    "work_unit": 24,
+    "phone": 14,
+    "address": 24,
+}
+
+# A person's details (the same list as the profile form), then one mandate's columns.
 COLUMNS = [
-    Column("name", _("Name"), required=True, width=10),
-    Column("gender", _("Gender"), required=True, choices=tuple(Deputy.Gender.choices), width=6),
-    Column("ethnicity", _("Ethnicity"), width=8),
-    Column("birth_month", _("Birth month"), width=10),
-    Column(
-        "affiliation",
-        _("Political affiliation"),
-        choices=tuple(Deputy.Affiliation.choices),
-        width=14,
+    *(
+        _field_column(
+            Deputy, key, required=key in {"name", "gender"}, width=DETAIL_WIDTHS.get(key, 12)
+        )
+        for key in DEPUTY_DETAILS
     ),
-    Column("education", _("Education"), choices=tuple(Deputy.Education.choices), width=14),
-    Column("occupation", _("Occupation"), choices=tuple(Deputy.Occupation.choices), width=16),
-    Column("work_unit", _("Work unit and post"), width=24),
-    Column("phone", _("Phone"), width=14),
-    Column("address", _("Address"), width=24),
-    Column("level", _("Level"), required=True, choices=tuple(Mandate.Level.choices), width=12),
-    Column("term", _("Term"), required=True, width=6),
-    Column("constituency", _("Constituency"), required=True, width=12),
-    Column("group", _("Deputy group"), width=14),
-    Column("status", _("Mandate status"), choices=tuple(Mandate.Status.choices), width=10),
-    Column("start_date", _("Mandate start date"), width=12),
+    # Files in use head this column 层级; the field's own name is 代表层级.
+    _field_column(Mandate, "level", header=_("Level"), required=True),
+    _field_column(Mandate, "term", required=True, width=6),
+    _field_column(Mandate, "constituency", required=True),
+    _field_column(Mandate, "group", width=14),
+    _field_column(Mandate, "status", width=10),
+    _field_column(Mandate, "start_date"),
+    _field_column(Mandate, "end_date"),
+    _field_column(Mandate, "status_reason", width=20),
 ]
 
 
@@ -145,26 +165,28 @@ def read_rows(file) -> list[tuple[int, dict]]:
     return result
 
 
-def write_workbook(rows: list[list], *, title: str, notes: list[str] = ()) -> bytes:
-    """A workbook with the roster header, the given rows, drop-down lists for choice columns."""
+def write_workbook(
+    rows: list[list], *, title: str, notes: list[str] = (), options: dict | None = None
+) -> bytes:
+    """A workbook with the roster header, the given rows, drop-down lists for choice columns
+    and for the columns named in `options` ({column key: the names to choose from})."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
     sheet.append(headers())
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FCE4D6")
+    letters = {}
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = bold
         if column.required:
             cell.fill = fill
-        letter = cell.column_letter
+        letter = letters[column.key] = cell.column_letter
         sheet.column_dimensions[letter].width = column.width
         if column.choices:
             labels = ",".join(choice_labels(column).values())
-            validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
-            validation.add(f"{letter}2:{letter}10000")
-            sheet.add_data_validation(validation)
+            _add_list(sheet, f'"{labels}"', letter)
     sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append(row)
@@ -173,39 +195,53 @@ def write_workbook(rows: list[list], *, title: str, notes: list[str] = ()) -> by
         for line in notes:
             help_sheet.append([line])
         help_sheet.column_dimensions["A"].width = 100
+    if options := {key: names for key, names in (options or {}).items() if names}:
+        # A list of names can be longer than a drop-down's own text allows: keep it on a sheet.
+        lists = workbook.create_sheet(str(_("Lists")))
+        lists.sheet_state = "hidden"
+        for index, (key, names) in enumerate(options.items(), start=1):
+            for number, name in enumerate(names, start=1):
+                lists.cell(row=number, column=index, value=name)
+            source = lists.cell(row=1, column=index).column_letter
+            _add_list(sheet, f"'{lists.title}'!${source}$1:${source}${len(names)}", letters[key])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
+def _add_list(sheet, formula: str, letter: str) -> None:
+    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    validation.add(f"{letter}2:{letter}10000")
+    sheet.add_data_validation(validation)
+
+
+def cell_value(record, column: Column, labels: dict[str, dict[str, str]]):
+    """A field of a deputy or mandate as the workbook writes it: labels, names and ISO dates."""
+    value = getattr(record, column.key)
+    if column.choices:
+        return labels[column.key].get(value, "")
+    if value is None:
+        return ""
+    if column.key == "birth_month":
+        return value.strftime("%Y-%m")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Constituency | DeputyGroup):
+        return value.name
+    return value
+
+
 def roster_rows(deputies) -> list[list]:
     """One row per mandate of each deputy (mandates prefetched), in the template's columns."""
     labels = {column.key: choice_labels(column) for column in COLUMNS if column.choices}
+    person_columns = [column for column in COLUMNS if column.key in DEPUTY_DETAILS]
+    mandate_columns = [column for column in COLUMNS if column.key not in DEPUTY_DETAILS]
     rows = []
     for deputy in deputies:
-        person = [
-            deputy.name,
-            labels["gender"].get(deputy.gender, ""),
-            deputy.ethnicity,
-            deputy.birth_month.strftime("%Y-%m") if deputy.birth_month else "",
-            labels["affiliation"].get(deputy.affiliation, ""),
-            labels["education"].get(deputy.education, ""),
-            labels["occupation"].get(deputy.occupation, ""),
-            deputy.work_unit,
-            deputy.phone,
-            deputy.address,
-        ]
+        person = [cell_value(deputy, column, labels) for column in person_columns]
         for mandate in deputy.mandates.all():
             rows.append(
-                [
-                    *person,
-                    labels["level"].get(mandate.level, ""),
-                    mandate.term,
-                    mandate.constituency.name,
-                    mandate.group.name if mandate.group else "",
-                    labels["status"].get(mandate.status, ""),
-                    mandate.start_date.isoformat() if mandate.start_date else "",
-                ]
+                [*person, *(cell_value(mandate, column, labels) for column in mandate_columns)]
             )
     return rows
 

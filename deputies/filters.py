@@ -16,7 +16,10 @@ class RosterFilter(django_filters.FilterSet):
     """The roster's filters. Mandate criteria apply together to one seat (a county deputy who is
     in office), not to any mandate each."""
 
-    q = django_filters.CharFilter(label=_("name"), method="filter_name")
+    # A person's name (姓名), not the name of a record (名称).
+    q = django_filters.CharFilter(
+        label=Deputy._meta.get_field("name").verbose_name, method="filter_name"
+    )
     level = django_filters.ChoiceFilter(
         label=_("level"), choices=Mandate.Level.choices, method="filter_mandate"
     )

@@ -7,6 +7,7 @@ from congress.forms import DateInput
 
 from .excel import parse_month
 from .models import (
+    DEPUTY_PROFILE_FIELDS,
     Activity,
     Constituency,
     Deputy,
@@ -55,21 +56,7 @@ class DeputyProfileForm(forms.ModelForm):
 
     class Meta:
         model = Deputy
-        fields = [
-            "user",
-            "name",
-            "gender",
-            "ethnicity",
-            "birth_month",
-            "affiliation",
-            "education",
-            "occupation",
-            "work_unit",
-            "phone",
-            "address",
-            "photo",
-            "liaison",
-        ]
+        fields = DEPUTY_PROFILE_FIELDS
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,11 +67,18 @@ class DeputyProfileForm(forms.ModelForm):
 class DeputyCreateForm(DeputyProfileForm):
     """A new deputy: their profile and their first mandate."""
 
-    level = forms.ChoiceField(label=_("level"), choices=Mandate.Level.choices)
+    # Most people entered here are this township's own deputies.
+    level = forms.ChoiceField(
+        label=_("level"), choices=Mandate.Level.choices, initial=Mandate.Level.TOWNSHIP
+    )
     term = forms.IntegerField(label=_("term"), min_value=1)
     constituency = forms.ModelChoiceField(label=_("constituency"), queryset=None)
     group = forms.ModelChoiceField(label=_("deputy group"), queryset=None, required=False)
-    start_date = forms.DateField(label=_("start date"), required=False, widget=DateInput())
+    start_date = forms.DateField(
+        label=Mandate._meta.get_field("start_date").verbose_name,
+        required=False,
+        widget=DateInput(),
+    )
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, township=township, **kwargs)

@@ -9,3 +9,9 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 # Excel import: the largest file staff may upload.
 MAX_IMPORT_ROWS = 10_000
+
+# 电信网编号计划（2017年版）: a mobile number is 11 digits beginning with 1; a fixed-line number
+# is the long-distance code (0 and 2 or 3 digits) and a local number of 7 or 8 digits that does
+# not begin with 0 or 1. Offices add an extension after a hyphen.
+MOBILE_PHONE_PATTERN = r"1\d{10}"
+LANDLINE_PHONE_PATTERN = r"(?:0\d{2,3}[- ]?|[(（]0\d{2,3}[)）] ?)[2-9]\d{6,7}(?:-\d{1,6})?"

@@ -4,9 +4,18 @@ from .activities import Activity, ActivityAttachment, Attendance, activity_attac
 from .contacts import LiaisonContact, ReportToVoters, VoterContact
 from .imports import RosterImport, roster_import_path
 from .performance import PerformanceRules
-from .roster import Constituency, Deputy, DeputyGroup, Mandate
+from .roster import (
+    DEPUTY_DETAILS,
+    DEPUTY_PROFILE_FIELDS,
+    Constituency,
+    Deputy,
+    DeputyGroup,
+    Mandate,
+)
 
 __all__ = [
+    "DEPUTY_DETAILS",
+    "DEPUTY_PROFILE_FIELDS",
     "Activity",
     "ActivityAttachment",
     "Attendance",

@@ -8,8 +8,53 @@ from simple_history.models import HistoricalRecords
 from congress.models import Township
 from congress.scoping import Scope
 
+from ..sorting import SORT_KEY_LENGTH, natural_sort_key
+from ..validators import validate_phone
 
-class Constituency(models.Model):
+
+class NaturalNameQuerySet(models.QuerySet):
+    """Bulk writes fill the sort key too, as save() does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.sort_key = natural_sort_key(obj.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "name" in fields:
+            for obj in objs:
+                obj.sort_key = natural_sort_key(obj.name)
+            fields = [*fields, "sort_key"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class NaturallyOrderedByName(models.Model):
+    """A record listed by its name in natural order: 第二选区 before 第十选区, 小组2 before 小组10.
+
+    Databases compare text character by character, so the order is kept in a derived column,
+    the name with its numbers (digits or Chinese numerals) zero-padded, written on every save.
+    """
+
+    NATURAL_ORDER = ["sort_key", "name"]
+
+    sort_key = models.CharField(_("sort key"), max_length=SORT_KEY_LENGTH, editable=False)
+
+    objects = NaturalNameQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+
+
+class Constituency(NaturallyOrderedByName):
     """An electoral district (选区) of the township."""
 
     township = models.ForeignKey(
@@ -21,14 +66,14 @@ class Constituency(models.Model):
     name = models.CharField(_("name"), max_length=50)
     description = models.CharField(_("description"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["sort_key"])
 
     scope = Scope()
 
     class Meta:
         verbose_name = _("constituency")
         verbose_name_plural = _("constituencies")
-        ordering = ["name"]
+        ordering = NaturallyOrderedByName.NATURAL_ORDER
         constraints = [
             models.UniqueConstraint(
                 fields=["township", "name"],
@@ -41,7 +86,7 @@ class Constituency(models.Model):
         return self.name
 
 
-class DeputyGroup(models.Model):
+class DeputyGroup(NaturallyOrderedByName):
     """A deputy group (代表小组): deputies who meet and act together between sessions."""
 
     township = models.ForeignKey(
@@ -53,14 +98,14 @@ class DeputyGroup(models.Model):
     name = models.CharField(_("name"), max_length=50)
     description = models.CharField(_("description"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["sort_key"])
 
     scope = Scope()
 
     class Meta:
         verbose_name = _("deputy group")
         verbose_name_plural = _("deputy groups")
-        ordering = ["name"]
+        ordering = NaturallyOrderedByName.NATURAL_ORDER
         constraints = [
             models.UniqueConstraint(
                 fields=["township", "name"],
@@ -136,7 +181,13 @@ class Deputy(models.Model):
         _("occupation"), max_length=20, choices=Occupation.choices, default=Occupation.OTHER
     )
     work_unit = models.CharField(_("work unit and post"), max_length=100, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("A mobile number, or a landline with its area code: 0578-8123456."),
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     photo = models.ImageField(_("photo"), upload_to="deputies/photos/", blank=True)
     liaison = models.ForeignKey(
@@ -161,6 +212,25 @@ class Deputy(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# A deputy's personal details, in the order forms and the roster workbook show them. The one list
+# to extend when a detail is added: the profile form, the services, the workbook's columns, the
+# import and the demo data all follow it.
+DEPUTY_DETAILS = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_month",
+    "affiliation",
+    "education",
+    "occupation",
+    "work_unit",
+    "phone",
+    "address",
+)
+# What staff edit on a deputy's record: the login account, the details, the photo and the liaison.
+DEPUTY_PROFILE_FIELDS = ("user", *DEPUTY_DETAILS, "photo", "liaison")
 
 
 class Mandate(models.Model):
@@ -203,8 +273,8 @@ class Mandate(models.Model):
         default=Status.ACTIVE,
         db_index=True,
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("mandate start date"), null=True, blank=True)
+    end_date = models.DateField(_("mandate end date"), null=True, blank=True)
     status_reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     history = HistoricalRecords()

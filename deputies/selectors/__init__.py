@@ -21,6 +21,7 @@ from .performance import (
     performance_for_deputy,
     performance_for_year,
     performance_rules_for,
+    year_is_complete,
 )
 from .roster import (
     constituencies_with_size,
@@ -41,6 +42,7 @@ from .roster import (
     roster_composition,
     roster_import_get_for_user,
     roster_warnings_for,
+    roster_workbook_options,
     township_record_get_for_user,
 )
 from .summaries import deputies_dashboard, deputies_year_summary
@@ -74,6 +76,7 @@ __all__ = [
     "mandates_in_office_on",
     "mandate_get_for_deputy",
     "roster_import_get_for_user",
+    "roster_workbook_options",
     "township_record_get_for_user",
     "member_choices",
     "performance_for_deputy",
@@ -85,4 +88,5 @@ __all__ = [
     "roster_warnings_for",
     "voter_contact_get_for_user",
     "voter_contacts_for_user",
+    "year_is_complete",
 ]

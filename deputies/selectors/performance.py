@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Township
@@ -44,6 +45,7 @@ class PerformanceRow:
     points: Decimal = Decimal(0)
     grade: str = Grade.UNQUALIFIED
     rank: int = 0
+    year_complete: bool = True  # until the year is over, points are so far and there is no grade
 
     @property
     def trainings(self) -> int:
@@ -61,7 +63,15 @@ class PerformanceRow:
 
     @property
     def grade_label(self) -> str:
+        if not self.year_complete:
+            return _("The year is not over: no grade yet")
         return Grade(self.grade).label
+
+
+def year_is_complete(year: int) -> bool:
+    """A year's record is graded once the year is over in the township (a year's work earns
+    the grade, so a year under way would grade nearly everyone 不合格)."""
+    return year < timezone.localdate().year
 
 
 def performance_rules_for(township: Township) -> PerformanceRules:
@@ -143,10 +153,12 @@ def performance_for_year(
                 setattr(rows[deputy_id], attribute, n)
 
     rules = performance_rules_for(township)
+    complete = year_is_complete(year)
     ranked = list(rows.values())
     for row in ranked:
         row.points = points_for(row, rules)
-        row.grade = grade_for(row.points, rules)
+        row.year_complete = complete
+        row.grade = grade_for(row.points, rules) if complete else ""
     ranked.sort(key=lambda r: (-r.points, r.deputy.name, r.deputy.pk))
     previous, rank = None, 0
     for position, row in enumerate(ranked, start=1):

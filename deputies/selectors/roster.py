@@ -104,6 +104,16 @@ def deputy_group_choices(*, township) -> QuerySet[DeputyGroup]:
     return DeputyGroup.objects.filter(township=township)
 
 
+def roster_workbook_options(*, township) -> dict[str, list[str]]:
+    """The names the roster workbook offers in its drop-downs, in natural order."""
+    return {
+        "constituency": list(
+            constituency_choices(township=township).values_list("name", flat=True)
+        ),
+        "group": list(deputy_group_choices(township=township).values_list("name", flat=True)),
+    }
+
+
 def member_choices(*, township) -> QuerySet[User]:
     return User.objects.filter(township=township, role=Role.MEMBER, is_active=True)
 
@@ -117,7 +127,7 @@ def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
     MIN_GROUP_SIZE (a warning, not a block)."""
     return (
         DeputyGroup.objects.filter(township=township)
-        .order_by("name")
+        .order_by(*DeputyGroup.NATURAL_ORDER)  # an aggregate query drops Meta.ordering
         .annotate(
             size=Count(
                 "mandates__deputy",
@@ -132,7 +142,7 @@ def deputy_groups_with_size(*, township) -> QuerySet[DeputyGroup]:
 def constituencies_with_size(*, township) -> QuerySet[Constituency]:
     return (
         Constituency.objects.filter(township=township)
-        .order_by("name")
+        .order_by(*Constituency.NATURAL_ORDER)
         .annotate(
             size=Count(
                 "mandates__deputy",

@@ -18,6 +18,7 @@ from .roster import (
     deputy_link_account,
     deputy_update,
     mandate_add,
+    mandate_status_errors,
     mandate_update,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "deputy_update",
     "liaison_contact_record",
     "mandate_add",
+    "mandate_status_errors",
     "mandate_update",
     "performance_rules_save",
     "report_to_voters_record",

@@ -23,23 +23,21 @@ from ..excel import (
     parse_month,
     read_rows,
 )
-from ..models import Constituency, Deputy, DeputyGroup, Mandate, RosterImport
+from ..models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate, RosterImport
 from ..rules import MAX_IMPORT_ROWS
+from .roster import mandate_status_errors
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-PERSON_FIELDS = [
-    "gender",
-    "ethnicity",
-    "birth_month",
-    "affiliation",
-    "education",
-    "occupation",
-    "work_unit",
-    "phone",
-    "address",
-]
-MANDATE_FIELDS = ["constituency", "group", "status", "start_date"]
+# A row's person is found by name (and birth month); the other details update them.
+PERSON_FIELDS = [key for key in DEPUTY_DETAILS if key != "name"]
+MANDATE_FIELDS = ["constituency", "group", "status", "start_date", "end_date", "status_reason"]
 COLUMN_HEADERS = {column.key: column.header for column in COLUMNS}
+# Details typed as free text, checked by their model fields' validators.
+TEXT_DETAILS = [
+    key
+    for key in DEPUTY_DETAILS
+    if key != "birth_month" and not Deputy._meta.get_field(key).choices
+]
 
 
 @dataclass
@@ -47,7 +45,10 @@ class ImportRow:
     number: int
     values: dict
     errors: list[str] = field(default_factory=list)
-    action: str = ""  # "new" or "update", known once planned
+    labels: dict[str, str] = field(default_factory=dict)  # choice values as their labels
+    action: str = ""  # NEW, UPDATE or UNCHANGED, known once planned
+
+    NEW, UPDATE, UNCHANGED = "new", "update", "unchanged"
 
 
 @dataclass
@@ -65,11 +66,15 @@ class ImportPlan:
 
     @property
     def new_count(self) -> int:
-        return sum(1 for row in self.rows if row.action == "new")
+        return sum(1 for row in self.rows if row.action == ImportRow.NEW)
 
     @property
     def update_count(self) -> int:
-        return sum(1 for row in self.rows if row.action == "update")
+        return sum(1 for row in self.rows if row.action == ImportRow.UPDATE)
+
+    @property
+    def unchanged_count(self) -> int:
+        return sum(1 for row in self.rows if row.action == ImportRow.UNCHANGED)
 
 
 class _RowReader:
@@ -79,6 +84,7 @@ class _RowReader:
         self.constituencies = {c.name: c for c in Constituency.objects.filter(township=township)}
         self.groups = {g.name: g for g in DeputyGroup.objects.filter(township=township)}
         self.choices = {column.key: choice_lookup(column) for column in COLUMNS if column.choices}
+        self.labels = {column.key: dict(column.choices) for column in COLUMNS if column.choices}
 
     def read(self, row: ImportRow) -> dict:
         raw = {key: cell_text(value) for key, value in row.values.items()}
@@ -103,15 +109,14 @@ class _RowReader:
                 )
             else:
                 values[key] = self.choices[key][text]
-        for key in ("ethnicity", "work_unit", "phone", "address"):
+        for key, labels in self.labels.items():  # an empty cell shows the value it will get
+            value = values.get(key, _field_default(key))
+            if value in labels:
+                row.labels[key] = labels[value]
+        for key in TEXT_DETAILS:
             values[key] = raw[key]
-        for key in ("name", "ethnicity", "work_unit", "phone", "address"):
-            limit = Deputy._meta.get_field(key).max_length
-            if len(raw[key]) > limit:
-                errors.append(
-                    _("%(column)s is longer than %(n)s characters.")
-                    % {"column": COLUMN_HEADERS[key], "n": limit}
-                )
+            if raw[key]:
+                errors.extend(_field_errors(Deputy, key, raw[key]))
         if raw["birth_month"]:
             try:
                 values["birth_month"] = parse_month(raw["birth_month"])
@@ -141,15 +146,42 @@ class _RowReader:
                     _("Deputy group “%(value)s” does not exist; add it first.")
                     % {"value": raw["group"]}
                 )
-        if raw["start_date"]:
-            try:
-                values["start_date"] = parse_date(raw["start_date"])
-            except ValueError:
-                errors.append(
-                    _("Mandate start date “%(value)s” is not a date such as 2021-12-30.")
-                    % {"value": raw["start_date"]}
-                )
+        for key in ("start_date", "end_date"):
+            if raw[key]:
+                try:
+                    values[key] = parse_date(raw[key])
+                except ValueError:
+                    errors.append(
+                        _("%(column)s “%(value)s” is not a date such as 2021-12-30.")
+                        % {"column": COLUMN_HEADERS[key], "value": raw[key]}
+                    )
+        values["status_reason"] = raw["status_reason"]
+        if raw["status_reason"]:
+            errors.extend(_field_errors(Mandate, "status_reason", raw["status_reason"]))
+        if all(key in values for key in ("status", "start_date", "end_date") if raw[key]):
+            # The same rule as editing a mandate on its page.
+            errors.extend(
+                mandate_status_errors(
+                    status=values.get("status", Mandate.Status.ACTIVE),
+                    start_date=values.get("start_date"),
+                    end_date=values.get("end_date"),
+                    status_reason=values["status_reason"],
+                ).values()
+            )
         return values
+
+
+def _field_errors(model, key: str, text: str) -> list[str]:
+    """The model field's own validators (length, phone format), naming the column and value."""
+    try:
+        model._meta.get_field(key).run_validators(text)
+    except ValidationError as error:
+        return [
+            _("%(column)s “%(value)s”: %(message)s")
+            % {"column": COLUMN_HEADERS[key], "value": text, "message": message}
+            for message in error.messages
+        ]
+    return []
 
 
 def roster_import_plan(*, township: Township, file) -> ImportPlan:
@@ -180,12 +212,16 @@ def roster_import_plan(*, township: Township, file) -> ImportPlan:
                 )
             else:
                 seen[seat] = number
-            profile = tuple(row.values.get(f) for f in PERSON_FIELDS)
-            first = people.setdefault(person, (number, profile))
-            if first[1] != profile:
+            profile = {f: row.values.get(f) for f in PERSON_FIELDS}
+            first_number, first_profile = people.setdefault(person, (number, profile))
+            differing = [f for f in PERSON_FIELDS if profile[f] != first_profile[f]]
+            if differing:
                 row.errors.append(
-                    _("The personal details differ from row %(row)s of the same deputy.")
-                    % {"row": first[0]}
+                    _("%(columns)s differ from row %(row)s of the same deputy.")
+                    % {
+                        "columns": "、".join(str(COLUMN_HEADERS[f]) for f in differing),
+                        "row": first_number,
+                    }
                 )
             matches = existing.get(person, [])
             if len(matches) > 1:
@@ -194,8 +230,15 @@ def roster_import_plan(*, township: Township, file) -> ImportPlan:
                     % {"name": person[0]}
                 )
             deputy = matches[0] if len(matches) == 1 else None
-            known_seat = deputy is not None and (deputy.pk, seat[2], seat[3]) in mandates
-            row.action = "update" if known_seat else "new"
+            mandate = deputy and mandates.get((deputy.pk, seat[2], seat[3]))
+            if mandate is None:
+                row.action = ImportRow.NEW
+            elif _changed_fields(deputy, PERSON_FIELDS, row.values) or _changed_fields(
+                mandate, MANDATE_FIELDS, row.values
+            ):
+                row.action = ImportRow.UPDATE
+            else:
+                row.action = ImportRow.UNCHANGED
         rows.append(row)
     return ImportPlan(rows=rows)
 
@@ -258,7 +301,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
             new_people[key] = deputy
             if key[1] is not None:
                 new_people[(key[0], None)] = deputy
-        elif any(getattr(deputy, f) != v for f, v in person.items()):
+        elif _changed_fields(deputy, PERSON_FIELDS, values):
             for f, v in person.items():
                 setattr(deputy, f, v)
             if deputy.pk:
@@ -286,7 +329,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
             new_mandates.append(
                 Mandate(deputy_id=deputy.pk, level=values["level"], term=values["term"], **seat)
             )
-        elif any(getattr(mandate, f) != v for f, v in seat.items()):
+        elif _changed_fields(mandate, MANDATE_FIELDS, values):
             for f, v in seat.items():
                 setattr(mandate, f, v)
             changed_mandates.append(mandate)
@@ -299,15 +342,31 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
     batch.state = RosterImport.State.IMPORTED
     batch.summary = _(
         "%(rows)s rows: %(people)s new deputies, %(mandates)s new mandates, "
-        "%(updated)s records updated."
+        "%(updated)s rows updated, %(unchanged)s unchanged."
     ) % {
         "rows": len(plan.rows),
         "people": len(created),
         "mandates": len(new_mandates),
-        "updated": len(changed_people) + len(changed_mandates),
+        "updated": plan.update_count,
+        "unchanged": plan.unchanged_count,
     }
     batch.save(update_fields=["state", "summary"])
     return plan
+
+
+def _changed_fields(record, fields: list[str], values: dict) -> list[str]:
+    """The fields whose value in the row differs from the record's (related records by id)."""
+    changed = []
+    for name in fields:
+        model_field = record._meta.get_field(name)
+        value = values.get(name, _field_default(name))
+        if model_field.is_relation:
+            current, value = getattr(record, model_field.attname), value and value.pk
+        else:
+            current = getattr(record, name)
+        if current != value:
+            changed.append(name)
+    return changed
 
 
 def _field_default(name: str):

@@ -10,24 +10,10 @@ from congress.models import Township, User
 from congress.roles import Role
 from congress.scoping import check_same_township
 
-from ..models import Constituency, Deputy, DeputyGroup, Mandate
+from ..models import DEPUTY_PROFILE_FIELDS, Constituency, Deputy, DeputyGroup, Mandate
 
-# Fields staff edit on a deputy's profile; a deputy may edit only their own contact details.
-PROFILE_FIELDS = [
-    "name",
-    "gender",
-    "ethnicity",
-    "birth_month",
-    "affiliation",
-    "education",
-    "occupation",
-    "work_unit",
-    "phone",
-    "address",
-    "photo",
-    "liaison",
-    "user",
-]
+# Staff edit a deputy's whole profile; a deputy may edit only their own contact details.
+PROFILE_FIELDS = list(DEPUTY_PROFILE_FIELDS)
 SELF_SERVICE_FIELDS = ["phone", "address"]
 
 
@@ -115,6 +101,28 @@ def mandate_add(
     return mandate
 
 
+def mandate_status_errors(
+    *,
+    status: str,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    status_reason: str,
+) -> dict[str, str]:
+    """A mandate that ended (resigned, recalled, terminated, transferred) has its end date and
+    reason; one in office has no end date; no mandate ends before it starts. Field -> message."""
+    errors = {}
+    if status != Mandate.Status.ACTIVE:
+        if end_date is None:
+            errors["end_date"] = _("Give the date the mandate ended.")
+        if not status_reason.strip():
+            errors["status_reason"] = _("Give the reason the mandate ended.")
+    elif end_date is not None:
+        errors["end_date"] = _("A mandate in office has no end date.")
+    if start_date and end_date and end_date < start_date:
+        errors.setdefault("end_date", _("A mandate cannot end before it starts."))
+    return errors
+
+
 @transaction.atomic
 def mandate_update(
     *,
@@ -129,18 +137,11 @@ def mandate_update(
     """Change a mandate's seat or status; a mandate that ended needs its end date and reason."""
     township = mandate.deputy.township
     check_same_township(township, constituency=constituency, group=group)
-    if status != Mandate.Status.ACTIVE:
-        errors = {}
-        if end_date is None:
-            errors["end_date"] = _("Give the date the mandate ended.")
-        if not status_reason.strip():
-            errors["status_reason"] = _("Give the reason the mandate ended.")
-        if errors:
-            raise ValidationError(errors)
-    elif end_date is not None:
-        raise ValidationError({"end_date": _("A mandate in office has no end date.")})
-    if start_date and end_date and end_date < start_date:
-        raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+    errors = mandate_status_errors(
+        status=status, start_date=start_date, end_date=end_date, status_reason=status_reason
+    )
+    if errors:
+        raise ValidationError(errors)
     mandate.constituency = constituency
     mandate.group = group
     mandate.status = status

@@ -55,6 +55,7 @@ def test_staff_add_a_deputy_with_their_first_mandate(client, staff, constituency
         ({"birth_month": "1975-13"}, "请输入年月，如 1975-03"),
         ({"gender": "x"}, "选择一个有效的选项"),
         ({"term": "0"}, "确保该值大于或等于1"),
+        ({"phone": "1395781"}, "请填写以1开头的11位手机号码"),
     ],
 )
 def test_bad_input_is_refused_in_chinese_and_nothing_saved(
@@ -204,7 +205,40 @@ def test_export_respects_the_filters_and_imports_back(client, staff, township):
     upload = SimpleUploadedFile("导出.xlsx", response.content)
     preview = client.get(client.post(reverse("deputies:import"), {"file": upload})["Location"])
     plan = preview.context["plan"]
-    assert plan.is_valid and plan.update_count == 1 and plan.new_count == 0
+    assert plan.is_valid and plan.unchanged_count == 1
+    assert (plan.new_count, plan.update_count) == (0, 0)
+
+
+def test_an_export_with_ended_mandates_imports_back_valid(client, staff, township):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    deputy = DeputyFactory(township=township, name="丙")
+    MandateFactory(
+        deputy=deputy,
+        level="county",
+        term=17,
+        status="recalled",
+        end_date=datetime.date(2023, 5, 1),
+        status_reason="依法罢免",
+    )
+    client.force_login(staff)
+    response = client.get(reverse("deputies:export"), {"q": "丙"})
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(2, values_only=True)]
+    county = next(row for row in rows if row["层级"] == "县人大代表")
+    assert (county["履职状态"], county["任期终止日期"], county["原因"]) == (
+        "罢免",
+        "2023-05-01",
+        "依法罢免",
+    )
+    upload = SimpleUploadedFile("导出.xlsx", response.content)
+    preview = client.get(client.post(reverse("deputies:import"), {"file": upload})["Location"])
+    plan = preview.context["plan"]
+    assert plan.is_valid and plan.unchanged_count == 2
 
 
 def test_ending_a_mandate_needs_a_date_and_a_reason(client, staff, township):
@@ -290,3 +324,39 @@ def test_staff_link_a_deputy_to_a_login_account(client, staff, users, township, 
     assert "登录账号 的 代表 已存在" in response.content.decode()
     other.refresh_from_db()
     assert other.user is None
+
+
+def test_a_deputy_cannot_save_a_phone_number_cut_short(client, users):
+    deputy = users[Role.DEPUTY].deputy
+    client.force_login(users[Role.DEPUTY])
+    response = client.post(reverse("deputies:me_edit"), {"phone": "1395781", "address": "新地址"})
+    assert "请填写以1开头的11位手机号码" in response.content.decode()
+    deputy.refresh_from_db()
+    assert deputy.address != "新地址"
+    client.post(reverse("deputies:me_edit"), {"phone": "0578-8123456-801", "address": "新地址"})
+    deputy.refresh_from_db()
+    assert (deputy.phone, deputy.address) == ("0578-8123456-801", "新地址")
+
+
+def test_the_name_search_says_full_name_and_the_seat_tables_say_name(client, staff):
+    client.force_login(staff)
+    text = client.get(reverse("deputies:list")).content.decode()
+    assert 'for="id_q">姓名</label>' in text
+    for url in ("deputies:constituencies", "deputies:groups"):
+        text = client.get(reverse(url)).content.decode()
+        assert "<th>名称</th>" in text and "<th>姓名</th>" not in text
+
+
+def test_a_new_deputy_defaults_to_a_township_seat(client, staff):
+    client.force_login(staff)
+    text = client.get(reverse("deputies:create")).content.decode()
+    assert '<option value="township" selected>镇人大代表</option>' in text
+
+
+def test_the_import_template_downloads_under_a_chinese_name(client, staff):
+    from urllib.parse import quote
+
+    client.force_login(staff)
+    response = client.get(reverse("deputies:import_template"))
+    expected = "attachment; filename*=UTF-8''" + quote("代表名册导入模板.xlsx")
+    assert response["Content-Disposition"] == expected

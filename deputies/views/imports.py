@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -14,13 +16,13 @@ from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
-from ..selectors import roster_import_get_for_user
+from ..selectors import roster_import_get_for_user, roster_workbook_options
 from ..services.importing import roster_import_apply, roster_import_plan, roster_import_upload
 
 PREVIEW_ROWS = 50
 
 
-class ImportTemplateView(PermissionRequiredMixin, View):
+class ImportTemplateView(PermissionRequiredMixin, TownshipMixin, View):
     permission_required = "deputies.add_rosterimport"
 
     def get(self, request):
@@ -35,11 +37,17 @@ class ImportTemplateView(PermissionRequiredMixin, View):
             ),
             _("Constituencies and deputy groups must exist in the system before the import."),
             _("Birth month as 1975-03; dates as 2021-12-30."),
+            _(
+                "A mandate that ended (resigned, recalled, terminated, transferred away) needs "
+                "its end date and reason; a mandate in office has no end date."
+            ),
             _("Importing the same file again updates the deputies instead of adding them twice."),
         ]
-        content = write_workbook([], title=_("Roster"), notes=notes)
+        options = roster_workbook_options(township=self.township)
+        content = write_workbook([], title=_("Roster"), notes=notes, options=options)
         response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
+        filename = _("roster-import-template.xlsx")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
         return response
 
 

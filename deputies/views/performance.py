@@ -12,7 +12,7 @@ from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, write_table
 from ..forms import PerformanceRulesForm
-from ..selectors import performance_for_year, performance_rules_for
+from ..selectors import performance_for_year, performance_rules_for, year_is_complete
 from ..services import performance_rules_save
 
 PAGE_SIZE = 100
@@ -34,6 +34,7 @@ class RankingView(PermissionRequiredMixin, TownshipMixin, YearMixin, TemplateVie
             "paginator": page.paginator,
             "query": f"year={self.year}",
             "rules": performance_rules_for(self.township),
+            "year_complete": year_is_complete(self.year),
         }
 
 
@@ -54,7 +55,7 @@ class RankingExportView(PermissionRequiredMixin, TownshipMixin, YearMixin, View)
             _("Proposals"),
             _("Voter contacts"),
             _("Reports to voters"),
-            _("Points"),
+            _("Points") if year_is_complete(self.year) else _("Points so far"),
             _("Grade"),
         ]
         body = [

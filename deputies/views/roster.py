@@ -33,6 +33,7 @@ from ..selectors import (
     performance_for_deputy,
     roster_composition,
     roster_warnings_for,
+    roster_workbook_options,
     township_record_get_for_user,
 )
 from ..services import (
@@ -91,7 +92,11 @@ class RosterExportView(PermissionRequiredMixin, RosterMixin, View):
     permission_required = "deputies.view_private"
 
     def get(self, request):
-        content = write_workbook(roster_rows(self.filtered_roster()), title=_("Roster"))
+        content = write_workbook(
+            roster_rows(self.filtered_roster()),
+            title=_("Roster"),
+            options=roster_workbook_options(township=self.township),
+        )
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         filename = _("roster-%(date)s.xlsx") % {"date": timezone.localdate().isoformat()}
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"

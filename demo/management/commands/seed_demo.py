@@ -9,6 +9,7 @@ from congress.models import Township, Unit, User
 from congress.services import user_create
 from demo import year2024 as demo
 from deputies.models import (
+    DEPUTY_DETAILS,
     Activity,
     Constituency,
     Deputy,
@@ -83,15 +84,6 @@ class Command(BaseCommand):
             for name in demo.GROUPS
         }
         deputies = []
-        profile_keys = [
-            "birth_month",
-            "affiliation",
-            "education",
-            "occupation",
-            "work_unit",
-            "phone",
-            "address",
-        ]
         for row in demo.DEPUTIES:
             deputy = Deputy.objects.filter(township=township, name=row["name"]).first()
             seat = {
@@ -102,12 +94,10 @@ class Command(BaseCommand):
             if deputy is None:
                 deputy = deputy_create(
                     township=township,
-                    name=row["name"],
-                    gender=row["gender"],
                     level=Mandate.Level.TOWNSHIP,
                     term=township.current_term,
                     **seat,
-                    **{key: row[key] for key in profile_keys},
+                    **{key: row[key] for key in DEPUTY_DETAILS if key in row},
                 )
             if row["county"] and not deputy.mandates.filter(level=Mandate.Level.COUNTY).exists():
                 mandate_add(
