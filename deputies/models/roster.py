@@ -273,8 +273,18 @@ class Mandate(models.Model):
         default=Status.ACTIVE,
         db_index=True,
     )
-    start_date = models.DateField(_("mandate start date"), null=True, blank=True)
-    end_date = models.DateField(_("mandate end date"), null=True, blank=True)
+    start_date = models.DateField(
+        _("mandate start date"),
+        null=True,
+        blank=True,
+        help_text=_("The first day in office; empty: from the start of the term."),
+    )
+    end_date = models.DateField(
+        _("mandate end date"),
+        null=True,
+        blank=True,
+        help_text=_("The day the mandate ended: from this day on the deputy is not in office."),
+    )
     status_reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     history = HistoricalRecords()
