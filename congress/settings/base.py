@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "congress.context_processors.navigation",
+                "congress.context_processors.notifications",
             ],
         },
     },
@@ -139,6 +140,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renda@localhost")
+# Where users reach the site: emails link to it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Every channel receives every new notification (congress.notifications.channels.Channel);
+# an SMS gateway is one more line here.
+NOTIFICATION_CHANNELS = ["congress.notifications.channels.EmailChannel"]
 
 # Celery: with REDIS_URL a real worker does the work; without it tasks run eagerly in-process,
 # so the app works on a bare machine with no services at all.
