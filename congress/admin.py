@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Notification, Township, Unit, User
+from .models import JobRun, Notification, Township, Unit, User
 from .services import user_set_role
 
 
@@ -44,3 +44,16 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # notifications come from the app's services, never typed in
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    """What the scheduled jobs did each day, and why one failed."""
+
+    list_display = ["job", "day", "state", "count", "started_at", "finished_at", "error"]
+    list_filter = ["state", "job"]
+    date_hierarchy = "day"
+    readonly_fields = [field.name for field in JobRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

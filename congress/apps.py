@@ -11,3 +11,18 @@ class CongressConfig(AppConfig):
         from .roles import sync_role_groups_after_migrate
 
         post_migrate.connect(sync_role_groups_after_migrate, sender=self)
+        self.register_scheduled_jobs()
+
+    def register_scheduled_jobs(self):
+        from .notifications.jobs import send_daily_digests
+        from .registry import ScheduledJob, scheduled_jobs
+
+        # Last, so that a manual run of every job sends the digest after the reminders.
+        scheduled_jobs.register(
+            ScheduledJob(
+                key="notifications.digest",
+                label=_("Daily notification digest"),
+                run=send_daily_digests,
+                order=1000,
+            )
+        )

@@ -1,4 +1,4 @@
-"""Background work of the core: notification emails.
+"""Background work of the core: notification emails and the scheduled jobs.
 
 Each task receives ids, calls one service and owns its retries (BoundedRetryTask); only after
 the last try does it record the failure, in Chinese, on the record a user or admin looks at.
@@ -7,6 +7,7 @@ the last try does it record the failure, in Chinese, on the record a user or adm
 import datetime
 
 from celery import shared_task
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .celery import BoundedRetryTask
@@ -15,6 +16,7 @@ from .notifications.services import (
     notification_email_failed,
     notification_email_send,
 )
+from .scheduling import jobs_due, scheduled_job_failed, scheduled_job_run
 
 
 class NotificationEmailTask(BoundedRetryTask):
@@ -45,3 +47,30 @@ def send_digest_email(user_id: int, notification_ids: list[int], day: str) -> in
     return notification_digest_send(
         user_id=user_id, ids=notification_ids, day=datetime.date.fromisoformat(day)
     )
+
+
+@shared_task(base=BoundedRetryTask)
+def run_scheduled_jobs() -> list[str]:
+    """Beat's daily entry: queue one task per job that has not run successfully today."""
+    today = timezone.localdate()
+    keys = [job.key for job in jobs_due(today=today)]
+    for key in keys:
+        # The day travels with the task, so a retry after midnight still does that day's run.
+        run_scheduled_job.delay(key, today.isoformat())
+    return keys
+
+
+class ScheduledJobTask(BoundedRetryTask):
+    def gave_up(self, error, key, day):
+        scheduled_job_failed(
+            key=key,
+            today=datetime.date.fromisoformat(day),
+            error=_("The job failed after %(retries)d retries: %(error)s")
+            % {"retries": self.retries_done, "error": error},
+        )
+
+
+@shared_task(base=ScheduledJobTask)
+def run_scheduled_job(key: str, day: str) -> int | None:
+    run = scheduled_job_run(key=key, today=datetime.date.fromisoformat(day))
+    return run.count if run is not None else None

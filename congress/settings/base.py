@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -159,8 +160,15 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# The whole beat schedule lives here (filled in as periodic work arrives).
-CELERY_BEAT_SCHEDULE: dict = {}
+# The whole beat schedule lives here. Every periodic job registers in congress.registry and
+# runs from this one daily entry (cron without Redis: `manage.py run_scheduled`).
+SCHEDULED_JOBS_HOUR = int(os.environ.get("SCHEDULED_JOBS_HOUR", "7"))
+CELERY_BEAT_SCHEDULE: dict = {
+    "run-scheduled-jobs": {
+        "task": "congress.tasks.run_scheduled_jobs",
+        "schedule": crontab(hour=SCHEDULED_JOBS_HOUR, minute=0),  # in CELERY_TIMEZONE
+    },
+}
 
 LOGGING = {
     "version": 1,
