@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Proposals")
+
+    def ready(self):
+        from . import reminders
+
+        # The answer deadline reminders, a daily job of the core's scheduler.
+        reminders.register()
