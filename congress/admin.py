@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Township, Unit, User
+from .models import JobRun, Notification, Township, Unit, User
 from .services import user_set_role
 
 
@@ -24,10 +24,36 @@ class RendaUserAdmin(UserAdmin, SimpleHistoryAdmin):
     list_filter = ["role", "township", "is_active"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        (_("Congress"), {"fields": ["full_name", "role", "township", "unit"]}),
+        (_("Congress"), {"fields": ["full_name", "role", "township", "unit", "email_frequency"]}),
     ]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "role" in form.changed_data and obj.role:
             user_set_role(user=obj, role=obj.role)  # the role's group carries its permissions
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "recipient", "kind", "day", "created_at", "read_at", "email_state"]
+    list_filter = ["kind", "email_state"]
+    list_select_related = ["recipient"]
+    search_fields = ["subject", "record_key", "recipient__username"]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in Notification._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # notifications come from the app's services, never typed in
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    """What the scheduled jobs did each day, and why one failed."""
+
+    list_display = ["job", "day", "state", "count", "started_at", "finished_at", "error"]
+    list_filter = ["state", "job"]
+    date_hierarchy = "day"
+    readonly_fields = [field.name for field in JobRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -13,3 +13,18 @@ class CongressConfig(AppConfig):
 
         post_migrate.connect(sync_role_groups_after_migrate, sender=self)
         registry.history_kinds.register(registry.HistoryKind(key="unit", model="congress.Unit"))
+        self.register_scheduled_jobs()
+
+    def register_scheduled_jobs(self):
+        from .notifications.jobs import send_daily_digests
+        from .registry import ScheduledJob, scheduled_jobs
+
+        # Last, so that a manual run of every job sends the digest after the reminders.
+        scheduled_jobs.register(
+            ScheduledJob(
+                key="notifications.digest",
+                label=_("Daily notification digest"),
+                run=send_daily_digests,
+                order=1000,
+            )
+        )

@@ -3,6 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .attendance import AttendanceStatus
+from .models import User
 
 
 def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -52,3 +53,15 @@ class AttendanceForm(forms.Form):
     def bound_rows(self):
         for row in self.rows:
             yield row["deputy"], self[f"d{row['deputy'].pk}"]
+
+
+class ProfileForm(forms.Form):
+    """What every user sets for themselves: where email goes and how often."""
+
+    email = forms.EmailField(label=_("Email address"), required=False)
+    email_frequency = forms.ChoiceField(
+        label=_("Email notifications"),
+        choices=User.EmailFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Notifications always appear on this site; email is in addition."),
+    )

@@ -36,6 +36,7 @@ READS: dict[str, dict[str, str]] = {
     "congress.township": {S: _T, M: _T, D: _T, U: _T, C: _ALL},
     "congress.unit": {S: _T, M: _T, U: _UNIT},
     "congress.user": {S: _T, M: _T, D: _OWN, U: _OWN, C: _OWN},
+    "congress.notification": {S: _OWN, M: _OWN, D: _OWN, U: _OWN, C: _OWN},
     "congress_sessions.congresssession": {S: _T, M: _T, D: _T},
     "congress_sessions.sessionattendance": {S: _T, M: _T, D: _OWN},
     "deputies.deputy": {S: _T, M: _T, D: _OWN},

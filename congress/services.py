@@ -44,3 +44,18 @@ def user_set_role(*, user: User, role: str) -> User:
     user.save(update_fields=["role"])
     user.groups.set([Group.objects.get(name=role)])
     return user
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, email: str, email_frequency: str) -> User:
+    """A user's own notification settings: any email at all needs an address to go to."""
+    email = email.strip()
+    if email_frequency not in User.EmailFrequency.values:
+        raise ValidationError({"email_frequency": _("Choose how often to receive email.")})
+    if email_frequency != User.EmailFrequency.NEVER and not email:
+        raise ValidationError({"email": _("Give an email address, or choose to receive no email.")})
+    user.email = email
+    user.email_frequency = email_frequency
+    user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["email", "email_frequency"])
+    return user

@@ -1,13 +1,22 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, TemplateView
 
+from .forms import ProfileForm
+from .notifications.selectors import notification_get_for_user, notifications_for_user
+from .notifications.services import notification_mark_all_read, notification_mark_read
 from .selectors import dashboard_for_user, history_for_user
-from .views_mixins import YearMixin
+from .services import user_profile_update
+from .views_mixins import ServiceFormMixin, YearMixin
 
 
 class HomeView(YearMixin, TemplateView):
@@ -62,3 +71,55 @@ def history(request, model_key: str, pk: int):
     """Who changed a record, when, and what: readable by staff of the record's township."""
     record, rows = history_for_user(user=request.user, model_key=model_key, pk=pk)
     return render(request, "congress/history.html", {"record": record, "rows": rows})
+
+
+class NotificationListView(ListView):
+    """The user's inbox, newest first; every role has one."""
+
+    template_name = "congress/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return notifications_for_user(user=self.request.user)
+
+
+def notification_open(request, pk: int):
+    """Follow a notification to its record, marking it read; another user's answers 404."""
+    notification = notification_get_for_user(user=request.user, pk=pk)
+    notification_mark_read(notification=notification)
+    safe = url_has_allowed_host_and_scheme(
+        notification.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(notification.url if notification.url and safe else "notification_list")
+
+
+@require_POST
+def notification_read_all(request):
+    count = notification_mark_all_read(user=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d notification marked read.", "%(count)d notifications marked read.", count
+        )
+        % {"count": count},
+    )
+    return redirect("notification_list")
+
+
+class ProfileView(ServiceFormMixin, FormView):
+    """Every user's own settings: their email address and how often email comes."""
+
+    template_name = "congress/profile_form.html"
+    form_class = ProfileForm
+    success_message = gettext_lazy("Your settings are saved.")
+
+    def get_initial(self):
+        user = self.request.user
+        return {"email": user.email, "email_frequency": user.email_frequency}
+
+    def perform(self, form):
+        return user_profile_update(user=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self, user):
+        return reverse("profile")

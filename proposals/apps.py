@@ -35,3 +35,8 @@ class ProposalsConfig(AppConfig):
                 key="proposals", counts=selectors.proposal_counts_by_deputy, order=40
             )
         )
+
+        from . import reminders
+
+        # The answer deadline reminders, a daily job of the core's scheduler.
+        reminders.register()

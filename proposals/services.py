@@ -2,12 +2,17 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from congress.models import Unit
+from congress.models import Unit, User
+from congress.notifications.services import notify
+from congress.roles import Role
 from congress.scoping import check_same_township
 from deputies.models import Deputy, VoterContact
 from sessions.models import CongressSession
@@ -78,6 +83,17 @@ def proposal_from_voter_contact(*, contact: VoterContact, submitted_by, **propos
     )
 
 
+# Who hears of each step: the unit that must act, or the deputy whose proposal it is.
+STEP_NOTICES = {
+    "assign": ("unit", gettext_lazy("Assigned to your unit: “%(title)s”")),
+    "reassign": ("unit", gettext_lazy("Assigned to your unit: “%(title)s”")),
+    "send_back": ("unit", gettext_lazy("Sent back to be handled again: “%(title)s”")),
+    "answer": ("deputy", gettext_lazy("Your proposal has been answered: “%(title)s”")),
+    "close": ("deputy", gettext_lazy("Your proposal has been closed: “%(title)s”")),
+}
+
+
+@transaction.atomic
 def proposal_move(
     *, proposal: Proposal, move: str, by, note: str = "", at: datetime.datetime | None = None
 ) -> Proposal:
@@ -85,15 +101,40 @@ def proposal_move(
     that the move is allowed from the proposal's status and for this user, and records it."""
     if move in ASSIGN_MOVES:
         raise ValidationError(_("Choose the handling unit to assign the proposal to."))
-    return PROPOSAL_WORKFLOW.perform(record=proposal, move=move, by=by, note=note, at=at)
+    PROPOSAL_WORKFLOW.perform(record=proposal, move=move, by=by, note=note, at=at)
+    _notify_step(proposal, move, note)
+    return proposal
 
 
+@transaction.atomic
 def proposal_assign(
     *, proposal: Proposal, unit: Unit, by, note: str = "", at: datetime.datetime | None = None
 ) -> Proposal:
     """Hand a proposal to a handling unit of the same township (交办), or to another unit."""
     check_same_township(proposal.township_id, unit=unit)
     move = "assign" if proposal.status == Status.SUBMITTED else "reassign"
-    return PROPOSAL_WORKFLOW.perform(
+    PROPOSAL_WORKFLOW.perform(
         record=proposal, move=move, by=by, note=note, at=at, changes={"handling_unit": unit}
+    )
+    _notify_step(proposal, move, note)
+    return proposal
+
+
+def _notify_step(proposal: Proposal, move: str, note: str) -> None:
+    """Tell whoever must act next, or the deputy when their proposal is answered or closed."""
+    audience, subject = STEP_NOTICES[move]
+    if audience == "unit":
+        recipients = User.objects.filter(unit_id=proposal.handling_unit_id, role=Role.UNIT)
+    else:
+        recipients = User.objects.filter(deputy__pk=proposal.deputy_id)
+    # Stored text, read later by someone else: in the site's language, not the actor's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(subject) % {"title": proposal.title}
+    notify(
+        recipients=recipients,
+        kind=f"proposals.{move}",
+        subject=subject,
+        body=note,
+        url=reverse("proposals:detail", args=[proposal.pk]),
+        record=proposal,
     )

@@ -43,27 +43,31 @@ def _enqueue_render(report_id: int) -> None:
 
 
 def report_render(*, report_id: int) -> Report:
-    """Render a queued report to PDF and attach it; a failure is recorded on the report."""
+    """Render a queued report to PDF and attach it. A failure raises: the task retries it and
+    marks the report failed only after its last try (see reports.tasks)."""
     report = Report.objects.select_related("township").get(pk=report_id)
-    try:
-        stats = annual_stats(township=report.township, year=report.year)
-        # The printed report goes to the county in Chinese whatever the requester's language.
-        with translation.override(REPORT_LANGUAGE):
-            pdf = render_pdf(
-                template_name="reports/annual_stats_pdf.html",
-                context={"stats": stats, "generated_at": timezone.localtime()},
-            )
-    except Exception as error:
-        logger.exception("Report %s failed", report_id)
-        report.state = Report.State.FAILED
-        report.error = str(error)
-        report.finished_at = timezone.now()
-        report.save(update_fields=["state", "error", "finished_at"])
-        return report
+    if report.state == Report.State.DONE:
+        return report  # the same task delivered twice
+    stats = annual_stats(township=report.township, year=report.year)
+    # The printed report goes to the county in Chinese whatever the requester's language.
+    with translation.override(REPORT_LANGUAGE):
+        pdf = render_pdf(
+            template_name="reports/annual_stats_pdf.html",
+            context={"stats": stats, "generated_at": timezone.localtime()},
+        )
     report.file.save(
         f"annual-stats-{report.township_id}-{report.year}.pdf", ContentFile(pdf), save=False
     )
     report.state = Report.State.DONE
+    report.error = ""
     report.finished_at = timezone.now()
-    report.save(update_fields=["file", "state", "finished_at"])
+    report.save(update_fields=["file", "state", "error", "finished_at"])
     return report
+
+
+def report_mark_failed(*, report_id: int, error: str) -> None:
+    """Record that a report could not be made, with the reason a user can read."""
+    logger.error("Report %s failed: %s", report_id, error)
+    Report.objects.filter(pk=report_id).exclude(state=Report.State.DONE).update(
+        state=Report.State.FAILED, error=error, finished_at=timezone.now()
+    )

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "congress.context_processors.navigation",
+                "congress.context_processors.notifications",
             ],
         },
     },
@@ -139,6 +141,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renda@localhost")
+# Where users reach the site: emails link to it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Every channel receives every new notification (congress.notifications.channels.Channel);
+# an SMS gateway is one more line here.
+NOTIFICATION_CHANNELS = ["congress.notifications.channels.EmailChannel"]
 
 # Celery: with REDIS_URL a real worker does the work; without it tasks run eagerly in-process,
 # so the app works on a bare machine with no services at all.
@@ -146,12 +154,21 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# Eager mode behaves as a worker does: a failing task is retried (at once, without the wait)
+# and records its failure; it does not raise into the request that queued it.
+CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# The whole beat schedule lives here (filled in as periodic work arrives).
-CELERY_BEAT_SCHEDULE: dict = {}
+# The whole beat schedule lives here. Every periodic job registers in congress.registry and
+# runs from this one daily entry (cron without Redis: `manage.py run_scheduled`).
+SCHEDULED_JOBS_HOUR = int(os.environ.get("SCHEDULED_JOBS_HOUR", "7"))
+CELERY_BEAT_SCHEDULE: dict = {
+    "run-scheduled-jobs": {
+        "task": "congress.tasks.run_scheduled_jobs",
+        "schedule": crontab(hour=SCHEDULED_JOBS_HOUR, minute=0),  # in CELERY_TIMEZONE
+    },
+}
 
 LOGGING = {
     "version": 1,

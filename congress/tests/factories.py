@@ -1,6 +1,6 @@
 import factory
 
-from congress.models import Township, Unit
+from congress.models import Notification, Township, Unit
 
 
 class TownshipFactory(factory.django.DjangoModelFactory):
@@ -19,3 +19,15 @@ class UnitFactory(factory.django.DjangoModelFactory):
     township = factory.SubFactory(TownshipFactory)
     name = factory.Sequence(lambda n: f"承办单位{n}")
     kind = Unit.Kind.OFFICE
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A stored notification; tests of sending go through `notify` instead."""
+
+    class Meta:
+        model = Notification
+
+    kind = "test.notice"
+    subject = factory.Sequence(lambda n: f"第{n}条通知")
+    body = "通知内容"
+    url = "/proposals/"

@@ -114,3 +114,19 @@ def test_a_voter_contact_becomes_one_proposal_at_most(users):
     with pytest.raises(ValidationError, match="已经提出过建议"):
         proposal_from_voter_contact(contact=contact, submitted_by=deputy_user, **fields)
     assert Proposal.objects.count() == 1
+
+
+def test_each_step_tells_who_acts_next(proposal, unit, users, township):
+    from congress.models import Notification
+
+    staff, unit_user, deputy_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
+    proposal.deputy = deputy_user.deputy
+    proposal.save(update_fields=["deputy"])
+    proposal_assign(proposal=proposal, unit=unit, by=staff)
+    proposal_move(proposal=proposal, move="answer", by=unit_user, note="年内安装路灯。")
+    told = [(n.recipient, n.kind) for n in Notification.objects.order_by("pk")]
+    assert told == [(unit_user, "proposals.assign"), (deputy_user, "proposals.answer")]
+    answer = Notification.objects.get(kind="proposals.answer")
+    assert answer.subject == f"您的议案建议已答复：“{proposal.title}”"
+    assert answer.body == "年内安装路灯。"
+    assert answer.url == f"/proposals/{proposal.pk}/"

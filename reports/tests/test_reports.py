@@ -133,6 +133,48 @@ def test_unreachable_broker_marks_the_report_failed_with_a_chinese_message(
     assert "后台任务队列暂时无法连接" in client.get(reverse("reports:list")).content.decode()
 
 
+def test_a_failing_render_is_retried_and_marked_failed_only_after_the_last_try(
+    client, staff, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Eager mode runs the retries at once (CELERY_TASK_EAGER_PROPAGATES is off, as in
+    production without Redis), so the whole retry path runs here without a worker."""
+    states_seen = []
+
+    def broken_render(**kwargs):
+        states_seen.append(Report.objects.get().state)
+        raise OSError("字体文件缺失")
+
+    monkeypatch.setattr("reports.services.render_pdf", broken_render)
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:create"), {"year": 2024})
+    assert response.status_code == 302  # the request does not see the task's failure
+    assert states_seen == [Report.State.QUEUED] * 4  # the first try and 3 retries
+    report = Report.objects.get()
+    assert report.state == Report.State.FAILED
+    assert report.error == "报告生成失败，已重试3次：字体文件缺失"
+    assert report.finished_at is not None
+
+
+def test_a_render_that_fails_once_then_succeeds_ends_done(staff, monkeypatch):
+    from reports.tasks import render_report
+
+    calls = []
+
+    def flaky_render(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionResetError("temporary")
+        return b"%PDF-1.7 stand-in"
+
+    monkeypatch.setattr("reports.services.render_pdf", flaky_render)
+    report = Report.objects.create(township=staff.township, year=2024, requested_by=staff)
+    render_report.delay(report.pk)
+    report.refresh_from_db()
+    assert len(calls) == 2
+    assert report.state == Report.State.DONE and report.error == ""
+
+
 def redis_url() -> str:
     return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
 
