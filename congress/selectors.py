@@ -57,7 +57,7 @@ def _history_rows(model, history, *, by_record: bool = False) -> list[dict]:
         pairs.append((newer, changes))
         for change in changes:
             field = model._meta.get_field(change.field)
-            if field.many_to_one:
+            if isinstance(field, models.ForeignKey):
                 wanted.setdefault(field.related_model, set()).update(
                     value for value in (change.old, change.new) if value is not None
                 )
@@ -85,7 +85,7 @@ def _described(model, change, names) -> dict:
     def words(value):
         if value in (None, ""):
             return ""
-        if field.many_to_one:
+        if isinstance(field, models.ForeignKey):
             return names.get(field.related_model, {}).get(value, value)
         if field.choices:
             return dict(field.flatchoices).get(value, value)

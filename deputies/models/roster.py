@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.numerals import document_numeral
 from congress.scoping import Scope
 
 from ..sorting import SORT_KEY_LENGTH, natural_sort_key
@@ -306,4 +307,5 @@ class Mandate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.deputy} {self.get_level_display()} {self.term}"
+        term = _("term %(term)s") % {"term": document_numeral(self.term)}
+        return f"{self.deputy} {self.get_level_display()} {term}"

@@ -79,3 +79,15 @@ def test_history_speaks_in_labels_and_names_not_codes_and_ids(client, staff, tow
     assert "在任 → 辞职" in page
     assert f"{before} → 第三选区" in page
     assert f"→ {third.pk}<" not in page and "active" not in page
+    assert f"{deputy.name} 镇人大代表 第十八届" in page  # the mandate named, not numbered
+
+
+def test_a_linked_account_shows_by_name(client, staff, township, make_user):
+    from deputies.services import deputy_link_account
+
+    deputy = DeputyFactory(township=township)
+    account = make_user(Role.DEPUTY, township, full_name="李代表")
+    deputy_link_account(deputy=deputy, user=account)
+    client.force_login(staff)
+    page = client.get(reverse("history", args=["deputy", deputy.pk])).content.decode()
+    assert "— → 李代表" in page
