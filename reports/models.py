@@ -45,3 +45,8 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.township} {self.year} {self.get_kind_display()}"
+
+    @property
+    def is_ready(self) -> bool:
+        """Rendered, with a file to download."""
+        return self.state == self.State.DONE and bool(self.file)

@@ -9,7 +9,6 @@ from django.views.generic import FormView, ListView
 from congress.views_mixins import TownshipMixin
 
 from .forms import ReportRequestForm
-from .models import Report
 from .selectors import report_get_for_user, report_list_for_user
 from .services import report_request
 
@@ -52,7 +51,7 @@ class ReportDownloadView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         report = report_get_for_user(user=request.user, pk=pk)
-        if report.state != Report.State.DONE or not report.file:
+        if not report.is_ready:
             raise Http404(_("This report is not ready."))
         filename = _("%(township)s %(year)s annual work statistics.pdf") % {
             "township": report.township.name,

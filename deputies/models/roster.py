@@ -309,3 +309,8 @@ class Mandate(models.Model):
     def __str__(self):
         term = _("term %(term)s") % {"term": document_numeral(self.term)}
         return f"{self.deputy} {self.get_level_display()} {term}"
+
+    @property
+    def has_ended(self) -> bool:
+        """No longer 在任 (resigned, recalled, terminated, transferred)."""
+        return self.status != self.Status.ACTIVE
