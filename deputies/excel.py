@@ -6,12 +6,15 @@ with the same name and birth month. Exported files import back unchanged.
 
 import datetime
 import io
+import itertools
 from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate
@@ -165,6 +168,35 @@ def read_rows(file) -> list[tuple[int, dict]]:
     return result
 
 
+# Text that Excel reads as a formula when it begins a cell: the formula signs, and a tab or
+# carriage return before one (OWASP, CSV and formula injection).
+FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(sheet, value) -> Cell:
+    """A cell holding `value` as typed, which Excel can hold and never evaluates. Every cell this
+    module writes is made here.
+
+    Characters a workbook cannot hold (control characters) are dropped. Text is stored as text,
+    never as a formula (openpyxl would store "=..." as one); text that begins with a formula sign
+    also gets Excel's quote prefix (the hidden apostrophe of '=1+1), so that editing the cell in
+    Excel keeps it text. The value itself is unchanged: the file imports back as it was.
+    """
+    cell = Cell(sheet)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # not "f" (formula) nor "e" (an error code such as #N/A)
+        if value.startswith(FORMULA_SIGNS):
+            cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    sheet.append([text_cell(sheet, value) for value in values])
+
+
 def write_workbook(
     rows: list[list], *, title: str, notes: list[str] = (), options: dict | None = None
 ) -> bytes:
@@ -173,7 +205,7 @@ def write_workbook(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
-    sheet.append(headers())
+    append_row(sheet, headers())
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FCE4D6")
     letters = {}
@@ -189,20 +221,20 @@ def write_workbook(
             _add_list(sheet, f'"{labels}"', letter)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     if notes:
         help_sheet = workbook.create_sheet(str(_("Notes")))
         for line in notes:
-            help_sheet.append([line])
+            append_row(help_sheet, [str(line)])
         help_sheet.column_dimensions["A"].width = 100
     if options := {key: names for key, names in (options or {}).items() if names}:
         # A list of names can be longer than a drop-down's own text allows: keep it on a sheet.
         lists = workbook.create_sheet(str(_("Lists")))
         lists.sheet_state = "hidden"
+        for row in itertools.zip_longest(*options.values()):  # one column per list
+            append_row(lists, row)
         for index, (key, names) in enumerate(options.items(), start=1):
-            for number, name in enumerate(names, start=1):
-                lists.cell(row=number, column=index, value=name)
-            source = lists.cell(row=1, column=index).column_letter
+            source = get_column_letter(index)
             _add_list(sheet, f"'{lists.title}'!${source}$1:${source}${len(names)}", letters[key])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -254,11 +286,11 @@ def write_table(header: list, rows: list[list], *, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append([str(h) for h in header])
+    append_row(sheet, [str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
