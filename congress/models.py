@@ -9,13 +9,16 @@ from simple_history.models import HistoricalRecords
 
 from .roles import Role
 from .scoping import Scope
+from .validators import validate_visible_text
 
 
 class Township(models.Model):
     """A township (镇/乡) whose people's congress this deployment serves."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    county = models.CharField(_("county"), max_length=50)
+    name = models.CharField(
+        _("name"), max_length=50, unique=True, validators=[validate_visible_text]
+    )
+    county = models.CharField(_("county"), max_length=50, validators=[validate_visible_text])
     current_term = models.PositiveSmallIntegerField(_("current term"), help_text=_("届"))
 
     history = HistoricalRecords()
@@ -43,7 +46,7 @@ class Unit(models.Model):
     township = models.ForeignKey(
         Township, on_delete=models.PROTECT, related_name="units", verbose_name=_("township")
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_visible_text])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -73,7 +76,9 @@ class User(AbstractUser):
         DAILY = "daily", _("One daily digest")
         NEVER = "never", _("No email")
 
-    full_name = models.CharField(_("full name"), max_length=50, blank=True)
+    full_name = models.CharField(
+        _("full name"), max_length=50, blank=True, validators=[validate_visible_text]
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     township = models.ForeignKey(
         Township,

@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 
 class Inspection(models.Model):
@@ -24,7 +25,7 @@ class Inspection(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(_("subject"), max_length=200, validators=[validate_visible_text])
     participants = models.PositiveIntegerField(
         _("participants"), help_text=_("Number of people who took part (人次).")
     )

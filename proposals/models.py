@@ -4,6 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 from congress.workflow import StatusChange
 from deputies.models import Deputy
 from sessions.models import CongressSession
@@ -35,7 +36,7 @@ class Proposal(models.Model):
         Deputy, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("deputy")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SUGGESTION)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     content = models.TextField(_("content"))
     is_key = models.BooleanField(_("key proposal"), default=False)
     status = models.CharField(

@@ -6,6 +6,7 @@ from congress.attendance import AttendanceStatus
 from congress.models import Township
 from congress.numerals import document_numeral
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 
 class CongressSession(models.Model):
@@ -21,7 +22,7 @@ class CongressSession(models.Model):
     number = models.PositiveSmallIntegerField(_("session number"), help_text=_("次"))
     start_date = models.DateField(_("opening date"))
     end_date = models.DateField(_("closing date"))
-    venue = models.CharField(_("venue"), max_length=100)
+    venue = models.CharField(_("venue"), max_length=100, validators=[validate_visible_text])
 
     history = HistoricalRecords()
 

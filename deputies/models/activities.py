@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from congress.attendance import AttendanceStatus
 from congress.models import Township
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS
 from .roster import Deputy, DeputyGroup
@@ -34,13 +35,17 @@ class Activity(models.Model):
         verbose_name=_("township"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Empty for a one-day activity.")
     )
-    place = models.CharField(_("place"), max_length=100, blank=True)
-    organiser = models.CharField(_("organiser"), max_length=100, blank=True)
+    place = models.CharField(
+        _("place"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
     group = models.ForeignKey(
         DeputyGroup,
         on_delete=models.SET_NULL,

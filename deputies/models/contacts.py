@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 from .roster import Deputy
 
@@ -59,7 +60,10 @@ class VoterContact(models.Model):
     )
     date = models.DateField(_("date"))
     voters = models.CharField(
-        _("voters met"), max_length=200, help_text=_("Who was met, e.g. villagers of a hamlet.")
+        _("voters met"),
+        max_length=200,
+        help_text=_("Who was met, e.g. villagers of a hamlet."),
+        validators=[validate_visible_text],
     )
     voter_count = models.PositiveIntegerField(_("number of voters"), default=1)
     raised = models.TextField(_("what was raised"))
@@ -92,7 +96,9 @@ class ReportToVoters(models.Model):
         verbose_name=_("deputy"),
     )
     date = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=100, blank=True)
+    place = models.CharField(
+        _("place"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
     voters_attended = models.PositiveIntegerField(_("voters attending"))
     rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
     notes = models.TextField(_("notes"), blank=True)

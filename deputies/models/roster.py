@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from congress.models import Township
 from congress.numerals import document_numeral
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 from ..sorting import SORT_KEY_LENGTH, natural_sort_key
 from ..validators import validate_phone
@@ -64,8 +65,10 @@ class Constituency(NaturallyOrderedByName):
         related_name="constituencies",
         verbose_name=_("township"),
     )
-    name = models.CharField(_("name"), max_length=50)
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
 
     history = HistoricalRecords(excluded_fields=["sort_key"])
 
@@ -96,8 +99,10 @@ class DeputyGroup(NaturallyOrderedByName):
         related_name="deputy_groups",
         verbose_name=_("township"),
     )
-    name = models.CharField(_("name"), max_length=50)
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
 
     history = HistoricalRecords(excluded_fields=["sort_key"])
 
@@ -160,9 +165,11 @@ class Deputy(models.Model):
         related_name="deputy",
         verbose_name=_("login account"),
     )
-    name = models.CharField(_("full name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50, validators=[validate_visible_text])
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
-    ethnicity = models.CharField(_("ethnicity"), max_length=20, default="汉族")
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=20, default="汉族", validators=[validate_visible_text]
+    )
     birth_month = models.DateField(
         _("birth year and month"),
         null=True,
@@ -181,7 +188,9 @@ class Deputy(models.Model):
     occupation = models.CharField(
         _("occupation"), max_length=20, choices=Occupation.choices, default=Occupation.OTHER
     )
-    work_unit = models.CharField(_("work unit and post"), max_length=100, blank=True)
+    work_unit = models.CharField(
+        _("work unit and post"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
     phone = models.CharField(
         _("phone"),
         max_length=30,
@@ -189,7 +198,9 @@ class Deputy(models.Model):
         validators=[validate_phone],
         help_text=_("A mobile number, or a landline with its area code: 0578-8123456."),
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     photo = models.ImageField(_("photo"), upload_to="deputies/photos/", blank=True)
     liaison = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -286,7 +297,9 @@ class Mandate(models.Model):
         blank=True,
         help_text=_("The day the mandate ended: from this day on the deputy is not in office."),
     )
-    status_reason = models.CharField(_("reason"), max_length=200, blank=True)
+    status_reason = models.CharField(
+        _("reason"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
 
     history = HistoricalRecords()
 

@@ -11,6 +11,7 @@ from congress.attendance import attendance_sync
 from congress.models import Township, User
 from congress.roles import Role
 from congress.scoping import check_same_township
+from congress.validators import extension_of, validate_file_content
 
 from ..models import (
     Activity,
@@ -78,9 +79,9 @@ def activity_set_attendance(
 
 @transaction.atomic
 def activity_attach(*, activity: Activity, upload: UploadedFile) -> ActivityAttachment:
-    """Attach a photo or document; only known types, at most MAX_ATTACHMENT_BYTES."""
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if extension not in ALLOWED_ATTACHMENT_EXTENSIONS:
+    """Attach a photo or document: only known types whose content is what their name says,
+    at most MAX_ATTACHMENT_BYTES."""
+    if extension_of(upload.name) not in ALLOWED_ATTACHMENT_EXTENSIONS:
         raise ValidationError(
             _("Only these file types can be attached: %(types)s.")
             % {"types": ", ".join(ALLOWED_ATTACHMENT_EXTENSIONS)}
@@ -89,26 +90,11 @@ def activity_attach(*, activity: Activity, upload: UploadedFile) -> ActivityAtta
         raise ValidationError(
             _("The file is larger than %(mb)s MB.") % {"mb": MAX_ATTACHMENT_BYTES // 2**20}
         )
-    if extension in {"jpg", "jpeg", "png"}:
-        _check_image(upload)
+    validate_file_content(upload)
     attachment = ActivityAttachment(activity=activity)
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
     return attachment
-
-
-def _check_image(upload: UploadedFile) -> None:
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(upload) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError) as error:
-        raise ValidationError(
-            _("The picture cannot be read; upload a JPG or PNG photo.")
-        ) from error
-    finally:
-        upload.seek(0)
 
 
 @transaction.atomic

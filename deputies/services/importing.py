@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from congress.models import Township, User
+from congress.validators import validate_file_content
 
 from ..excel import (
     COLUMNS,
@@ -270,6 +271,7 @@ def roster_import_upload(*, township: Township, upload: UploadedFile, user: User
         raise ValidationError(
             _("The file is larger than %(mb)s MB.") % {"mb": MAX_IMPORT_BYTES // 2**20}
         )
+    validate_file_content(upload)
     batch = RosterImport(township=township, uploaded_by=user, original_name=upload.name[:200])
     batch.file.save(upload.name, upload, save=False)
     batch.save()

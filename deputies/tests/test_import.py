@@ -152,6 +152,14 @@ def test_a_bad_phone_in_a_deputys_first_row_is_not_blamed_on_their_second(client
     assert "联系电话“1395781”有误" in errors[0].errors[0]
 
 
+def test_a_name_with_an_invisible_character_is_blamed_on_its_row(client, staff, seats):
+    client.force_login(staff)
+    rows = [row(1), row(2, name="代表\u200b002")]
+    errors = client.get(upload(client, rows)).context["plan"].row_errors
+    assert [e.number for e in errors] == [3]
+    assert "请删除其中的不可见字符或控制字符（第3个字符）" in errors[0].errors[0]
+
+
 def test_a_workbook_without_the_template_header_is_refused(client, staff):
     client.force_login(staff)
     content = write_workbook([], title="x")

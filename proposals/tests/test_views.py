@@ -42,6 +42,16 @@ def test_empty_title_is_refused_in_chinese(client, users):
     assert not Proposal.objects.exists()
 
 
+def test_a_title_with_a_bidi_override_is_refused_in_chinese(client, users):
+    client.force_login(users[Role.DEPUTY])
+    response = client.post(
+        reverse("proposals:create"),
+        {"kind": "suggestion", "title": "关于\u2066路灯的建议", "content": "内容"},
+    )
+    assert "请删除其中的不可见字符或控制字符（第3个字符）" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
 def test_staff_register_on_a_deputys_behalf(client, staff, township):
     deputy = DeputyFactory(township=township)
     client.force_login(staff)

@@ -1,0 +1,114 @@
+"""Validators every app attaches to its fields: text without hidden characters, and uploaded
+files whose content is what their name says.
+
+Model fields carry them, so forms, services (`full_clean`) and the roster import all apply the
+same checks.
+"""
+
+import io
+import unicodedata
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Control characters (Cc), invisible format characters (Cf: the bidi overrides U+202A-U+202E
+# and isolates U+2066-U+2069, zero-width spaces and joiners, the byte order mark, tag
+# characters) and the Unicode line and paragraph separators. Private-use characters are allowed:
+# rare characters of Chinese names are typed as private-use code points (造字).
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def validate_visible_text(value) -> None:
+    """A name or title holds no control character and no invisible format character (a bidi
+    override among them): they break exports, or make a name read otherwise than it is stored."""
+    for position, char in enumerate(str(value), start=1):
+        if unicodedata.category(char) in HIDDEN_CATEGORIES:
+            raise ValidationError(
+                _(
+                    "Remove the invisible or control character from this text "
+                    "(character %(position)s)."
+                ),
+                code="hidden_character",
+                params={"position": position},
+            )
+
+
+# ----------------------------------------------------------------------------- file content
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc and .xls (Compound File Binary)
+PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+# Acrobat accepts the %PDF- header anywhere in the first kilobyte; some scanners write a few
+# bytes before it.
+PDF_HEADER_WINDOW = 1024
+
+
+def _head(file, size: int) -> bytes:
+    file.seek(0)
+    head = file.read(size)
+    file.seek(0)
+    return head
+
+
+def _zip_has(file, folder: str) -> bool:
+    """An Office Open XML package: a ZIP archive with the application's folder inside."""
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return any(name.startswith(folder) for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def _image_is_whole(file) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    file.seek(0)
+    try:
+        with Image.open(io.BytesIO(file.read())) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    finally:
+        file.seek(0)
+    return True
+
+
+CONTENT_CHECKS = {
+    "pdf": lambda f: b"%PDF-" in _head(f, PDF_HEADER_WINDOW),
+    "png": lambda f: _head(f, len(PNG)) == PNG and _image_is_whole(f),
+    "jpg": lambda f: _head(f, len(JPEG)) == JPEG and _image_is_whole(f),
+    "jpeg": lambda f: _head(f, len(JPEG)) == JPEG and _image_is_whole(f),
+    "doc": lambda f: _head(f, len(OLE2)) == OLE2,
+    "xls": lambda f: _head(f, len(OLE2)) == OLE2,
+    "docx": lambda f: _zip_has(f, "word/"),
+    "xlsx": lambda f: _zip_has(f, "xl/"),
+}
+
+
+def extension_of(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+IMAGE_EXTENSIONS = {"png", "jpg", "jpeg"}
+
+
+def validate_file_content(file) -> None:
+    """The file's content is of the kind its extension names (magic numbers, the inner folder
+    of an Office package, a picture Pillow can read): an HTML page named .pdf is refused."""
+    extension = extension_of(file.name or "")
+    check = CONTENT_CHECKS.get(extension)
+    if check is not None and check(file):
+        return
+    if extension in IMAGE_EXTENSIONS:
+        raise ValidationError(
+            _("The picture cannot be read; upload a JPG or PNG photo."), code="content_mismatch"
+        )
+    raise ValidationError(
+        _("The content of this file is not a .%(extension)s file; upload the original file."),
+        code="content_mismatch",
+        params={"extension": extension or "?"},
+    )
