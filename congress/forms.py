@@ -25,6 +25,21 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class ProtectedFileInput(forms.ClearableFileInput):
+    """A file input whose current file links to the view that serves it behind the login
+    (`download_url`); Django's own links to a public media URL, which this site does not have.
+    Rendered by templates/bootstrap5/layout/field_file.html."""
+
+    def __init__(self, attrs=None, *, download_url: str = ""):
+        super().__init__(attrs=attrs)
+        self.download_url = download_url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["download_url"] = self.download_url
+        return context
+
+
 class AttendanceForm(forms.Form):
     """One choice per deputy on the roll: present, on approved leave, absent, or not involved."""
 

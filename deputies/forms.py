@@ -1,9 +1,10 @@
 import datetime
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from congress.forms import DateInput
+from congress.forms import DateInput, ProtectedFileInput
 
 from .excel import parse_month
 from .models import (
@@ -57,11 +58,16 @@ class DeputyProfileForm(forms.ModelForm):
     class Meta:
         model = Deputy
         fields = DEPUTY_PROFILE_FIELDS
+        widgets = {"photo": ProtectedFileInput(attrs={"accept": "image/jpeg,image/png"})}
 
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["liaison"].queryset = member_choices(township=township)
         self.fields["user"].queryset = deputy_account_choices(township=township)
+        if self.instance.pk:
+            self.fields["photo"].widget.download_url = reverse(
+                "deputies:photo", args=[self.instance.pk]
+            )
 
 
 class DeputyCreateForm(DeputyProfileForm):

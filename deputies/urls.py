@@ -10,6 +10,7 @@ urlpatterns = [
     path("composition/", roster.CompositionView.as_view(), name="composition"),
     path("<int:pk>/", roster.DeputyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", roster.DeputyUpdateView.as_view(), name="edit"),
+    path("<int:pk>/photo/", roster.DeputyPhotoView.as_view(), name="photo"),
     path("<int:pk>/mandates/new/", roster.MandateAddView.as_view(), name="mandate_add"),
     path(
         "<int:pk>/mandates/<int:mandate_pk>/",
@@ -27,6 +28,7 @@ urlpatterns = [
     path("import/", imports.ImportUploadView.as_view(), name="import"),
     path("import/template/", imports.ImportTemplateView.as_view(), name="import_template"),
     path("import/<int:pk>/", imports.ImportPreviewView.as_view(), name="import_preview"),
+    path("import/<int:pk>/file/", imports.ImportFileView.as_view(), name="import_file"),
     path("activities/", activities.ActivityListView.as_view(), name="activities"),
     path("activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="activity_detail"),
@@ -42,6 +44,11 @@ urlpatterns = [
         "activities/<int:pk>/attachments/",
         activities.ActivityAttachView.as_view(),
         name="activity_attach",
+    ),
+    path(
+        "activities/attachments/<int:pk>/",
+        activities.AttachmentView.as_view(),
+        name="attachment",
     ),
     path("contacts/", activities.LiaisonContactView.as_view(), name="liaison_contacts"),
     path("reports-to-voters/", activities.ReportToVotersView.as_view(), name="reports_to_voters"),

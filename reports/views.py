@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView
 
+from congress.files import protected_file_response
 from congress.views_mixins import TownshipMixin
 
 from .forms import ReportRequestForm
@@ -57,9 +58,4 @@ class ReportDownloadView(PermissionRequiredMixin, View):
             "township": report.township.name,
             "year": report.year,
         }
-        return FileResponse(
-            report.file.open("rb"),
-            as_attachment=True,
-            filename=filename,
-            content_type="application/pdf",
-        )
+        return protected_file_response(report.file, filename=filename)

@@ -257,7 +257,9 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
 def _deputy_user(pk, township):
     """A deputy's login (pk + 40: the world's member holds pk) and their deputy record (pk)."""
     user = _user(pk + 40, Role.DEPUTY, township)
-    Deputy.objects.create(pk=pk, township=township, user=user, name=f"代表{pk}", gender="male")
+    deputy = Deputy(pk=pk, township=township, user=user, name=f"代表{pk}", gender="male")
+    deputy.photo.save(f"d{pk}.png", ContentFile(PNG), save=False)
+    deputy.save()
     return user
 
 

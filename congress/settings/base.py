@@ -126,6 +126,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic.pkg.bootstrap.BASE_DIR)]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# No URL serves MEDIA_ROOT: every file is sent by a view that checks who may read its record
+# (congress.files). "django" streams it from Python; "nginx" hands it to nginx with
+# X-Accel-Redirect to PROTECTED_MEDIA_PREFIX, an `internal` location aliased to MEDIA_ROOT.
+PROTECTED_MEDIA = os.environ.get("PROTECTED_MEDIA", "django")
+PROTECTED_MEDIA_PREFIX = os.environ.get("PROTECTED_MEDIA_PREFIX", "/protected-media/")
+if PROTECTED_MEDIA not in {"django", "nginx"}:
+    raise ImproperlyConfigured("PROTECTED_MEDIA is either 'django' or 'nginx'.")
+if not (PROTECTED_MEDIA_PREFIX.startswith("/") and PROTECTED_MEDIA_PREFIX.endswith("/")):
+    raise ImproperlyConfigured("PROTECTED_MEDIA_PREFIX starts and ends with '/'.")
 # The largest request body accepted (an attachment is at most 10 MB, a roster workbook 5 MB):
 # a larger Content-Length is answered 413 before the body is read. nginx's
 # client_max_body_size should say the same.

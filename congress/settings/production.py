@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 WHITENOISE_USE_FINDERS = False
+# Behind nginx, which sends the files the views allow (README, Production).
+PROTECTED_MEDIA = os.environ.get("PROTECTED_MEDIA", "nginx")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

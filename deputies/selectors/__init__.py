@@ -1,6 +1,7 @@
 """Every read a deputies view shows, already scoped to what the user may see."""
 
 from .activities import (
+    activity_attachment_get_for_user,
     activity_attachments,
     activity_attendance_rows,
     activity_get_for_user,
@@ -50,6 +51,7 @@ from .summaries import deputies_dashboard, deputies_year_summary
 __all__ = [
     "Grade",
     "PerformanceRow",
+    "activity_attachment_get_for_user",
     "activity_attachments",
     "activity_roll",
     "activity_attendance_rows",

@@ -3,9 +3,17 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from congress.scoping import visible_to
+from congress.scoping import get_visible_or_404, visible_to
 
-from ..models import Activity, Attendance, Deputy, LiaisonContact, ReportToVoters, VoterContact
+from ..models import (
+    Activity,
+    ActivityAttachment,
+    Attendance,
+    Deputy,
+    LiaisonContact,
+    ReportToVoters,
+    VoterContact,
+)
 from .roster import deputies_in_office_on
 
 
@@ -47,6 +55,12 @@ def activity_participants(*, activity: Activity) -> QuerySet[Attendance]:
 
 def activity_attachments(*, activity: Activity):
     return activity.attachments.all()
+
+
+def activity_attachment_get_for_user(*, user, pk: int) -> ActivityAttachment:
+    """A photo or document of an activity the user may read (staff and members of the
+    township, a deputy who took part); else 404."""
+    return get_visible_or_404(ActivityAttachment.objects.select_related("activity"), user, pk=pk)
 
 
 def person_times(activity: Activity) -> int:

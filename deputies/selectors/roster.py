@@ -186,4 +186,6 @@ def township_record_get_for_user(*, user, model, pk: int):
 
 
 def roster_import_get_for_user(*, user, pk: int) -> RosterImport:
-    return get_visible_or_404(RosterImport.objects.all(), user, pk=pk)
+    return get_visible_or_404(
+        RosterImport.objects.select_related("township", "uploaded_by"), user, pk=pk
+    )

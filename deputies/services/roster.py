@@ -42,6 +42,8 @@ def deputy_create(
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    if "photo" in profile:
+        profile["photo"] = _photo_or_empty(profile["photo"])
     deputy = Deputy(township=township, name=name.strip(), gender=gender, **profile)
     deputy.full_clean()
     deputy.save()
@@ -69,11 +71,26 @@ def deputy_update(*, deputy: Deputy, fields: list[str] | None = None, **changes)
     _check_liaison(deputy.township, changes.get("liaison", deputy.liaison))
     if "user" in changes:
         _check_account(deputy, changes["user"])
+    old_photo = ""
+    if "photo" in changes:
+        changes["photo"] = _photo_or_empty(changes["photo"])
+        # As stored: a ModelForm has already put its value on the instance.
+        old_photo = Deputy.objects.filter(pk=deputy.pk).values_list("photo", flat=True)[0]
     for field, value in changes.items():
         setattr(deputy, field, value.strip() if isinstance(value, str) else value)
     deputy.full_clean()
     deputy.save(update_fields=list(changes) or None)
+    if old_photo and old_photo != deputy.photo.name:
+        # A photo cleared or replaced is not kept: no record points at it any more (the
+        # history leaves photos out), and it is personal data.
+        storage = deputy.photo.storage
+        transaction.on_commit(lambda: storage.delete(old_photo))
     return deputy
+
+
+def _photo_or_empty(photo):
+    """A form's "clear" box gives False, no upload gives None: both mean no photo."""
+    return photo or ""
 
 
 @transaction.atomic

@@ -24,9 +24,7 @@ def exported_rows(response) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize(
-    "text", [HYPERLINK, "+86 138", "-1+1", "@SUM(A1)", "\t=1+1", "#N/A", "=1"]
-)
+@pytest.mark.parametrize("text", [HYPERLINK, "+86 138", "-1+1", "@SUM(A1)", "\t=1+1", "#N/A", "=1"])
 def test_text_that_excel_would_evaluate_is_written_as_text(text):
     sheet = load_workbook(io.BytesIO(write_table(["地址"], [[text]], title="表"))).active
     cell = sheet["A2"]
@@ -56,9 +54,7 @@ def test_a_deputy_cannot_plant_a_formula_in_the_staff_export(client, staff, user
     assert address.data_type == "s" and address.quotePrefix
 
 
-def test_a_formula_in_a_deputys_details_exports_and_imports_back_unchanged(
-    client, staff, township
-):
+def test_a_formula_in_a_deputys_details_exports_and_imports_back_unchanged(client, staff, township):
     DeputyFactory(township=township, name="甲", work_unit="-村委会-", address=HYPERLINK)
     client.force_login(staff)
     response = client.get(reverse("deputies:export"), {"q": "甲"})

@@ -4,8 +4,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.files import protected_file_response
 from congress.forms import AttendanceForm
 from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
@@ -16,6 +18,7 @@ from ..forms import (
     ReportToVotersForm,
 )
 from ..selectors import (
+    activity_attachment_get_for_user,
     activity_attachments,
     activity_attendance_rows,
     activity_get_for_user,
@@ -156,6 +159,18 @@ class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixi
             for error in errors:
                 messages.error(self.request, error)
         return redirect("deputies:activity_detail", pk=self.activity.pk)
+
+
+class AttachmentView(PermissionRequiredMixin, View):
+    """A photo (shown in the page) or document (downloaded) of an activity the user may read."""
+
+    permission_required = "deputies.view_activity"
+
+    def get(self, request, pk):
+        attachment = activity_attachment_get_for_user(user=request.user, pk=pk)
+        return protected_file_response(
+            attachment.file, filename=str(attachment), inline=attachment.is_image
+        )
 
 
 class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):

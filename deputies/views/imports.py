@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
+from congress.files import protected_file_response
 from congress.views_mixins import ServiceFormMixin, TownshipMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
@@ -105,3 +106,13 @@ class ImportPreviewView(PermissionRequiredMixin, View):
         batch.refresh_from_db()
         messages.success(request, _("Roster imported. %(summary)s") % {"summary": batch.summary})
         return redirect("deputies:list")
+
+
+class ImportFileView(PermissionRequiredMixin, View):
+    """The workbook as uploaded (names, phones, addresses): for staff of its township only."""
+
+    permission_required = "deputies.view_rosterimport"
+
+    def get(self, request, pk):
+        batch = roster_import_get_for_user(user=request.user, pk=pk)
+        return protected_file_response(batch.file, filename=batch.original_name)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
+from congress.files import protected_file_response
+from congress.validators import extension_of
 from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
@@ -149,6 +151,16 @@ class DeputyDetailView(PermissionRequiredMixin, YearMixin, DetailView):
             context["year"] = self.year
             context["record"] = performance_for_deputy(deputy=self.object, year=self.year)
         return context
+
+
+class DeputyPhotoView(View):
+    """A deputy's photo, for whoever may read the deputy: staff and presidium members of the
+    township, and the deputy themself."""
+
+    def get(self, request, pk):
+        deputy = deputy_get_for_user(user=request.user, pk=pk)
+        filename = f"{deputy.name}.{extension_of(deputy.photo.name)}"
+        return protected_file_response(deputy.photo, filename=filename, inline=True)
 
 
 class DeputyUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
