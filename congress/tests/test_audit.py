@@ -196,3 +196,13 @@ def test_the_log_filters_by_kind_user_and_days(client, staff, users, events):
 def test_only_staff_read_the_log(client, users, role):
     client.force_login(users[role])
     assert client.get(reverse("auth_events")).status_code == 403
+
+
+def test_the_admin_reads_every_line_and_changes_none(admin_client, events):
+    page = admin_client.get(reverse("admin:congress_authevent_changelist")).content.decode()
+    assert "foreigner" in page
+    event = AuthEvent.objects.first()
+    response = admin_client.post(
+        reverse("admin:congress_authevent_change", args=[event.pk]), {"username": "x"}
+    )
+    assert response.status_code == 403
