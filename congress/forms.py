@@ -81,7 +81,7 @@ class AuthEventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = f"{css} form-control-sm"
+            field.widget.attrs["class"] = f"{css} {css}-sm"
 
     def filters(self) -> dict:
         """The valid filters, for the selector; none when the form is not valid."""
