@@ -33,10 +33,13 @@ class ChosenLanguageMiddleware:
         return response
 
 
-class PrivateResponseMiddleware:
-    """What a logged-in user sees (pages, Excel and PDF files) carries personal data: no
-    browser or proxy may keep it (Cache-Control: no-store, Vary: Cookie). Every page sends a
-    Permissions-Policy. Each refused page (403) is one line of the audit log."""
+class SecurityHeadersMiddleware:
+    """What a logged-in user receives (pages, Excel and PDF files) carries personal data: no
+    browser or proxy may keep it (Cache-Control: no-store, Vary: Cookie). Every response sends
+    a Permissions-Policy. Files that run no script (PDF, Excel, pictures) go without the
+    Content-Security-Policy: under it Chrome's PDF viewer shows nothing."""
+
+    ACTIVE_TYPES = ("text/html", "application/xhtml+xml", "image/svg+xml", "text/xml")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,7 +51,22 @@ class PrivateResponseMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in self.ACTIVE_TYPES:
+            response._csp_exempt = True  # read by csp.middleware.CSPMiddleware
+        return response
+
+
+class RefusalAuditMiddleware:
+    """Each refused page (403, whichever code refused it) is one line of the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
         if response.status_code == 403:
+            user = getattr(request, "user", None)
             auth_event_record(kind=AuthEvent.Kind.PERMISSION_DENIED, request=request, user=user)
         return response
 

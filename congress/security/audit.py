@@ -1,6 +1,6 @@
 """The audit log's sources: Django's login signals and axes' lockout signal, each written as
 one AuthEvent. Connected in CongressConfig.ready(); pages refused (403) are recorded by
-congress.middleware.PrivateResponseMiddleware.
+congress.middleware.RefusalAuditMiddleware.
 
 One line per attempt: a failed login that locks the account, or that is refused because it is
 locked, is recorded once, as a lockout. axes (installed before the core, so its receivers run

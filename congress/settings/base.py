@@ -82,7 +82,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Personal data is not to stay in a browser's or proxy's cache; one audit row per 403.
-    "congress.middleware.PrivateResponseMiddleware",
+    "congress.middleware.SecurityHeadersMiddleware",
+    "congress.middleware.RefusalAuditMiddleware",
     # Ends a session idle or too old, before LoginRequiredMiddleware sends its user to log in.
     "congress.middleware.SessionTimeoutMiddleware",
     # Every view requires login unless marked with @login_not_required.

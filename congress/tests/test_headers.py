@@ -52,6 +52,28 @@ def test_excel_exports_are_not_cached(client, staff):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "no-store" in response["Cache-Control"]
+    assert "Content-Security-Policy" not in response
+
+
+@pytest.mark.parametrize(
+    ("content_type", "has_policy"),
+    [
+        ("text/html; charset=utf-8", True),
+        ("image/svg+xml", True),  # an SVG opened on its own runs its script
+        ("application/pdf", False),  # Chrome's PDF viewer is blank under the policy
+        ("image/png", False),
+    ],
+)
+def test_only_documents_that_can_run_script_carry_the_policy(rf, content_type, has_policy):
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from congress.middleware import SecurityHeadersMiddleware
+
+    handler = CSPMiddleware(SecurityHeadersMiddleware(lambda r: HttpResponse(b"x", content_type)))
+    response = handler(rf.get("/file"))
+    assert ("Content-Security-Policy" in response) is has_policy
+    assert "Permissions-Policy" in response
 
 
 def test_refused_and_missing_pages_are_not_cached_either(client, users):
