@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import JobRun, Notification, Township, Unit, User
+from .models import AuthEvent, JobRun, Notification, Township, Unit, User
 from .services import user_set_role
 
 
@@ -56,4 +56,22 @@ class JobRunAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in JobRun._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AuthEvent)
+class AuthEventAdmin(admin.ModelAdmin):
+    """The whole audit log, every township's and failures at unknown names, for the county."""
+
+    list_display = ["created_at", "kind", "username", "township", "ip_address", "path"]
+    list_filter = ["kind", "township"]
+    list_select_related = ["township"]
+    search_fields = ["username", "ip_address", "path"]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in AuthEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # written by the login signals and the middleware only
+
+    def has_change_permission(self, request, obj=None):
         return False

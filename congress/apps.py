@@ -10,15 +10,26 @@ class CongressConfig(AppConfig):
     def ready(self):
         from . import registry
         from .roles import sync_role_groups_after_migrate
+        from .security import audit, passwords
 
         post_migrate.connect(sync_role_groups_after_migrate, sender=self)
+        audit.connect()
+        passwords.connect()
         registry.history_kinds.register(registry.HistoryKind(key="unit", model="congress.Unit"))
         self.register_scheduled_jobs()
 
     def register_scheduled_jobs(self):
         from .notifications.jobs import send_daily_digests
         from .registry import ScheduledJob, scheduled_jobs
+        from .security.services import auth_events_purge
 
+        scheduled_jobs.register(
+            ScheduledJob(
+                key="security.audit_retention",
+                label=_("Delete audit log lines past their retention"),
+                run=auth_events_purge,
+            )
+        )
         # Last, so that a manual run of every job sends the digest after the reminders.
         scheduled_jobs.register(
             ScheduledJob(

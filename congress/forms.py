@@ -3,7 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .attendance import AttendanceStatus
-from .models import User
+from .models import AuthEvent, User
 
 
 def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -80,3 +80,26 @@ class ProfileForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Notifications always appear on this site; email is in addition."),
     )
+
+
+class AuthEventFilterForm(forms.Form):
+    """The audit log's filters: what happened, to which account, between which days."""
+
+    kind = forms.ChoiceField(
+        label=_("Event"), choices=[("", _("All events")), *AuthEvent.Kind.choices], required=False
+    )
+    username = forms.CharField(label=_("User name"), max_length=150, required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} {css}-sm"
+
+    def filters(self) -> dict:
+        """The valid filters, for the selector; none when the form is not valid."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}

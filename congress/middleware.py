@@ -1,6 +1,16 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+
+from .models import AuthEvent
+from .security.audit import EXPIRED_REASON, SESSION_LOGIN_AT, SESSION_SEEN_AT
+from .security.services import auth_event_record
 
 
 class ChosenLanguageMiddleware:
@@ -44,3 +54,83 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """What a logged-in user receives (pages, Excel and PDF files) carries personal data: no
+    browser or proxy may keep it (Cache-Control: no-store, Vary: Cookie). Every response sends
+    a Permissions-Policy. Files that run no script (PDF, Excel, pictures) go without the
+    Content-Security-Policy: under it Chrome's PDF viewer shows nothing."""
+
+    ACTIVE_TYPES = ("text/html", "application/xhtml+xml", "image/svg+xml", "text/xml")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in self.ACTIVE_TYPES:
+            response._csp_exempt = True  # read by csp.middleware.CSPMiddleware
+        return response
+
+
+class RefusalAuditMiddleware:
+    """Each refused page (403, whichever code refused it) is one line of the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 403:
+            user = getattr(request, "user", None)
+            auth_event_record(kind=AuthEvent.Kind.PERMISSION_DENIED, request=request, user=user)
+        return response
+
+
+class SessionTimeoutMiddleware:
+    """Logs a user out after SESSION_IDLE_MINUTES without a request, and SESSION_LIFETIME_HOURS
+    after logging in however active (等保2.0 登录连接超时自动退出); the login page then says why.
+    The last request's time is written to the session at most once a minute."""
+
+    TOUCH_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self.check(request)
+        return self.get_response(request)
+
+    def check(self, request):
+        session = request.session
+        now = time.time()
+        login_at = session.setdefault(SESSION_LOGIN_AT, now)
+        seen_at = session.setdefault(SESSION_SEEN_AT, now)
+        idle_limit = settings.SESSION_IDLE_MINUTES * 60
+        if now - login_at > settings.SESSION_LIFETIME_HOURS * 3600:
+            message = _(
+                "You were logged out because %(hours)d hours have passed since you logged in. "
+                "Please log in again."
+            ) % {"hours": settings.SESSION_LIFETIME_HOURS}
+            self.end(request, reason="lifetime", message=message)
+        elif now - seen_at > idle_limit:
+            message = _(
+                "You were logged out after %(minutes)d minutes without activity, to protect "
+                "the data on this computer. Please log in again."
+            ) % {"minutes": settings.SESSION_IDLE_MINUTES}
+            self.end(request, reason="idle", message=message)
+        elif now - seen_at >= self.TOUCH_EVERY_SECONDS:
+            session[SESSION_SEEN_AT] = now
+
+    def end(self, request, *, reason: str, message: str):
+        setattr(request, EXPIRED_REASON, reason)
+        logout(request)  # flushes the session; the user is anonymous from here on
+        messages.warning(request, message)

@@ -212,3 +212,72 @@ class JobRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.day}"
+
+
+class AuthEvent(models.Model):
+    """One line of the audit log (等保2.0 安全审计): a login, a failed login, a logout, a lockout
+    and its release, or a page refused: who, when, from where. Kept AUDIT_RETENTION_DAYS."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Login failed")
+        LOGOUT = "logout", _("Logged out")
+        SESSION_EXPIRED = "session_expired", _("Logged out by the session timeout")
+        LOCKED_OUT = "locked_out", _("Locked out after failed logins")
+        UNLOCKED = "unlocked", _("Unlocked")
+        PERMISSION_DENIED = "permission_denied", _("Page refused")
+
+    kind = models.CharField(_("event"), max_length=20, choices=Kind.choices)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="auth_events",
+        verbose_name=_("user"),
+    )
+    # What was typed at the login, or the account acted on; kept when the user is deleted.
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("township"),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    path = models.CharField(_("page"), max_length=300, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    scope = Scope(township="township")
+
+    class Meta:
+        verbose_name = _("login and access event")
+        verbose_name_plural = _("login and access events")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("unlock_login", _("Can unlock accounts locked after failed logins"))]
+        indexes = [models.Index(fields=["township", "-created_at"], name="authevent_township")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.username}"
+
+
+class PasswordHistory(models.Model):
+    """A password a user has had, hashed: a new password may not be one of the last few."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="password_history", verbose_name=_("user")
+    )
+    password = models.CharField(_("password"), max_length=128)
+    created_at = models.DateTimeField(_("set at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former password")
+        verbose_name_plural = _("former passwords")
+        ordering = ["user", "-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} {self.created_at:%Y-%m-%d}"

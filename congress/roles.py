@@ -37,6 +37,7 @@ READS: dict[str, dict[str, str]] = {
     "congress.unit": {S: _T, M: _T, U: _UNIT},
     "congress.user": {S: _T, M: _T, D: _OWN, U: _OWN, C: _OWN},
     "congress.notification": {S: _OWN, M: _OWN, D: _OWN, U: _OWN, C: _OWN},
+    "congress.authevent": {S: _T},
     "congress_sessions.congresssession": {S: _T, M: _T, D: _T},
     "congress_sessions.sessionattendance": {S: _T, M: _T, D: _OWN},
     "deputies.deputy": {S: _T, M: _T, D: _OWN},
@@ -89,6 +90,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "reports.add_report",
         "congress.view_unit",
         "congress.view_history",
+        "congress.view_authevent",
+        "congress.unlock_login",
     ],
     Role.MEMBER: [
         "congress_sessions.view_congresssession",

@@ -13,6 +13,9 @@ urlpatterns = [
     path("notifications/read-all/", views.notification_read_all, name="notification_read_all"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/audit/", views.AuthEventListView.as_view(), name="auth_events"),
+    path("accounts/locked/", views.LockedLoginListView.as_view(), name="locked_logins"),
+    path("accounts/locked/<int:pk>/unlock/", views.LoginUnlockView.as_view(), name="login_unlock"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",

@@ -1,19 +1,29 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, View
 
-from .forms import ProfileForm
+from .forms import AuthEventFilterForm, ProfileForm
 from .notifications.selectors import notification_get_for_user, notifications_for_user
 from .notifications.services import notification_mark_all_read, notification_mark_read
+from .security.selectors import (
+    auth_events_for_user,
+    lockable_user_get_for_user,
+    login_failures_for_user,
+)
+from .security.services import login_unlock
 from .selectors import dashboard_for_user, history_for_user
 from .services import user_profile_update
 from .views_mixins import ServiceFormMixin, YearMixin
@@ -123,3 +133,62 @@ class ProfileView(ServiceFormMixin, FormView):
 
     def get_success_url(self, user):
         return reverse("profile")
+
+
+class AuthEventListView(PermissionRequiredMixin, ListView):
+    """The audit log of the township: logins, failures, lockouts, refused pages; staff only."""
+
+    permission_required = "congress.view_authevent"
+    template_name = "congress/authevent_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    @cached_property
+    def filter_form(self):
+        return AuthEventFilterForm(self.request.GET or None)
+
+    def get_queryset(self):
+        return auth_events_for_user(user=self.request.user, **self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return {
+            **super().get_context_data(**kwargs),
+            "filter_form": self.filter_form,
+            "query": query.urlencode(),
+        }
+
+
+class LockedLoginListView(PermissionRequiredMixin, TemplateView):
+    """The township's accounts with failed logins still counting, locked ones first to see,
+    each with a button to unlock it."""
+
+    permission_required = "congress.unlock_login"
+    template_name = "congress/locked_login_list.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "rows": login_failures_for_user(user=self.request.user),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        }
+
+
+class LoginUnlockView(PermissionRequiredMixin, View):
+    """Unlock one account of the township (POST); another township's answers 404."""
+
+    permission_required = "congress.unlock_login"
+
+    def post(self, request, pk: int):
+        account = lockable_user_get_for_user(user=request.user, pk=pk)
+        try:
+            login_unlock(actor=request.user, user=account, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("%(name)s can log in again.") % {"name": account.display_name}
+            )
+        return redirect("locked_logins")

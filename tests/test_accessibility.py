@@ -63,6 +63,8 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("oversight:create"), ok),
             (reverse("reports:list"), ok),
             (reverse("reports:create"), ok),
+            (reverse("auth_events"), ok),
+            (reverse("locked_logins"), ok),
             ("/no-such-page/", 404),
         ],
         "member": [

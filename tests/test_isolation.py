@@ -27,7 +27,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congress import registry
-from congress.models import Notification, User
+from congress.models import AuthEvent, Notification, User
 from congress.roles import READS, Reach, Role
 from congress.scoping import Scope, scope_of
 from congress.services import user_set_role
@@ -58,6 +58,7 @@ PROJECT_APPS = {"congress", "congress_sessions", "deputies", "proposals", "overs
 # Models no township owns, and why no user page shows them.
 UNSCOPED = {
     "congress.jobrun": "a scheduled job's run belongs to the installation; only the admin shows it",
+    "congress.passwordhistory": "former password hashes: no page shows them, to anyone",
 }
 # Django's admin is for superusers only (test_permissions checks that no role enters it).
 SKIPPED_NAMESPACES = {"admin"}
@@ -152,6 +153,11 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
             )
         )
         made(PerformanceRules.objects.create(pk=pk, township=township))
+        made(
+            AuthEvent.objects.create(
+                pk=pk, kind=AuthEvent.Kind.LOGIN, user=member, township=township, path="/"
+            )
+        )
         made(
             Inspection.objects.create(
                 pk=pk,

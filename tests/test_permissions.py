@@ -23,6 +23,8 @@ TABLE = {
     "reports:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: OK},
     "reports:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
     "password_change": {S: OK, M: OK, D: OK, U: OK, C: OK},
+    "auth_events": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "locked_logins": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
 }
 
 CASES = [(name, role, expected) for name, row in TABLE.items() for role, expected in row.items()]

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -17,6 +18,18 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int, *, minimum: int) -> int:
+    """An integer setting from the environment; a value under `minimum` stops the start."""
+    raw = os.environ.get(name, "")
+    try:
+        value = int(raw) if raw.strip() else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum} (it is {value}).")
+    return value
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -45,6 +58,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "django_filters",
+    # Login lockout. Before the core, so that its signal receivers run before the audit log's
+    # (congress.security.audit relies on axes having marked a locked-out request).
+    "axes",
+    "csp",
     "congress.apps.CongressConfig",
     "sessions.apps.CongressSessionsConfig",
     "deputies.apps.DeputiesConfig",
@@ -57,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congress.middleware.ChosenLanguageMiddleware",
     # Before anything reads the body: a request larger than MAX_REQUEST_BYTES is answered 413.
@@ -64,11 +82,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Personal data is not to stay in a browser's or proxy's cache; one audit row per 403.
+    "congress.middleware.SecurityHeadersMiddleware",
+    "congress.middleware.RefusalAuditMiddleware",
+    # Ends a session idle or too old, before LoginRequiredMiddleware sends its user to log in.
+    "congress.middleware.SessionTimeoutMiddleware",
     # Every view requires login unless marked with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a login refused by the lockout into the Chinese lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "congress.urls"
@@ -106,12 +131,93 @@ AUTH_USER_MODEL = "congress.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+# axes first: it refuses a locked-out login before any password is checked. It needs the
+# request in authenticate(); the login view and the admin pass it, client.force_login skips it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Passwords (等保2.0 二级 身份鉴别; OWASP ASVS 2.1): our validators speak Chinese, see
+# congress/security/passwords.py.
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 8, minimum=8)
+PASSWORD_HISTORY_COUNT = env_int("PASSWORD_HISTORY_COUNT", 5, minimum=1)
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "congress.security.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "congress.security.passwords.CharacterClassesValidator"},
+    {"NAME": "congress.security.passwords.UsernameValidator"},
+    {
+        # The user name has its own rule above; this one keeps the password away from the
+        # email address and names.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "full_name", "first_name", "last_name"]},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "congress.security.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"count": PASSWORD_HISTORY_COUNT},
+    },
+]
+
+# Lockout (django-axes; 等保2.0 登录失败处理): LOGIN_FAILURE_LIMIT failed logins at one account
+# name, each within LOGIN_LOCKOUT_MINUTES of the one before, lock that name for
+# LOGIN_LOCKOUT_MINUTES; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, whatever the
+# names, lock the address (higher: a township office shares one address). Staff unlock their
+# township's accounts at /accounts/locked/; the admin clears anything.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_HANDLER = "congress.security.lockout.AccountAndAddressHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: see the handler
+# Attempts while locked do not restart the clock: the page promises a fixed wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "congress.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "congress.security.client.client_ip"
+# Logins and logouts go to the core's audit log (AuthEvent), not to a second table.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Behind a reverse proxy (nginx) every request comes from the proxy's address: give the number
+# of proxies that append to X-Forwarded-For, so that lockouts and the audit log see the client.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+
+# Sessions: logged out after SESSION_IDLE_MINUTES without a request, and SESSION_LIFETIME_HOURS
+# after logging in whatever the activity; the cookie dies with the browser.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_LIFETIME_HOURS = env_int("SESSION_LIFETIME_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = SESSION_LIFETIME_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Audit log of logins, failures, lockouts and refusals: kept AUDIT_RETENTION_DAYS; 等保2.0
+# (GB/T 22239-2019 8.1.4.3) requires at least six months.
+AUDIT_MIN_RETENTION_DAYS = 183
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 400, minimum=AUDIT_MIN_RETENTION_DAYS)
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere; JavaScript lives
+# in static/js/ and reads its settings from data- attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Features no page uses, switched off for the page and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "zh-hans")
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -190,10 +296,17 @@ CELERY_BEAT_SCHEDULE: dict = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # A refused page is an expected event (and is in the audit log): one line, no traceback.
+        "forbidden_without_traceback": {"()": "congress.security.logs.ForbiddenWithoutTraceback"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django.request": {"filters": ["forbidden_without_traceback"]},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Each failed login is in the audit log; axes would log it again at WARNING.
+        "axes": {"level": "ERROR"},
     },
 }

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('congress', '0002_notifications'),
+        ('congress', '0003_login_security'),
     ]
 
     operations = [
