@@ -58,6 +58,10 @@ PROJECT_APPS = {"congress", "congress_sessions", "deputies", "proposals", "overs
 # Models no township owns, and why no user page shows them.
 UNSCOPED = {
     "congress.jobrun": "a scheduled job's run belongs to the installation; only the admin shows it",
+    "congress.formsubmission": (
+        "a used one-time form token; no page lists it, only a repeated POST of the same form "
+        "by the same user reads it, to find where the first one led"
+    ),
 }
 # Django's admin is for superusers only (test_permissions checks that no role enters it).
 SKIPPED_NAMESPACES = {"admin"}

@@ -94,6 +94,8 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
 
+    history = HistoricalRecords()
+
     scope = Scope(township="activity__township", owner="deputy__user")
 
     class Meta:
@@ -126,6 +128,8 @@ class ActivityAttachment(models.Model):
         validators=[FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS)],
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     scope = Scope(township="activity__township", owner="activity__attendances__deputy__user")
 

@@ -6,8 +6,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from congress.forms import AttendanceForm
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.forms import AttendanceForm, add_submission_token
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 
 from ..forms import (
     ActivityForm,
@@ -60,11 +60,11 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         context["person_times"] = person_times(self.object)
         context["attachments"] = activity_attachments(activity=self.object)
         if self.request.user.has_perm("deputies.change_activity"):
-            context["attachment_form"] = AttachmentForm()
+            context["attachment_form"] = add_submission_token(AttachmentForm())
         return context
 
 
-class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
@@ -130,7 +130,10 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
 
     def perform(self, form):
         return activity_set_attendance(
-            activity=self.activity, statuses=form.statuses(), clear=form.cleaned_data["clear"]
+            activity=self.activity,
+            statuses=form.statuses(),
+            by=self.request.user,
+            clear=form.cleaned_data["clear"],
         )
 
     def get_success_message(self, result):
@@ -139,7 +142,7 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
         }
 
 
-class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_detail.html"
     form_class = AttachmentForm
@@ -158,7 +161,7 @@ class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixi
         return redirect("deputies:activity_detail", pk=self.activity.pk)
 
 
-class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class LiaisonContactView(PermissionRequiredMixin, CreateOnceMixin, FormView):
     """Presidium members' contacts with deputies: the list and a form to record one."""
 
     permission_required = "deputies.view_liaisoncontact"
@@ -194,7 +197,7 @@ class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("deputies:liaison_contacts")
 
 
-class ReportToVotersView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ReportToVotersView(PermissionRequiredMixin, CreateOnceMixin, FormView):
     """Deputies' reports to voters (述职评议): the list and a form to record one."""
 
     permission_required = "deputies.view_reporttovoters"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, TownshipMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
@@ -55,7 +55,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("roster workbook (.xlsx)"))
 
 
-class ImportUploadView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class ImportUploadView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_rosterimport"
     template_name = "deputies/import_upload.html"
     form_class = UploadForm

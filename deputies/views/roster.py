@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
 from ..filters import RosterFilter
@@ -117,7 +117,7 @@ class CompositionView(PermissionRequiredMixin, RosterMixin, TemplateView):
         }
 
 
-class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_deputy"
     template_name = "deputies/deputy_form.html"
     form_class = DeputyCreateForm
@@ -181,7 +181,7 @@ class DeputyUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("deputies:detail", args=[deputy.pk])
 
 
-class MandateAddView(DeputyUpdateView):
+class MandateAddView(CreateOnceMixin, DeputyUpdateView):
     permission_required = "deputies.add_mandate"
     template_name = "deputies/mandate_form.html"
     form_class = MandateAddForm
@@ -204,6 +204,7 @@ class MandateAddView(DeputyUpdateView):
 class MandateUpdateView(MandateAddView):
     permission_required = "deputies.change_mandate"
     form_class = MandateForm
+    submit_once = False  # an edit, not a create
 
     @cached_property
     def mandate(self):
@@ -222,7 +223,7 @@ class MandateUpdateView(MandateAddView):
         return _("Mandate updated.")
 
 
-class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     """A list of a township's constituencies or groups with a form to add one."""
 
     add_permission = ""
