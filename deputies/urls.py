@@ -27,6 +27,7 @@ urlpatterns = [
     path("import/", imports.ImportUploadView.as_view(), name="import"),
     path("import/template/", imports.ImportTemplateView.as_view(), name="import_template"),
     path("import/<int:pk>/", imports.ImportPreviewView.as_view(), name="import_preview"),
+    path("import/<int:pk>/discard/", imports.ImportDiscardView.as_view(), name="import_discard"),
     path("activities/", activities.ActivityListView.as_view(), name="activities"),
     path("activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="activity_detail"),

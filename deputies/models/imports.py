@@ -41,7 +41,6 @@ class RosterImport(models.Model):
         _("state"), max_length=10, choices=State.choices, default=State.PENDING
     )
     summary = models.CharField(_("summary"), max_length=200, blank=True)
-    error = models.TextField(_("error"), blank=True, help_text=_("A problem with the whole file."))
     # The file's rows as read on upload, each with its cells as text, its errors and what
     # importing it would do (deputies.services.importing.ImportRow.as_json).
     rows = models.JSONField(_("checked rows"), default=list, blank=True, editable=False)
