@@ -255,7 +255,7 @@ def test_ten_simultaneous_creates_of_one_session_make_one_on_postgresql():
 
     results = _in_threads(create, 10)
     assert results.count("made") == 1
-    assert set(results) - {"made"} == {"本届已有相同次数的会议。"}
+    assert set(results) - {"made"} == {"本届已有相同会次的会议。"}
     assert CongressSession.objects.filter(township=township).count() == 1
 
 
