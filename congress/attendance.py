@@ -60,4 +60,3 @@ def attendance_sync(
     bulk_create_with_history(create, model, default_user=by)
     if update:
         bulk_update_with_history(update, model, ["status"], default_user=by)
-
