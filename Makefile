@@ -10,9 +10,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # OS packages: CJK fonts and the fast font subsetter for WeasyPrint, gettext for the
-# translations; poppler (pdftotext) and Chromium for the tests only.
+# translations; poppler (pdftotext) and Chromium for the tests only; the PostgreSQL client
+# (pg_dump, pg_restore) for the backup test (production on PostgreSQL needs it for backups).
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
-TEST_DEBS := $(RUN_DEBS) poppler-utils chromium
+TEST_DEBS := $(RUN_DEBS) poppler-utils chromium postgresql-client
 
 .PHONY: run test bench setup test-setup lint messages clean
 

@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import uuid
 
 import pytest
+from django.test import Client
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
@@ -23,6 +25,26 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI needs this service: {reason}")
     pytest.skip(reason)
+
+
+class BrowserLikeClient(Client):
+    """Posts as a browser does: a create form's one-time token (a hidden field the page
+    renders) goes with each POST, a new one each time unless the test gives its own.
+    Tests of the token itself pass `submission_token` explicitly (the same twice, or "")."""
+
+    def post(self, path, data=None, *args, **kwargs):
+        from congress.forms import SUBMISSION_TOKEN
+
+        if data is None:
+            data = {}
+        if isinstance(data, dict) and SUBMISSION_TOKEN not in data:
+            data = {**data, SUBMISSION_TOKEN: str(uuid.uuid4())}
+        return super().post(path, data, *args, **kwargs)
+
+
+@pytest.fixture
+def client():
+    return BrowserLikeClient()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 
 class AttendanceStatus(models.TextChoices):
@@ -14,9 +15,16 @@ class AttendanceStatus(models.TextChoices):
 
 
 def attendance_sync(
-    *, model, parent: dict, statuses: dict[int, str], roll: models.QuerySet, clear: bool = False
+    *,
+    model,
+    parent: dict,
+    statuses: dict[int, str],
+    roll: models.QuerySet,
+    by,
+    clear: bool = False,
 ) -> None:
-    """Make a parent's attendance rows say exactly {deputy id: status}, in a few bulk queries.
+    """Make a parent's attendance rows say exactly {deputy id: status}, in a few bulk queries,
+    each mark, change and removal kept in the model's history as done by `by`.
 
     Only deputies on `roll` (those in office on the day) can be marked. Saving nothing marked
     would wipe the record: it is refused unless `clear` says that is what the user wants.
@@ -36,7 +44,11 @@ def attendance_sync(
     if any(status not in AttendanceStatus.values for status in statuses.values()):
         raise ValidationError(_("Unknown attendance status."))
     existing = {row.deputy_id: row for row in rows}
-    rows.exclude(deputy_id__in=statuses).delete()
+    for deputy_id, row in existing.items():
+        if deputy_id not in statuses:
+            # One by one, rare and few: each removal's history row names who removed it.
+            row._history_user = by
+            row.delete()
     create, update = [], []
     for deputy_id, status in statuses.items():
         row = existing.get(deputy_id)
@@ -45,5 +57,6 @@ def attendance_sync(
         elif row.status != status:
             row.status = status
             update.append(row)
-    model.objects.bulk_create(create)
-    model.objects.bulk_update(update, ["status"])
+    bulk_create_with_history(create, model, default_user=by)
+    if update:
+        bulk_update_with_history(update, model, ["status"], default_user=by)

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,34 @@ def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None
             form.add_error(target, errors)
     else:
         form.add_error(None, error)
+
+
+# The hidden field of a create form that carries its one-time token (congress.views_mixins).
+SUBMISSION_TOKEN = "submission_token"
+FORM_EXPIRED = _("This form has expired. Check it and submit it again.")
+
+
+def add_submission_token(form: forms.BaseForm) -> forms.BaseForm:
+    """Give a create form its one-time token: a hidden field, a new value each time the page
+    is shown, sent back with the form and used once (CreateOnceMixin)."""
+    form.fields[SUBMISSION_TOKEN] = forms.UUIDField(
+        widget=forms.HiddenInput,
+        initial=uuid.uuid4,
+        error_messages={"required": FORM_EXPIRED, "invalid": FORM_EXPIRED},
+    )
+    return form
+
+
+def renew_submission_token(form: forms.BaseForm) -> None:
+    """A form shown again (with errors) gets a fresh token; a token error shows as the
+    form's own message, since its field is hidden."""
+    if SUBMISSION_TOKEN not in form.fields or not form.is_bound:
+        return
+    form.data = form.data.copy()
+    form.data[SUBMISSION_TOKEN] = str(uuid.uuid4())
+    if SUBMISSION_TOKEN in form.errors:
+        del form.errors[SUBMISSION_TOKEN]
+        form.add_error(None, FORM_EXPIRED)
 
 
 class DateInput(forms.DateInput):

@@ -281,3 +281,23 @@ class PasswordHistory(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, used: the record it made is at `url`. Stored in the
+    same transaction as the record, under a unique key, so a double click or a replayed POST
+    of the same form finds the first submission instead of making a second record."""
+
+    token = models.UUIDField(_("form token"), unique=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self):
+        return str(self.token)

@@ -6,7 +6,8 @@ from django.db import models
 from django.http import Http404
 
 from . import registry
-from .scoping import get_visible_or_404
+from .roles import Reach
+from .scoping import reach_of, scope_of, visible_to
 
 
 def dashboard_for_user(*, user, year: int) -> dict:
@@ -25,23 +26,46 @@ def dashboard_for_user(*, user, year: int) -> dict:
     return {"todo": todo, "figures": figures, "panels": panels}
 
 
-def history_for_user(*, user, model_key: str, pk: int) -> tuple[models.Model, list[dict]]:
+def history_for_user(*, user, model_key: str, pk: int) -> tuple[models.Model, list[dict], bool]:
     """A record the user may see and its changes, newest first, each with what changed in
     words (choice labels, record names); the changes of its children (a deputy's mandates)
-    are included."""
+    are included. A record deleted (in the admin) keeps its history: it is read from the
+    history itself, for staff of the township its last version belonged to. Returns the
+    record, the rows and whether the record is deleted."""
     kind = registry.history_kinds.get(model_key)
     if kind is None or not user.has_perm("congress.view_history"):
         raise Http404
     model = apps.get_model(kind.model)
-    record = get_visible_or_404(model.objects.all(), user, pk=pk)
-    rows = _history_rows(model, record.history.all())
+    record = visible_to(model.objects.all(), user).filter(pk=pk).first()
+    deleted = record is None
+    if deleted:
+        record = _deleted_record_for_user(model, pk, user)
+    rows = _history_rows(model, model.history.filter(**{model._meta.pk.attname: pk}))
     for child_label, parent_field in kind.children:
         child = apps.get_model(child_label)
         rows += _history_rows(
             child, child.history.filter(**{parent_field: record.pk}), by_record=True
         )
     rows.sort(key=lambda row: (row["entry"].history_date, row["entry"].history_id), reverse=True)
-    return record, rows
+    return record, rows, deleted
+
+
+def _deleted_record_for_user(model, pk: int, user) -> models.Model:
+    """The last version of a deleted record, if the user's role reads its township's rows of
+    that model and it was of the user's township; 404 otherwise, and for a record that still
+    exists (the user may not see it)."""
+    if model.objects.filter(pk=pk).exists() or reach_of(user, model) != Reach.TOWNSHIP:
+        raise Http404
+    path = scope_of(model).township
+    if "__" in path:  # reached through a parent that may be gone too: not followed
+        raise Http404
+    last = model.history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date").first()
+    if last is None:
+        raise Http404
+    township_id = getattr(last, model._meta.pk.attname if path == "pk" else f"{path}_id")
+    if township_id != user.township_id:
+        raise Http404
+    return last.instance
 
 
 def _history_rows(model, history, *, by_record: bool = False) -> list[dict]:

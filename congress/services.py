@@ -1,11 +1,14 @@
 """Writes on the shared core: townships, units and users."""
 
+import uuid
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import Township, Unit, User
+from .forms import FORM_EXPIRED
+from .models import FormSubmission, Township, Unit, User
 from .roles import Role
 from .scoping import check_same_township
 
@@ -59,3 +62,32 @@ def user_profile_update(*, user: User, email: str, email_frequency: str) -> User
     user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
     user.save(update_fields=["email", "email_frequency"])
     return user
+
+
+class AlreadySubmitted(Exception):
+    """The form's token was used before: `url` is the page of what that submission made."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+
+
+def form_submission_claim(*, token: uuid.UUID, user: User) -> FormSubmission:
+    """Use a create form's token, inside the caller's transaction: the first submission gets
+    it; a second (a double click, a replayed POST), even one running at the same moment,
+    waits for the first to commit and raises AlreadySubmitted with the first one's page. A
+    first submission that failed rolled its claim back, so the form can be sent again."""
+    try:
+        with transaction.atomic():
+            return FormSubmission.objects.create(token=token, user=user)
+    except IntegrityError:
+        first = FormSubmission.objects.filter(token=token, user=user).first()
+        if first is None:  # another user's token: not a form this user was shown
+            raise ValidationError(FORM_EXPIRED) from None
+        raise AlreadySubmitted(first.url) from None
+
+
+def form_submission_complete(*, submission: FormSubmission, url: str) -> None:
+    """Remember where the record the form made can be seen, for a repeated submission."""
+    submission.url = url[: FormSubmission._meta.get_field("url").max_length]
+    submission.save(update_fields=["url"])

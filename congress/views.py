@@ -79,8 +79,10 @@ def healthz(request):
 
 def history(request, model_key: str, pk: int):
     """Who changed a record, when, and what: readable by staff of the record's township."""
-    record, rows = history_for_user(user=request.user, model_key=model_key, pk=pk)
-    return render(request, "congress/history.html", {"record": record, "rows": rows})
+    record, rows, deleted = history_for_user(user=request.user, model_key=model_key, pk=pk)
+    return render(
+        request, "congress/history.html", {"record": record, "rows": rows, "deleted": deleted}
+    )
 
 
 class NotificationListView(ListView):

@@ -3,12 +3,20 @@ township a page is about."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
-from .forms import form_add_service_error
+from .forms import (
+    SUBMISSION_TOKEN,
+    add_submission_token,
+    form_add_service_error,
+    renew_submission_token,
+)
 from .scoping import acting_township
+from .services import AlreadySubmitted, form_submission_claim, form_submission_complete
 
 
 class ServiceFormMixin:
@@ -36,6 +44,52 @@ class ServiceFormMixin:
 
     def get_success_url(self, result):  # noqa: D401 - same name as Django's, takes the result
         return self.success_url
+
+
+class CreateOnceMixin(ServiceFormMixin):
+    """A page that creates a record makes one record per form shown, however often the form
+    is sent: a double click, the browser's "resubmit" or a POST replayed twice at once.
+
+    The form carries a one-time token (a hidden field); the token is stored, under a unique
+    key, in the same transaction as the record. The second request with that token waits for
+    the first, finds it used and lands on the first one's result page with a message.
+    A table of used tokens in the core serves every model, rather than a unique column on
+    each; a failed submission rolls its token back, so a corrected form goes through.
+    """
+
+    submit_once = True  # False on a subclass that edits instead of creating
+    already_submitted_message = gettext_lazy(
+        "This form had already been submitted; it was not saved a second time."
+    )
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        return add_submission_token(form) if self.submit_once else form
+
+    def form_invalid(self, form):
+        renew_submission_token(form)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        if not self.submit_once:
+            return super().form_valid(form)
+        token = form.cleaned_data.pop(SUBMISSION_TOKEN)
+        try:
+            with transaction.atomic():
+                submission = form_submission_claim(token=token, user=self.request.user)
+                result = self.perform(form)
+                url = str(self.get_success_url(result))
+                form_submission_complete(submission=submission, url=url)
+        except AlreadySubmitted as first:
+            messages.info(self.request, self.already_submitted_message)
+            return redirect(first.url or self.request.path)
+        except ValidationError as error:
+            form_add_service_error(form, error)
+            return self.form_invalid(form)
+        message = self.get_success_message(result)
+        if message:
+            messages.success(self.request, message)
+        return redirect(url)
 
 
 class YearMixin:

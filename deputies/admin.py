@@ -66,6 +66,6 @@ class PerformanceRulesAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RosterImport)
-class RosterImportAdmin(admin.ModelAdmin):
+class RosterImportAdmin(SimpleHistoryAdmin):
     list_display = ["original_name", "township", "state", "uploaded_by", "uploaded_at"]
     list_filter = ["township", "state"]

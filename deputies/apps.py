@@ -19,6 +19,16 @@ class DeputiesConfig(AppConfig):
                 children=(("deputies.Mandate", "deputy_id"),),
             )
         )
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="activity",
+                model="deputies.Activity",
+                children=(
+                    ("deputies.Attendance", "activity_id"),
+                    ("deputies.ActivityAttachment", "activity_id"),
+                ),
+            )
+        )
         registry.year_summary_sources.register(
             registry.YearSummarySource(
                 key="deputies", summary=selectors.deputies_year_summary, order=20

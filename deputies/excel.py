@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate
@@ -127,44 +129,89 @@ class WorkbookError(Exception):
     """The file is not a roster workbook (unreadable, or its header row is wrong)."""
 
 
-def read_rows(file) -> list[tuple[int, dict]]:
-    """(Excel row number, {column key: raw cell value}) for every non-empty row."""
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """openpyxl's streaming sheet without its size probe. For a sheet that does not state its
+    size (many programs leave the <dimension> element out) the probe reads the whole sheet
+    before the first row is returned: 40 s for 200,000 rows, whatever the row limit."""
+
+    def _get_size(self):
+        pass
+
+
+class _FirstSheetReader(ExcelReader):
+    """Opens only the first worksheet, for streaming (read-only mode)."""
+
+    def read_worksheets(self):
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                self.wb._sheets.append(
+                    _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                )
+                return
+
+
+# A sheet mostly of blank (formatted) rows is read this far, then refused: reading it to its
+# end would take as long as a sheet full of data.
+BLANK_ROWS_FACTOR = 5
+
+
+def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
+    """(Excel row number, {column key: cell as text}) for every non-empty row below the
+    header, read as a stream: a sheet with more than `limit` rows is refused as soon as the
+    row after the limit is read, without reading the rest."""
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
+        reader = _FirstSheetReader(file, read_only=True, data_only=True)
+        reader.read()
+        sheet = reader.wb.worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
         raise WorkbookError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header_row = next(rows, None) or ()
-    positions = {cell_text(title): i for i, title in enumerate(header_row) if title is not None}
-    expected = headers()
-    missing = [
-        title
-        for title, column in zip(expected, COLUMNS, strict=True)
-        if column.required and title not in positions
-    ]
-    if missing:
-        raise WorkbookError(
-            _("The header row lacks these columns: %(columns)s. Start from the template.")
-            % {"columns": "、".join(missing)}
-        )
-    keyed = [
-        (column.key, positions.get(title)) for title, column in zip(expected, COLUMNS, strict=True)
-    ]
-    result = []
-    for number, values in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in values):
-            continue
-        result.append(
-            (
-                number,
-                {
-                    key: (values[index] if index is not None and index < len(values) else None)
-                    for key, index in keyed
-                },
+    too_many = WorkbookError(
+        _("The sheet has more than %(n)s rows; import at most %(n)s rows at once.") % {"n": limit}
+    )
+    try:
+        rows = sheet.iter_rows(values_only=True)
+        header_row = next(rows, None) or ()
+        positions = {cell_text(title): i for i, title in enumerate(header_row) if title is not None}
+        expected = headers()
+        missing = [
+            title
+            for title, column in zip(expected, COLUMNS, strict=True)
+            if column.required and title not in positions
+        ]
+        if missing:
+            raise WorkbookError(
+                _("The header row lacks these columns: %(columns)s. Start from the template.")
+                % {"columns": "、".join(missing)}
             )
-        )
-    workbook.close()
+        keyed = [
+            (column.key, positions.get(title))
+            for title, column in zip(expected, COLUMNS, strict=True)
+        ]
+        result = []
+        for number, values in enumerate(rows, start=2):
+            if number > limit * BLANK_ROWS_FACTOR:
+                raise too_many
+            if not any(v not in (None, "") for v in values):
+                continue
+            if len(result) == limit:
+                raise too_many
+            result.append(
+                (
+                    number,
+                    {
+                        key: cell_text(values[index])
+                        if index is not None and index < len(values)
+                        else ""
+                        for key, index in keyed
+                    },
+                )
+            )
+    except WorkbookError:
+        raise
+    except Exception as error:  # broken XML inside the archive
+        raise WorkbookError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
+    finally:
+        reader.archive.close()
     return result
 
 

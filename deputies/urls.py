@@ -29,6 +29,7 @@ urlpatterns = [
     path("import/template/", imports.ImportTemplateView.as_view(), name="import_template"),
     path("import/<int:pk>/", imports.ImportPreviewView.as_view(), name="import_preview"),
     path("import/<int:pk>/file/", imports.ImportFileView.as_view(), name="import_file"),
+    path("import/<int:pk>/discard/", imports.ImportDiscardView.as_view(), name="import_discard"),
     path("activities/", activities.ActivityListView.as_view(), name="activities"),
     path("activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="activity_detail"),

@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, TownshipMixin
 
 from .forms import InspectionForm
 from .selectors import inspection_list_for_user
@@ -20,7 +20,7 @@ class InspectionListView(PermissionRequiredMixin, ListView):
         return inspection_list_for_user(user=self.request.user)
 
 
-class InspectionCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class InspectionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "oversight.add_inspection"
     template_name = "oversight/inspection_form.html"
     form_class = InspectionForm

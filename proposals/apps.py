@@ -14,7 +14,11 @@ class ProposalsConfig(AppConfig):
         from . import selectors
 
         registry.history_kinds.register(
-            registry.HistoryKind(key="proposal", model="proposals.Proposal")
+            registry.HistoryKind(
+                key="proposal",
+                model="proposals.Proposal",
+                children=(("proposals.ProposalStatusChange", "proposal_id"),),
+            )
         )
         registry.year_summary_sources.register(
             registry.YearSummarySource(

@@ -96,6 +96,9 @@ class ProposalStatusChange(StatusChange):
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
 
+    # Steps are only ever added; the history keeps them when the admin deletes a proposal.
+    history = HistoricalRecords()
+
     scope = Scope(
         township="proposal__township",
         owner="proposal__deputy__user",

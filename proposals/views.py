@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 from deputies.views.me import OwnDeputyMixin
 
@@ -75,7 +75,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     """A deputy submits their own proposal; staff register one on a deputy's behalf."""
 
     permission_required = "proposals.add_proposal"
@@ -156,7 +156,7 @@ class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("proposals:detail", args=[proposal.pk])
 
 
-class ProposalFromVoterContactView(OwnDeputyMixin, ServiceFormMixin, FormView):
+class ProposalFromVoterContactView(OwnDeputyMixin, CreateOnceMixin, FormView):
     """A deputy turns what voters raised into their proposal."""
 
     template_name = "proposals/proposal_from_voter_contact.html"

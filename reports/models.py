@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
@@ -35,6 +36,8 @@ class Report(models.Model):
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     scope = Scope()
 

@@ -35,10 +35,8 @@ def _enqueue_render(report_id: int) -> None:
         render_report.delay(report_id)
     except OperationalError:
         logger.exception("Task broker unreachable; report %s not queued", report_id)
-        Report.objects.filter(pk=report_id).update(
-            state=Report.State.FAILED,
-            error=_("The background task queue is unreachable. Please try again later."),
-            finished_at=timezone.now(),
+        _mark_failed(
+            report_id, _("The background task queue is unreachable. Please try again later.")
         )
 
 
@@ -68,6 +66,16 @@ def report_render(*, report_id: int) -> Report:
 def report_mark_failed(*, report_id: int, error: str) -> None:
     """Record that a report could not be made, with the reason a user can read."""
     logger.error("Report %s failed: %s", report_id, error)
-    Report.objects.filter(pk=report_id).exclude(state=Report.State.DONE).update(
-        state=Report.State.FAILED, error=error, finished_at=timezone.now()
-    )
+    _mark_failed(report_id, error)
+
+
+@transaction.atomic
+def _mark_failed(report_id: int, error: str) -> None:
+    # Saved, not updated in bulk, so that the report's history shows the failure.
+    report = Report.objects.select_for_update().filter(pk=report_id).first()
+    if report is None or report.state == Report.State.DONE:
+        return
+    report.state = Report.State.FAILED
+    report.error = error
+    report.finished_at = timezone.now()
+    report.save(update_fields=["state", "error", "finished_at"])

@@ -1,13 +1,13 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView
 
 from congress.files import protected_file_response
-from congress.views_mixins import TownshipMixin
+from congress.forms import add_submission_token
+from congress.views_mixins import CreateOnceMixin, TownshipMixin
 
 from .forms import ReportRequestForm
 from .selectors import report_get_for_user, report_list_for_user
@@ -26,25 +26,25 @@ class ReportListView(PermissionRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("reports.add_report"):
-            context["form"] = ReportRequestForm()
+            context["form"] = add_submission_token(ReportRequestForm())
         return context
 
 
-class ReportRequestView(PermissionRequiredMixin, TownshipMixin, FormView):
+class ReportRequestView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "reports.add_report"
     template_name = "reports/report_form.html"
     form_class = ReportRequestForm
+    success_url = reverse_lazy("reports:list")
 
-    def form_valid(self, form):
-        report_request(
+    def perform(self, form):
+        return report_request(
             township=self.township,
             year=form.cleaned_data["year"],
             requested_by=self.request.user,
         )
-        messages.success(
-            self.request, _("The report is being generated; it appears below when ready.")
-        )
-        return redirect("reports:list")
+
+    def get_success_message(self, report):
+        return _("The report is being generated; it appears below when ready.")
 
 
 class ReportDownloadView(PermissionRequiredMixin, View):

@@ -17,7 +17,11 @@ class CongressSessionsConfig(AppConfig):
         from . import selectors
 
         registry.history_kinds.register(
-            registry.HistoryKind(key="session", model="congress_sessions.CongressSession")
+            registry.HistoryKind(
+                key="session",
+                model="congress_sessions.CongressSession",
+                children=(("congress_sessions.SessionAttendance", "session_id"),),
+            )
         )
         registry.year_summary_sources.register(
             registry.YearSummarySource(

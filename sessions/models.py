@@ -7,6 +7,7 @@ from congress.models import Township
 from congress.numerals import document_numeral
 from congress.scoping import Scope
 from congress.validators import validate_visible_text
+from deputies.validators import validate_term
 
 
 class CongressSession(models.Model):
@@ -18,7 +19,9 @@ class CongressSession(models.Model):
         related_name="congress_sessions",
         verbose_name=_("township"),
     )
-    term = models.PositiveSmallIntegerField(_("term"), help_text=_("届"))
+    term = models.PositiveSmallIntegerField(
+        _("term"), help_text=_("届"), validators=[validate_term]
+    )
     number = models.PositiveSmallIntegerField(_("session number"), help_text=_("次"))
     start_date = models.DateField(_("opening date"))
     end_date = models.DateField(_("closing date"))

@@ -3,7 +3,8 @@ import datetime
 from django.db import transaction
 
 from congress.attendance import attendance_sync
-from congress.models import Township
+from congress.db import save_unique
+from congress.models import Township, User
 
 from .models import CongressSession, SessionAttendance
 from .selectors import session_roll
@@ -29,20 +30,21 @@ def session_create(
         venue=venue,
     )
     session.full_clean()
-    session.save()
-    return session
+    return save_unique(session)
 
 
 @transaction.atomic
 def session_set_attendance(
-    *, session: CongressSession, statuses: dict[int, str], clear: bool = False
+    *, session: CongressSession, statuses: dict[int, str], by: User, clear: bool = False
 ) -> None:
     """Record the attendance of the deputies on the session's roll: {deputy id: status};
-    a deputy left out was not involved. Nothing marked is refused unless `clear`."""
+    a deputy left out was not involved. Nothing marked is refused unless `clear`. Every mark
+    and change is kept in the history as done by `by` (the Art 62 warning counts them)."""
     attendance_sync(
         model=SessionAttendance,
         parent={"session": session},
         statuses=statuses,
         roll=session_roll(session=session),
+        by=by,
         clear=clear,
     )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
 from congress.forms import AttendanceForm
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 
 from .forms import CongressSessionForm
 from .selectors import session_attendance_rows, session_get_for_user, session_list_for_user
@@ -22,7 +22,7 @@ class SessionListView(PermissionRequiredMixin, ListView):
         return session_list_for_user(user=self.request.user)
 
 
-class SessionCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class SessionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "congress_sessions.add_congresssession"
     template_name = "sessions/session_form.html"
     form_class = CongressSessionForm
@@ -57,7 +57,10 @@ class SessionAttendanceView(PermissionRequiredMixin, ServiceFormMixin, FormView)
 
     def perform(self, form):
         return session_set_attendance(
-            session=self.session, statuses=form.statuses(), clear=form.cleaned_data["clear"]
+            session=self.session,
+            statuses=form.statuses(),
+            by=self.request.user,
+            clear=form.cleaned_data["clear"],
         )
 
     def get_success_message(self, result):

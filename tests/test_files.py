@@ -23,6 +23,7 @@ from deputies.services import activity_attach, deputy_update
 from deputies.services.importing import roster_import_upload
 from deputies.tests.factories import ActivityFactory, DeputyFactory
 from deputies.tests.test_activities import png_bytes
+from deputies.tests.test_import import row
 from reports.models import Report
 
 PDF = b"%PDF-1.4\n%test\n"
@@ -39,7 +40,7 @@ def files(township, staff):
     )
     batch = roster_import_upload(
         township=township,
-        upload=SimpleUploadedFile("名册.xlsx", write_workbook([], title="名册")),
+        upload=SimpleUploadedFile("名册.xlsx", write_workbook([row(1)], title="名册")),
         user=staff,
     )
     report = Report(township=township, year=2024, requested_by=staff, state=Report.State.DONE)
@@ -152,7 +153,7 @@ def demo_with_files(db, settings):
     activity_attach(activity=activity, upload=SimpleUploadedFile("签到表.pdf", PDF))
     roster_import_upload(
         township=staff.township,
-        upload=SimpleUploadedFile("名册.xlsx", write_workbook([], title="名册")),
+        upload=SimpleUploadedFile("名册.xlsx", write_workbook([row(1)], title="名册")),
         user=staff,
     )
     report = Report(township=staff.township, year=2024, requested_by=staff, state=Report.State.DONE)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # (congress.security.audit relies on axes having marked a locked-out request).
     "axes",
     "csp",
+    "dbbackup",
     "congress.apps.CongressConfig",
     "sessions.apps.CongressSessionsConfig",
     "deputies.apps.DeputiesConfig",
@@ -249,10 +250,19 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Without collectstatic (development, tests) WhiteNoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+# `manage.py backup` writes one dated archive (the database dump and the media files) here.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # django-dbbackup's own storage; `backup` and `restore` pass it local paths instead.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR)},
+    },
 }
+# Failures are reported by the command's exit status and output (cron mails it).
+DBBACKUP_SEND_EMAIL = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -99,6 +99,8 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
 
+    history = HistoricalRecords()
+
     scope = Scope(township="activity__township", owner="deputy__user")
 
     class Meta:
@@ -131,6 +133,8 @@ class ActivityAttachment(models.Model):
         validators=[FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS)],
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     scope = Scope(township="activity__township", owner="activity__attendances__deputy__user")
 

@@ -11,7 +11,12 @@ from congress.scoping import Scope
 from congress.validators import validate_visible_text
 
 from ..sorting import SORT_KEY_LENGTH, natural_sort_key
-from ..validators import validate_phone
+from ..validators import (
+    validate_birth_month,
+    validate_mandate_date,
+    validate_phone,
+    validate_term,
+)
 
 
 class NaturalNameQuerySet(models.QuerySet):
@@ -174,6 +179,7 @@ class Deputy(models.Model):
         _("birth year and month"),
         null=True,
         blank=True,
+        validators=[validate_birth_month],
         help_text=_("Stored as the first day of the month."),
     )
     affiliation = models.CharField(
@@ -263,7 +269,7 @@ class Mandate(models.Model):
         Deputy, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("deputy")
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    term = models.PositiveSmallIntegerField(_("term"))
+    term = models.PositiveSmallIntegerField(_("term"), validators=[validate_term])
     constituency = models.ForeignKey(
         Constituency,
         on_delete=models.PROTECT,
@@ -289,12 +295,14 @@ class Mandate(models.Model):
         _("mandate start date"),
         null=True,
         blank=True,
+        validators=[validate_mandate_date],
         help_text=_("The first day in office; empty: from the start of the term."),
     )
     end_date = models.DateField(
         _("mandate end date"),
         null=True,
         blank=True,
+        validators=[validate_mandate_date],
         help_text=_("The day the mandate ended: from this day on the deputy is not in office."),
     )
     status_reason = models.CharField(

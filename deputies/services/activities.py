@@ -64,15 +64,17 @@ def activity_save(
 
 @transaction.atomic
 def activity_set_attendance(
-    *, activity: Activity, statuses: dict[int, str], clear: bool = False
+    *, activity: Activity, statuses: dict[int, str], by: User, clear: bool = False
 ) -> None:
     """Record who took part: {deputy id: status} for deputies in office on the activity's
-    day; a deputy left out is not a participant. Nothing marked is refused unless `clear`."""
+    day; a deputy left out is not a participant. Nothing marked is refused unless `clear`.
+    Every mark and change is kept in the history as done by `by`."""
     attendance_sync(
         model=Attendance,
         parent={"activity": activity},
         statuses=statuses,
         roll=activity_roll(activity=activity),
+        by=by,
         clear=clear,
     )
 

@@ -1,5 +1,11 @@
 """Roster import from the Excel template: every row checked, then all rows saved or none.
 
+The workbook is read once, as a stream, when it is uploaded: its rows (as text), their errors
+and what importing each would do are stored on the RosterImport, and the preview shows what
+was stored. Importing checks the stored rows again against the roster as it is then (people
+may have been added since), inside a lock on the township, so two imports of the same new
+people at once create them once.
+
 Rows are matched to deputies already on the roster by name and birth month, and to mandates
 by level and term, so importing the same file twice updates instead of duplicating.
 """
@@ -9,6 +15,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -18,7 +25,6 @@ from congress.validators import validate_file_content
 from ..excel import (
     COLUMNS,
     WorkbookError,
-    cell_text,
     choice_lookup,
     parse_date,
     parse_month,
@@ -44,18 +50,42 @@ TEXT_DETAILS = [
 @dataclass
 class ImportRow:
     number: int
-    values: dict
+    raw: dict[str, str]  # each column's cell as text, as read from the file
+    values: dict = field(default_factory=dict)  # model values, once checked
     errors: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # choice values as their labels
     action: str = ""  # NEW, UPDATE or UNCHANGED, known once planned
 
     NEW, UPDATE, UNCHANGED = "new", "update", "unchanged"
 
+    def as_json(self) -> dict:
+        """What RosterImport.rows keeps of a checked row: enough for the preview, and the
+        text to check again when importing."""
+        return {
+            "number": self.number,
+            "raw": self.raw,
+            "errors": [str(error) for error in self.errors],
+            "labels": {key: str(label) for key, label in self.labels.items()},
+            "action": self.action,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ImportRow":
+        return cls(
+            number=data["number"],
+            raw=data["raw"],
+            errors=data["errors"],
+            labels=data["labels"],
+            action=data["action"],
+        )
+
 
 @dataclass
 class ImportPlan:
     rows: list[ImportRow]
     error: str = ""  # a problem with the whole file
+    # The township's deputies the rows were checked against, by (name, birth month).
+    people: dict = field(default_factory=dict, repr=False)
 
     @property
     def row_errors(self) -> list[ImportRow]:
@@ -88,7 +118,7 @@ class _RowReader:
         self.labels = {column.key: dict(column.choices) for column in COLUMNS if column.choices}
 
     def read(self, row: ImportRow) -> dict:
-        raw = {key: cell_text(value) for key, value in row.values.items()}
+        raw = row.raw
         values, errors = {}, row.errors
 
         def need(key):
@@ -97,6 +127,8 @@ class _RowReader:
             return raw[key]
 
         values["name"] = need("name")
+        if values["name"]:
+            errors.extend(_field_errors(Deputy, "name", values["name"]))
         for key in self.choices:
             text = raw[key]
             if not text:
@@ -126,13 +158,19 @@ class _RowReader:
                     _("Birth month “%(value)s” is not a date such as 1975-03.")
                     % {"value": raw["birth_month"]}
                 )
+            else:
+                errors.extend(
+                    _field_errors(Deputy, "birth_month", raw["birth_month"], values["birth_month"])
+                )
         if need("term"):
             try:
                 values["term"] = int(raw["term"])
-                if values["term"] < 1:
-                    raise ValueError
             except ValueError:
                 errors.append(_("Term “%(value)s” is not a whole number.") % {"value": raw["term"]})
+            else:
+                # The range the database and the mandate page accept (1..MAX_TERM): 40000
+                # must be refused here, not when the rows are written.
+                errors.extend(_field_errors(Mandate, "term", raw["term"], values["term"]))
         if need("constituency"):
             values["constituency"] = self.constituencies.get(raw["constituency"])
             if values["constituency"] is None:
@@ -156,6 +194,8 @@ class _RowReader:
                         _("%(column)s “%(value)s” is not a date such as 2021-12-30.")
                         % {"column": COLUMN_HEADERS[key], "value": raw[key]}
                     )
+                else:
+                    errors.extend(_field_errors(Mandate, key, raw[key], values[key]))
         values["status_reason"] = raw["status_reason"]
         if raw["status_reason"]:
             errors.extend(_field_errors(Mandate, "status_reason", raw["status_reason"]))
@@ -172,10 +212,11 @@ class _RowReader:
         return values
 
 
-def _field_errors(model, key: str, text: str) -> list[str]:
-    """The model field's own validators (length, phone format), naming the column and value."""
+def _field_errors(model, key: str, text: str, value=None) -> list[str]:
+    """The model field's own validators (length, range, phone format) on the value read from
+    `text` (the text itself by default), naming the column and the text."""
     try:
-        model._meta.get_field(key).run_validators(text)
+        model._meta.get_field(key).run_validators(text if value is None else value)
     except ValidationError as error:
         return [
             _("%(column)s “%(value)s”: %(message)s")
@@ -185,24 +226,14 @@ def _field_errors(model, key: str, text: str) -> list[str]:
     return []
 
 
-def roster_import_plan(*, township: Township, file) -> ImportPlan:
-    """Check every row of an uploaded roster and say what importing it would do."""
-    try:
-        raw_rows = read_rows(file)
-    except WorkbookError as error:
-        return ImportPlan(rows=[], error=str(error))
-    if not raw_rows:
-        return ImportPlan(rows=[], error=_("The workbook has no rows below the header."))
-    if len(raw_rows) > MAX_IMPORT_ROWS:
-        return ImportPlan(
-            rows=[], error=_("At most %(n)s rows can be imported at once.") % {"n": MAX_IMPORT_ROWS}
-        )
+def _check_rows(*, township: Township, rows: list[ImportRow]) -> ImportPlan:
+    """Check every row against the roster as it is now and say what importing it would do."""
     reader = _RowReader(township)
-    rows, seen, people = [], {}, {}
+    seen, people = {}, {}
     existing = _existing_people(township)
     mandates = _existing_mandates(township)
-    for number, values in raw_rows:
-        row = ImportRow(number=number, values=values)
+    for row in rows:
+        number = row.number
         row.values = reader.read(row)
         person = (row.values.get("name"), row.values.get("birth_month"))
         seat = (*person, row.values.get("level"), row.values.get("term"))
@@ -240,8 +271,12 @@ def roster_import_plan(*, township: Township, file) -> ImportPlan:
                 row.action = ImportRow.UPDATE
             else:
                 row.action = ImportRow.UNCHANGED
-        rows.append(row)
-    return ImportPlan(rows=rows)
+    return ImportPlan(rows=rows, people=existing)
+
+
+def roster_import_plan(*, batch: RosterImport) -> ImportPlan:
+    """What the upload found, as stored: the preview shows it without reading the file."""
+    return ImportPlan(rows=[ImportRow.from_json(row) for row in batch.rows])
 
 
 def _existing_people(township: Township) -> dict[tuple, list[Deputy]]:
@@ -262,7 +297,8 @@ def _existing_mandates(township: Township) -> dict[tuple, Mandate]:
 
 @transaction.atomic
 def roster_import_upload(*, township: Township, upload: UploadedFile, user: User) -> RosterImport:
-    """Keep an uploaded workbook for preview; refuse what is not an .xlsx file of sane size."""
+    """Read an uploaded workbook once and keep it with its checked rows for the preview;
+    refuse what is not an .xlsx roster of sane size, rows included (MAX_IMPORT_ROWS)."""
     if not upload.name.lower().endswith(".xlsx"):
         raise ValidationError(
             _("Upload the roster as an Excel .xlsx file (start from the template).")
@@ -272,25 +308,75 @@ def roster_import_upload(*, township: Township, upload: UploadedFile, user: User
             _("The file is larger than %(mb)s MB.") % {"mb": MAX_IMPORT_BYTES // 2**20}
         )
     validate_file_content(upload)
-    batch = RosterImport(township=township, uploaded_by=user, original_name=upload.name[:200])
+    try:
+        raw_rows = read_rows(upload, limit=MAX_IMPORT_ROWS)
+    except WorkbookError as error:
+        raise ValidationError(str(error)) from error
+    if not raw_rows:
+        raise ValidationError(_("The workbook has no rows below the header."))
+    upload.seek(0)
+    plan = _check_rows(
+        township=township, rows=[ImportRow(number=n, raw=raw) for n, raw in raw_rows]
+    )
+    batch = RosterImport(
+        township=township,
+        uploaded_by=user,
+        original_name=upload.name[:200],
+        rows=[row.as_json() for row in plan.rows],
+    )
     batch.file.save(upload.name, upload, save=False)
     batch.save()
     return batch
 
 
+def _locked_pending(batch: RosterImport) -> RosterImport:
+    batch = RosterImport.objects.select_for_update().get(pk=batch.pk)
+    if batch.state == RosterImport.State.IMPORTED:
+        raise ValidationError(_("This file has already been imported."))
+    if batch.state == RosterImport.State.DISCARDED:
+        raise ValidationError(_("This file was discarded; upload it again to import it."))
+    return batch
+
+
+@transaction.atomic
+def roster_import_discard(*, batch: RosterImport, by: User) -> RosterImport:
+    """Drop an upload not yet imported: its file is deleted, its record stays as discarded."""
+    batch = _locked_pending(batch)
+    name, storage = batch.file.name, batch.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+    batch.file = ""
+    batch.rows = []
+    batch.state = RosterImport.State.DISCARDED
+    batch.summary = _("Discarded by %(user)s on %(date)s.") % {
+        "user": by.display_name,
+        "date": timezone.localdate().isoformat(),
+    }
+    batch._history_user = by
+    batch.save(update_fields=["file", "rows", "state", "summary"])
+    return batch
+
+
 @transaction.atomic
 def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
-    """Import a previewed workbook: all rows, or none when any row has an error."""
-    batch = RosterImport.objects.select_for_update().get(pk=batch.pk)
-    if batch.state != RosterImport.State.PENDING:
-        raise ValidationError(_("This file has already been imported."))
-    township = batch.township
-    with batch.file.open("rb") as file:
-        plan = roster_import_plan(township=township, file=file)
-    if not plan.is_valid:
-        raise ValidationError(plan.error or _("Some rows have errors; nothing was imported."))
+    """Import a previewed workbook: all rows, or none when any row has an error now.
 
-    people = {key: found[0] for key, found in _existing_people(township).items() if len(found) == 1}
+    The stored rows are checked again against the roster as it is (another import may have
+    added the same people meanwhile); imports into one township wait for each other, so the
+    second finds the first one's deputies and updates them instead of adding them again.
+    When a row has an error now, nothing is written but the new check, and the plan returned
+    says what is wrong."""
+    Township.objects.select_for_update().get(pk=batch.township_id)
+    batch = _locked_pending(batch)
+    township = batch.township
+    rows = [ImportRow(number=row["number"], raw=row["raw"]) for row in batch.rows]
+    plan = _check_rows(township=township, rows=rows)
+    if not plan.is_valid:
+        batch.rows = [row.as_json() for row in plan.rows]
+        batch.save(update_fields=["rows"])
+        return plan
+
+    people = {key: found[0] for key, found in plan.people.items() if len(found) == 1}
     new_people: dict[tuple, Deputy] = {}
     changed_people: dict[int, Deputy] = {}
     for row in plan.rows:
@@ -342,6 +428,8 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
         )
 
     batch.state = RosterImport.State.IMPORTED
+    batch.rows = [row.as_json() for row in plan.rows]
+    batch._history_user = user
     batch.summary = _(
         "%(rows)s rows: %(people)s new deputies, %(mandates)s new mandates, "
         "%(updated)s rows updated, %(unchanged)s unchanged."
@@ -352,7 +440,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
         "updated": plan.update_count,
         "unchanged": plan.unchanged_count,
     }
-    batch.save(update_fields=["state", "summary"])
+    batch.save(update_fields=["state", "rows", "summary"])
     return plan
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congress.db import save_unique
 from congress.models import Township, User
 from congress.roles import Role
 from congress.scoping import check_same_township
@@ -114,8 +115,7 @@ def mandate_add(
         start_date=start_date,
     )
     mandate.full_clean()
-    mandate.save()
-    return mandate
+    return save_unique(mandate)
 
 
 def mandate_status_errors(
@@ -166,8 +166,7 @@ def mandate_update(
     mandate.end_date = end_date
     mandate.status_reason = status_reason.strip()
     mandate.full_clean()
-    mandate.save()
-    return mandate
+    return save_unique(mandate)
 
 
 def _named_record_save(model, *, township, name, description, instance):
@@ -175,8 +174,7 @@ def _named_record_save(model, *, township, name, description, instance):
     record.name = name.strip()
     record.description = description.strip()
     record.full_clean()
-    record.save()
-    return record
+    return save_unique(record)
 
 
 @transaction.atomic

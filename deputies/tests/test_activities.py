@@ -79,7 +79,7 @@ def test_attendance_cannot_name_another_townships_deputy(client, staff, township
     from deputies.services import activity_set_attendance
 
     with pytest.raises(ValidationError, match="部分代表不在当天的在任名单上"):
-        activity_set_attendance(activity=activity, statuses={foreign.pk: "present"})
+        activity_set_attendance(activity=activity, statuses={foreign.pk: "present"}, by=staff)
     assert not Attendance.objects.exists()
 
 

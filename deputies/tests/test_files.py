@@ -186,7 +186,9 @@ def test_html_named_xlsx_is_refused_as_a_roster_workbook(client, staff):
 
 
 def test_staff_download_the_workbook_they_uploaded(client, users):
-    content = write_workbook([], title="名册")
+    from deputies.tests.test_import import row
+
+    content = write_workbook([row(1)], title="名册")
     client.force_login(users[Role.STAFF])
     location = client.post(
         reverse("deputies:import"), {"file": SimpleUploadedFile("2024名册.xlsx", content)}

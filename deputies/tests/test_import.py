@@ -136,7 +136,7 @@ def test_a_bad_phone_is_blamed_on_its_own_row(client, staff, seats):
     rows[6] = row(6, phone="1395781")
     preview = client.get(upload(client, rows))
     errors = preview.context["plan"].row_errors
-    assert [(e.number, e.values["name"]) for e in errors] == [(8, "代表006")]
+    assert [(e.number, e.raw["name"]) for e in errors] == [(8, "代表006")]
     assert "联系电话“1395781”有误：请填写以1开头的11位手机号码" in preview.content.decode()
 
 

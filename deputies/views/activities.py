@@ -8,8 +8,8 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from congress.files import protected_file_response
-from congress.forms import AttendanceForm
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.forms import AttendanceForm, add_submission_token
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 
 from ..forms import (
     ActivityForm,
@@ -63,11 +63,11 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         context["person_times"] = person_times(self.object)
         context["attachments"] = activity_attachments(activity=self.object)
         if self.request.user.has_perm("deputies.change_activity"):
-            context["attachment_form"] = AttachmentForm()
+            context["attachment_form"] = add_submission_token(AttachmentForm())
         return context
 
 
-class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
@@ -133,7 +133,10 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
 
     def perform(self, form):
         return activity_set_attendance(
-            activity=self.activity, statuses=form.statuses(), clear=form.cleaned_data["clear"]
+            activity=self.activity,
+            statuses=form.statuses(),
+            by=self.request.user,
+            clear=form.cleaned_data["clear"],
         )
 
     def get_success_message(self, result):
@@ -142,7 +145,7 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
         }
 
 
-class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
+class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_detail.html"
     form_class = AttachmentForm
@@ -173,7 +176,7 @@ class AttachmentView(PermissionRequiredMixin, View):
         )
 
 
-class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class LiaisonContactView(PermissionRequiredMixin, CreateOnceMixin, FormView):
     """Presidium members' contacts with deputies: the list and a form to record one."""
 
     permission_required = "deputies.view_liaisoncontact"
@@ -209,7 +212,7 @@ class LiaisonContactView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("deputies:liaison_contacts")
 
 
-class ReportToVotersView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ReportToVotersView(PermissionRequiredMixin, CreateOnceMixin, FormView):
     """Deputies' reports to voters (述职评议): the list and a form to record one."""
 
     permission_required = "deputies.view_reporttovoters"

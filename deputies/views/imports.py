@@ -13,12 +13,17 @@ from django.views import View
 from django.views.generic import FormView
 
 from congress.files import protected_file_response
-from congress.views_mixins import ServiceFormMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, TownshipMixin
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
 from ..selectors import roster_import_get_for_user, roster_workbook_options
-from ..services.importing import roster_import_apply, roster_import_plan, roster_import_upload
+from ..services.importing import (
+    roster_import_apply,
+    roster_import_discard,
+    roster_import_plan,
+    roster_import_upload,
+)
 
 PREVIEW_ROWS = 50
 
@@ -56,7 +61,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("roster workbook (.xlsx)"))
 
 
-class ImportUploadView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class ImportUploadView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_rosterimport"
     template_name = "deputies/import_upload.html"
     form_class = UploadForm
@@ -73,7 +78,8 @@ class ImportUploadView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin,
 
 
 class ImportPreviewView(PermissionRequiredMixin, View):
-    """GET: every row checked, errors listed in Chinese. POST: import all rows or none."""
+    """GET: every row as checked on upload, errors listed in Chinese. POST: import all rows
+    or none."""
 
     permission_required = "deputies.add_rosterimport"
 
@@ -82,8 +88,7 @@ class ImportPreviewView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         batch = self.get_batch(request, pk)
-        with batch.file.open("rb") as file:
-            plan = roster_import_plan(township=batch.township, file=file)
+        plan = roster_import_plan(batch=batch)
         return render(
             request,
             "deputies/import_preview.html",
@@ -98,10 +103,13 @@ class ImportPreviewView(PermissionRequiredMixin, View):
     def post(self, request, pk):
         batch = self.get_batch(request, pk)
         try:
-            roster_import_apply(batch=batch, user=request.user)
+            plan = roster_import_apply(batch=batch, user=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+            return redirect("deputies:import_preview", pk=batch.pk)
+        if not plan.is_valid:
+            messages.error(request, _("Some rows have errors; nothing was imported."))
             return redirect("deputies:import_preview", pk=batch.pk)
         batch.refresh_from_db()
         messages.success(request, _("Roster imported. %(summary)s") % {"summary": batch.summary})
@@ -116,3 +124,23 @@ class ImportFileView(PermissionRequiredMixin, View):
     def get(self, request, pk):
         batch = roster_import_get_for_user(user=request.user, pk=pk)
         return protected_file_response(batch.file, filename=batch.original_name)
+
+
+class ImportDiscardView(PermissionRequiredMixin, View):
+    """Drop an upload that will not be imported; its file is deleted."""
+
+    permission_required = "deputies.add_rosterimport"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        batch = roster_import_get_for_user(user=request.user, pk=pk)
+        try:
+            roster_import_discard(batch=batch, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("deputies:import_preview", pk=batch.pk)
+        messages.success(
+            request, _("The upload “%(name)s” was discarded.") % {"name": batch.original_name}
+        )
+        return redirect("deputies:import")

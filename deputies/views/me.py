@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from congress.views_mixins import ServiceFormMixin, YearMixin
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, YearMixin
 
 from ..forms import SelfServiceForm, VoterContactForm
 from ..selectors import (
@@ -71,7 +71,7 @@ class MyProfileEditView(OwnDeputyMixin, ServiceFormMixin, FormView):
         return reverse("deputies:me")
 
 
-class MyVoterContactView(OwnDeputyMixin, ServiceFormMixin, FormView):
+class MyVoterContactView(OwnDeputyMixin, CreateOnceMixin, FormView):
     template_name = "deputies/me_voter_contact.html"
     form_class = VoterContactForm
 

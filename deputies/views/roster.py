@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from congress.files import protected_file_response
 from congress.validators import extension_of
-from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
 from ..filters import RosterFilter
@@ -119,7 +119,7 @@ class CompositionView(PermissionRequiredMixin, RosterMixin, TemplateView):
         }
 
 
-class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_deputy"
     template_name = "deputies/deputy_form.html"
     form_class = DeputyCreateForm
@@ -193,7 +193,7 @@ class DeputyUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("deputies:detail", args=[deputy.pk])
 
 
-class MandateAddView(DeputyUpdateView):
+class MandateAddView(CreateOnceMixin, DeputyUpdateView):
     permission_required = "deputies.add_mandate"
     template_name = "deputies/mandate_form.html"
     form_class = MandateAddForm
@@ -216,6 +216,7 @@ class MandateAddView(DeputyUpdateView):
 class MandateUpdateView(MandateAddView):
     permission_required = "deputies.change_mandate"
     form_class = MandateForm
+    submit_once = False  # an edit, not a create
 
     @cached_property
     def mandate(self):
@@ -234,7 +235,7 @@ class MandateUpdateView(MandateAddView):
         return _("Mandate updated.")
 
 
-class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
     """A list of a township's constituencies or groups with a form to add one."""
 
     add_permission = ""

@@ -132,7 +132,7 @@ def test_the_roll_holds_the_deputies_in_office_on_the_opening_day(client, staff,
     from sessions.services import session_set_attendance
 
     with pytest.raises(ValidationError, match="不在当天的在任名单上"):
-        session_set_attendance(session=session, statuses={gone.pk: "present"})
+        session_set_attendance(session=session, statuses={gone.pk: "present"}, by=staff)
     assert not SessionAttendance.objects.exists()
 
 

@@ -61,13 +61,13 @@ class Command(BaseCommand):
             for name, kind in demo.UNITS
         }
         deputies = self._roster(township)
-        sessions = self._sessions(township, deputies)
         accounts = self._accounts(township, units, deputies)
+        sessions = self._sessions(township, deputies, accounts["staff"])
         self._proposals(township, deputies, sessions, units, accounts["staff"])
         for row in demo.INSPECTIONS:
             if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
                 inspection_create(township=township, **row)
-        self._deputy_work(township, deputies, accounts["member"])
+        self._deputy_work(township, deputies, accounts["member"], accounts["staff"])
 
         self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
@@ -110,7 +110,7 @@ class Command(BaseCommand):
             deputies.append(deputy)
         return deputies
 
-    def _sessions(self, township, deputies) -> list[CongressSession]:
+    def _sessions(self, township, deputies, staff) -> list[CongressSession]:
         sessions = []
         for row in demo.SESSIONS:
             session = CongressSession.objects.filter(
@@ -121,7 +121,7 @@ class Command(BaseCommand):
                 statuses = {d.pk: "present" for d in deputies}
                 for status, indexes in away.items():
                     statuses.update({deputies[i].pk: status for i in indexes})
-                session_set_attendance(session=session, statuses=statuses)
+                session_set_attendance(session=session, statuses=statuses, by=staff)
             sessions.append(session)
         return sessions
 
@@ -147,14 +147,16 @@ class Command(BaseCommand):
                 at=_aware(demo.ASSIGNMENT_DAY),
             )
 
-    def _deputy_work(self, township, deputies, member) -> None:
+    def _deputy_work(self, township, deputies, member, staff) -> None:
         for row in demo.ACTIVITIES:
             if Activity.objects.filter(township=township, title=row["title"]).exists():
                 continue
             fields = {k: v for k, v in row.items() if k not in {"present", "others"}}
             activity = activity_save(township=township, other_participants=row["others"], **fields)
             activity_set_attendance(
-                activity=activity, statuses={deputies[i].pk: "present" for i in row["present"]}
+                activity=activity,
+                statuses={deputies[i].pk: "present" for i in row["present"]},
+                by=staff,
             )
         for index in demo.LIAISON_DEPUTIES:
             if deputies[index].liaison_id != member.pk:
