@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Township, Unit, User
-from .roles import Role
+from .roles import COUNTY_ROLES, Role
 from .scoping import check_same_township
 
 
@@ -14,23 +14,29 @@ from .scoping import check_same_township
 def user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     role: str,
     township: Township | None,
     unit: Unit | None = None,
     full_name: str = "",
 ) -> User:
-    """Create a login whose role group matches its role; every role but county needs a township."""
+    """Create a login whose role group matches its role; every role but the county's needs a
+    township. Without a password the account cannot log in until one is set."""
     if role not in Role.values:
         raise ValidationError(_("Unknown role."))
-    if role != Role.COUNTY and township is None:
-        raise ValidationError(_("Every role except county viewer belongs to a township."))
+    if role in COUNTY_ROLES and township is not None:
+        raise ValidationError(_("The county's accounts belong to no township."))
+    if role not in COUNTY_ROLES and township is None:
+        raise ValidationError(_("Every role except the county's belongs to a township."))
     if role == Role.UNIT and unit is None:
         raise ValidationError(_("A handling-unit user must belong to a unit."))
     if unit is not None:
         check_same_township(township, unit=unit)
     user = User(username=username, role=role, township=township, unit=unit, full_name=full_name)
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
     user_set_role(user=user, role=role)
@@ -47,6 +53,20 @@ def user_set_role(*, user: User, role: str) -> User:
 
 
 @transaction.atomic
+def user_password_change(*, user: User, password: str) -> User:
+    """The user's own new password (the form has checked it against the password rules): not
+    the one they had, which may be the initial password printed on a slip."""
+    if user.check_password(password):
+        raise ValidationError(
+            {"new_password1": _("Choose a password different from the one you have now.")}
+        )
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    return user
+
+
+@transaction.atomic
 def user_profile_update(*, user: User, email: str, email_frequency: str) -> User:
     """A user's own notification settings: any email at all needs an address to go to."""
     email = email.strip()
@@ -59,3 +79,25 @@ def user_profile_update(*, user: User, email: str, email_frequency: str) -> User
     user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
     user.save(update_fields=["email", "email_frequency"])
     return user
+
+
+@transaction.atomic
+def unit_save(
+    *,
+    township: Township,
+    name: str,
+    kind: str,
+    is_active: bool = True,
+    instance: Unit | None = None,
+) -> Unit:
+    """Add or change a township's handling unit; names are unique in a township. A unit that is
+    deactivated keeps its proposals and users but is offered for no new assignment."""
+    if instance is not None:
+        check_same_township(township, unit=instance)
+    unit = instance or Unit(township=township)
+    unit.name = name.strip()
+    unit.kind = kind
+    unit.is_active = is_active
+    unit.full_clean()
+    unit.save()
+    return unit
