@@ -11,6 +11,7 @@ from congress.roles import Role
 from congress.scoping import check_same_township
 
 from ..models import DEPUTY_PROFILE_FIELDS, Constituency, Deputy, DeputyGroup, Mandate
+from .accounts import deputy_accounts_sync
 
 # Staff edit a deputy's whole profile; a deputy may edit only their own contact details.
 PROFILE_FIELDS = list(DEPUTY_PROFILE_FIELDS)
@@ -150,6 +151,7 @@ def mandate_update(
     mandate.status_reason = status_reason.strip()
     mandate.full_clean()
     mandate.save()
+    deputy_accounts_sync(deputy=mandate.deputy)  # their last mandate ended: no more login
     return mandate
 
 
