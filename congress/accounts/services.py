@@ -43,10 +43,15 @@ def _check_may_manage(*, by: User, township_id: int | None, role: str) -> None:
 
 
 def username_errors(username: str) -> list[str]:
-    """Why a new account may not take this username: empty, or taken by another account in
-    any letter case (people read usernames aloud and type them in either case)."""
+    """Why a new account may not take this username: empty, not made of the characters a
+    username may have, or taken by another account in any letter case (people read usernames
+    aloud and type them in either case)."""
     if not username:
         return [_("Give a username.")]
+    try:
+        User.username_validator(username)
+    except ValidationError as error:
+        return error.messages
     if usernames_taken([username]):
         return [_("The username “%(username)s” is already taken.") % {"username": username}]
     return []

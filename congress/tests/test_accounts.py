@@ -138,6 +138,20 @@ def test_usernames_are_unique_in_any_letter_case(staff, township, make_user):
     assert error.value.message_dict["username"] == ["用户名“lijh”已被使用。"]
 
 
+def test_a_username_has_no_spaces_and_the_error_says_so_on_its_field(county_admin):
+    with pytest.raises(ValidationError) as error:
+        township_create(
+            by=county_admin,
+            name="新城镇",
+            county="遂昌县",
+            current_term=18,
+            staff_username="陈 丽萍",
+            staff_full_name="陈丽萍",
+        )
+    assert error.value.message_dict["staff_username"][0].startswith("请输入合法的用户名。")
+    assert not Township.objects.filter(name="新城镇").exists()
+
+
 def test_a_unit_account_needs_a_unit_of_the_township(staff, township):
     with pytest.raises(ValidationError) as error:
         account_create(by=staff, township=township, role=Role.UNIT, username="u", full_name="某")
