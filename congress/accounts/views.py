@@ -71,6 +71,35 @@ def issued_response(
     return response
 
 
+class IssuingConfirmView(TemplateView):
+    """A page that asks first (GET) and issues initial passwords when confirmed (POST): the
+    page showing them, or on `back_url` the service's refusal or `nothing_issued`."""
+
+    nothing_issued = ""
+
+    def issue(self) -> list[IssuedPassword]:
+        raise NotImplementedError
+
+    def issued_title(self, issued: list[IssuedPassword]) -> str:
+        raise NotImplementedError
+
+    def back_url(self) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        try:
+            issued = self.issue()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.back_url())
+        if not issued:
+            messages.info(request, self.nothing_issued)
+            return redirect(self.back_url())
+        return issued_response(
+            request, issued=issued, title=self.issued_title(issued), back_url=self.back_url()
+        )
+
+
 class IssuingFormMixin(ServiceFormMixin):
     """A form whose service issues initial passwords: its success is the page showing them."""
 
@@ -126,7 +155,7 @@ class AccountCreateView(PermissionRequiredMixin, TownshipMixin, IssuingFormMixin
         return reverse("township:accounts")
 
 
-class AccountPasswordView(PermissionRequiredMixin, TemplateView):
+class AccountPasswordView(PermissionRequiredMixin, IssuingConfirmView):
     """Give a user who forgot their password a new initial one: asked first, then shown once."""
 
     permission_required = "congress.change_user"
@@ -139,18 +168,14 @@ class AccountPasswordView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "account": self.account}
 
-    def post(self, request, pk):
-        try:
-            issued = account_issue_password(by=request.user, user=self.account)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("township:accounts")
-        return issued_response(
-            request,
-            issued=[issued],
-            title=_("New initial password issued"),
-            back_url=reverse("township:accounts"),
-        )
+    def issue(self):
+        return [account_issue_password(by=self.request.user, user=self.account)]
+
+    def issued_title(self, issued):
+        return _("New initial password issued")
+
+    def back_url(self):
+        return reverse("township:accounts")
 
 
 class AccountSetActiveView(PermissionRequiredMixin, View):
