@@ -87,12 +87,18 @@ def users(township, unit, make_user):
         Role.DEPUTY: deputy_user,
         Role.UNIT: make_user(Role.UNIT, township, unit=unit),
         Role.COUNTY: make_user(Role.COUNTY, None),
+        Role.COUNTY_ADMIN: make_user(Role.COUNTY_ADMIN, None),
     }
 
 
 @pytest.fixture
 def staff(users):
     return users[Role.STAFF]
+
+
+@pytest.fixture
+def county_admin(users):
+    return users[Role.COUNTY_ADMIN]
 
 
 @pytest.fixture

@@ -21,10 +21,22 @@ class UnitAdmin(SimpleHistoryAdmin):
 @admin.register(User)
 class RendaUserAdmin(UserAdmin, SimpleHistoryAdmin):
     list_display = ["username", "full_name", "role", "township", "unit", "is_active"]
-    list_filter = ["role", "township", "is_active"]
+    list_filter = ["role", "township", "is_active", "must_change_password"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        (_("Congress"), {"fields": ["full_name", "role", "township", "unit", "email_frequency"]}),
+        (
+            _("Congress"),
+            {
+                "fields": [
+                    "full_name",
+                    "role",
+                    "township",
+                    "unit",
+                    "email_frequency",
+                    "must_change_password",
+                ]
+            },
+        ),
     ]
 
     def save_model(self, request, obj, form, change):

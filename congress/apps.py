@@ -16,7 +16,22 @@ class CongressConfig(AppConfig):
         audit.connect()
         passwords.connect()
         registry.history_kinds.register(registry.HistoryKind(key="unit", model="congress.Unit"))
+        self.register_county_dashboard()
         self.register_scheduled_jobs()
+
+    def register_county_dashboard(self):
+        from .accounts.selectors import county_dashboard
+        from .registry import DashboardPanel, dashboard_panels
+        from .roles import Role
+
+        dashboard_panels.register(
+            DashboardPanel(
+                key="county_admin",
+                context=county_dashboard,
+                roles=frozenset({Role.COUNTY_ADMIN}),
+                template="congress/accounts/partials/_county_dashboard.html",
+            )
+        )
 
     def register_scheduled_jobs(self):
         from .notifications.jobs import send_daily_digests

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -134,3 +134,30 @@ class SessionTimeoutMiddleware:
         setattr(request, EXPIRED_REASON, reason)
         logout(request)  # flushes the session; the user is anonymous from here on
         messages.warning(request, message)
+
+
+class PasswordChangeRequired:
+    """A user holding an initial password (staff issued it, it is printed on a slip) is sent
+    to set their own on every page until they have; the password change page tells them why.
+
+    Logging out, the password pages, the language switch and /healthz stay open; static files
+    never reach this far (WhiteNoise serves them first).
+    """
+
+    OPEN_VIEWS = frozenset(
+        {"password_change", "password_change_done", "logout", "login", "healthz", "set_language"}
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.must_change_password:
+            return None
+        if request.resolver_match.view_name in self.OPEN_VIEWS:
+            return None
+        return redirect("password_change")

@@ -16,7 +16,11 @@ class Township(models.Model):
     """A township (镇/乡) whose people's congress this deployment serves."""
 
     name = models.CharField(
-        _("name"), max_length=50, unique=True, validators=[validate_visible_text]
+        _("name"),
+        max_length=50,
+        unique=True,
+        validators=[validate_visible_text],
+        error_messages={"unique": _("A township with this name already exists.")},
     )
     county = models.CharField(_("county"), max_length=50, validators=[validate_visible_text])
     current_term = models.PositiveSmallIntegerField(_("current term"), help_text=_("届"))
@@ -60,7 +64,9 @@ class Unit(models.Model):
         ordering = ["township", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["township", "name"], name="unit_unique_name_per_township"
+                fields=["township", "name"],
+                name="unit_unique_name_per_township",
+                violation_error_message=_("A handling unit with this name already exists."),
             )
         ]
 
@@ -87,7 +93,7 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
         verbose_name=_("township"),
-        help_text=_("Empty for county viewers, who read every township's reports."),
+        help_text=_("Empty for the county's users: its viewers and its administrators."),
     )
     unit = models.ForeignKey(
         Unit,
@@ -104,6 +110,9 @@ class User(AbstractUser):
         default=EmailFrequency.IMMEDIATE,
         help_text=_("Email needs an email address; without one, notifications stay on the site."),
     )
+    # Set when staff issue an initial password; until the user sets their own, every page
+    # sends them to the password change page (congress.middleware.PasswordChangeRequired).
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -1,10 +1,10 @@
 """Where apps plug into shared pages and jobs without the lower layer importing them.
 
 The core is the bottom layer: it imports no app. A page the core owns (the home dashboard,
-record histories, the year's statistics, the scheduled jobs) reads what the apps registered
-here; each app registers in its AppConfig.ready(). An app that wants the same from the apps
-above it (deputies' performance record counts sessions and proposals) declares its own
-ExtensionPoint the same way.
+record histories, the year's statistics, the scheduled jobs, an account's reactivation) reads
+what the apps registered here; each app registers in its AppConfig.ready(). An app that wants
+the same from the apps above it (deputies' performance record counts sessions and proposals)
+declares its own ExtensionPoint the same way.
 """
 
 import datetime
@@ -120,6 +120,16 @@ class ScheduledJob:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class AccountCheck:
+    """A rule of an app on who may have an active login: `reason(user=...)` returns why this
+    account may not be (re)activated, in words a user can read, or "" when it may."""
+
+    key: str
+    reason: Callable[..., str]
+    order: int = 100
+
+
 def year_summaries(*, township, year: int) -> list[YearSummary]:
     """Every app's summary of the township's year, in registry order."""
     return [source.summary(township=township, year=year) for source in year_summary_sources]
@@ -138,3 +148,4 @@ dashboard_panels: ExtensionPoint[DashboardPanel] = ExtensionPoint("dashboard pan
 year_summary_sources: ExtensionPoint[YearSummarySource] = ExtensionPoint("year summaries")
 history_kinds: ExtensionPoint[HistoryKind] = ExtensionPoint("history kinds")
 scheduled_jobs: ExtensionPoint[ScheduledJob] = ExtensionPoint("scheduled jobs")
+account_checks: ExtensionPoint[AccountCheck] = ExtensionPoint("account checks")

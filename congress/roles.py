@@ -1,4 +1,4 @@
-"""The five roles: which pages each may use, and which rows of which model each may read.
+"""The six roles: which pages each may use, and which rows of which model each may read.
 
 This module is the single source of both. ROLE_PERMISSIONS are the model permissions the views
 check (each role is a Django group holding them; `role_groups_sync` keeps the groups in step
@@ -16,6 +16,14 @@ class Role(models.TextChoices):
     DEPUTY = "deputy", _("Deputy")
     UNIT = "unit", _("Handling unit")
     COUNTY = "county", _("County viewer")
+    COUNTY_ADMIN = "county_admin", _("County administrator")
+
+
+# Roles above the townships: their users belong to no township.
+COUNTY_ROLES = frozenset({Role.COUNTY, Role.COUNTY_ADMIN})
+# The accounts a township's staff may create on their accounts page; deputies' accounts are
+# made from the roster, and county roles only by the county administrator or the admin.
+STAFF_CREATES_ROLES = (Role.STAFF, Role.MEMBER, Role.UNIT)
 
 
 class Reach(models.TextChoices):
@@ -29,14 +37,17 @@ class Reach(models.TextChoices):
 
 _T, _OWN, _UNIT, _ALL = Reach.TOWNSHIP, Reach.OWN, Reach.UNIT, Reach.ALL
 S, M, D, U, C = Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY
+CA = Role.COUNTY_ADMIN
 
 # model label -> {role: reach}. A role missing from a model's line reads none of its rows; a
 # model missing here is read by nobody (a test checks every scoped model has its line).
 READS: dict[str, dict[str, str]] = {
-    "congress.township": {S: _T, M: _T, D: _T, U: _T, C: _ALL},
+    # The county administrator reads every township, and their staff accounts through them
+    # (congress.accounts.selectors), but no township's deputies, proposals or other accounts.
+    "congress.township": {S: _T, M: _T, D: _T, U: _T, C: _ALL, CA: _ALL},
     "congress.unit": {S: _T, M: _T, U: _UNIT},
-    "congress.user": {S: _T, M: _T, D: _OWN, U: _OWN, C: _OWN},
-    "congress.notification": {S: _OWN, M: _OWN, D: _OWN, U: _OWN, C: _OWN},
+    "congress.user": {S: _T, M: _T, D: _OWN, U: _OWN, C: _OWN, CA: _OWN},
+    "congress.notification": {S: _OWN, M: _OWN, D: _OWN, U: _OWN, C: _OWN, CA: _OWN},
     "congress.authevent": {S: _T},
     "congress_sessions.congresssession": {S: _T, M: _T, D: _T},
     "congress_sessions.sessionattendance": {S: _T, M: _T, D: _OWN},
@@ -89,6 +100,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "reports.view_report",
         "reports.add_report",
         "congress.view_unit",
+        "congress.add_unit",
+        "congress.change_unit",
+        # The township's login accounts: create, issue a new initial password, deactivate.
+        "congress.view_user",
+        "congress.add_user",
+        "congress.change_user",
         "congress.view_history",
         "congress.view_authevent",
         "congress.unlock_login",
@@ -124,6 +141,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.COUNTY: [
         "reports.view_report",
+    ],
+    # Creates townships and their staff accounts; change_township: give a township's staff a
+    # new initial password or another staff account.
+    Role.COUNTY_ADMIN: [
+        "congress.view_township",
+        "congress.add_township",
+        "congress.change_township",
     ],
 }
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .forms import FORM_EXPIRED
 from .models import FormSubmission, Township, Unit, User
-from .roles import Role
+from .roles import COUNTY_ROLES, Role
 from .scoping import check_same_township
 
 
@@ -17,23 +17,29 @@ from .scoping import check_same_township
 def user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     role: str,
     township: Township | None,
     unit: Unit | None = None,
     full_name: str = "",
 ) -> User:
-    """Create a login whose role group matches its role; every role but county needs a township."""
+    """Create a login whose role group matches its role; every role but the county's needs a
+    township. Without a password the account cannot log in until one is set."""
     if role not in Role.values:
         raise ValidationError(_("Unknown role."))
-    if role != Role.COUNTY and township is None:
-        raise ValidationError(_("Every role except county viewer belongs to a township."))
+    if role in COUNTY_ROLES and township is not None:
+        raise ValidationError(_("The county's accounts belong to no township."))
+    if role not in COUNTY_ROLES and township is None:
+        raise ValidationError(_("Every role except the county's belongs to a township."))
     if role == Role.UNIT and unit is None:
         raise ValidationError(_("A handling-unit user must belong to a unit."))
     if unit is not None:
         check_same_township(township, unit=unit)
     user = User(username=username, role=role, township=township, unit=unit, full_name=full_name)
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
     user_set_role(user=user, role=role)
@@ -46,6 +52,20 @@ def user_set_role(*, user: User, role: str) -> User:
     user.role = role
     user.save(update_fields=["role"])
     user.groups.set([Group.objects.get(name=role)])
+    return user
+
+
+@transaction.atomic
+def user_password_change(*, user: User, password: str) -> User:
+    """The user's own new password (the form has checked it against the password rules): not
+    the one they had, which may be the initial password printed on a slip."""
+    if user.check_password(password):
+        raise ValidationError(
+            {"new_password1": _("Choose a password different from the one you have now.")}
+        )
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
     return user
 
 
@@ -91,3 +111,25 @@ def form_submission_complete(*, submission: FormSubmission, url: str) -> None:
     """Remember where the record the form made can be seen, for a repeated submission."""
     submission.url = url[: FormSubmission._meta.get_field("url").max_length]
     submission.save(update_fields=["url"])
+
+
+@transaction.atomic
+def unit_save(
+    *,
+    township: Township,
+    name: str,
+    kind: str,
+    is_active: bool = True,
+    instance: Unit | None = None,
+) -> Unit:
+    """Add or change a township's handling unit; names are unique in a township. A unit that is
+    deactivated keeps its proposals and users but is offered for no new assignment."""
+    if instance is not None:
+        check_same_township(township, unit=instance)
+    unit = instance or Unit(township=township)
+    unit.name = name.strip()
+    unit.kind = kind
+    unit.is_active = is_active
+    unit.full_clean()
+    unit.save()
+    return unit

@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .accounts import views as account_views
+from .accounts.urls import county_patterns, township_patterns
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -17,17 +19,17 @@ urlpatterns = [
     path("accounts/locked/", views.LockedLoginListView.as_view(), name="locked_logins"),
     path("accounts/locked/<int:pk>/unlock/", views.LoginUnlockView.as_view(), name="login_unlock"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
+    path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/forgot/", views.password_forgot, name="password_forgot"),
+    path("accounts/slips/", account_views.SlipsView.as_view(), name="slips"),
     path(
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("township/", include(township_patterns)),
+    path("county/", include(county_patterns)),
     path("sessions/", include("sessions.urls")),
     path("deputies/", include("deputies.urls")),
     path("proposals/", include("proposals.urls")),

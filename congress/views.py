@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -15,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView, View
 
-from .forms import AuthEventFilterForm, ProfileForm
+from .forms import AuthEventFilterForm, ProfileForm, form_add_service_error
 from .notifications.selectors import notification_get_for_user, notifications_for_user
 from .notifications.services import notification_mark_all_read, notification_mark_read
 from .security.selectors import (
@@ -25,7 +27,7 @@ from .security.selectors import (
 )
 from .security.services import login_unlock
 from .selectors import dashboard_for_user, history_for_user
-from .services import user_profile_update
+from .services import user_password_change, user_profile_update
 from .views_mixins import ServiceFormMixin, YearMixin
 
 
@@ -194,3 +196,23 @@ class LoginUnlockView(PermissionRequiredMixin, View):
                 request, _("%(name)s can log in again.") % {"name": account.display_name}
             )
         return redirect("locked_logins")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """The user's own password, checked against the password rules by Django's form; setting
+    it ends the duty to replace an initial password."""
+
+    def form_valid(self, form):
+        try:
+            user_password_change(user=form.user, password=form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            form_add_service_error(form, error)
+            return self.form_invalid(form)
+        update_session_auth_hash(self.request, form.user)
+        return redirect(self.get_success_url())
+
+
+@login_not_required
+def password_forgot(request):
+    """Deputies rarely have email: a forgotten password is replaced by the township's staff."""
+    return render(request, "registration/password_forgot.html")

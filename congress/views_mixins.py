@@ -21,7 +21,8 @@ from .services import AlreadySubmitted, form_submission_claim, form_submission_c
 
 class ServiceFormMixin:
     """form_valid calls `perform(form)` (one service); a ValidationError from it goes back to
-    the form in Chinese, nothing saved; success adds `success_message` and redirects."""
+    the form in Chinese, nothing saved; success adds `success_message` and redirects (or
+    whatever `success_response` returns)."""
 
     success_message = ""
 
@@ -37,6 +38,11 @@ class ServiceFormMixin:
         except ValidationError as error:
             form_add_service_error(form, error)
             return self.form_invalid(form)
+        return self.success_response(result)
+
+    def success_response(self, result):
+        """By default a message and a redirect; a page that must show what the service
+        returned only once (an initial password) renders it instead."""
         message = self.get_success_message(result)
         if message:
             messages.success(self.request, message)

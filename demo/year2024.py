@@ -216,6 +216,7 @@ ACCOUNTS = [
     ("deputy", "deputy", None, None, 0),
     ("unit", "unit", "赵志强（村镇建设办）", "镇村镇建设办公室", None),
     ("county", "county", "县人大常委会联络室", None, None),
+    ("countyadmin", "county_admin", "县人大常委会办公室（系统管理）", None, None),
 ]
 
 # Session attendance: deputy indexes on approved leave or absent without leave.

@@ -43,3 +43,17 @@ class DeputiesConfig(AppConfig):
                 order=20,
             )
         )
+
+        from .services import deputy_account_inactive_reason, deputy_accounts_sync
+
+        # Accounts of deputies whose last mandate ended on a date entered in advance.
+        registry.scheduled_jobs.register(
+            registry.ScheduledJob(
+                key="deputies.accounts_sync",
+                label=_("Deactivate the accounts of deputies whose mandates have all ended"),
+                run=deputy_accounts_sync,
+            )
+        )
+        registry.account_checks.register(
+            registry.AccountCheck(key="deputies.in_office", reason=deputy_account_inactive_reason)
+        )

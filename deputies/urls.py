@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activities, imports, me, performance, roster
+from .views import accounts, activities, imports, me, performance, roster
 
 app_name = "deputies"
 urlpatterns = [
@@ -8,9 +8,11 @@ urlpatterns = [
     path("new/", roster.DeputyCreateView.as_view(), name="create"),
     path("export/", roster.RosterExportView.as_view(), name="export"),
     path("composition/", roster.CompositionView.as_view(), name="composition"),
+    path("accounts/", accounts.DeputyAccountsCreateView.as_view(), name="accounts_create"),
     path("<int:pk>/", roster.DeputyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", roster.DeputyUpdateView.as_view(), name="edit"),
     path("<int:pk>/photo/", roster.DeputyPhotoView.as_view(), name="photo"),
+    path("<int:pk>/account/", accounts.DeputyAccountCreateView.as_view(), name="account_create"),
     path("<int:pk>/mandates/new/", roster.MandateAddView.as_view(), name="mandate_add"),
     path(
         "<int:pk>/mandates/<int:mandate_pk>/",

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
 from congress.models import Township
+from congress.pdf import render_pdf
 
 from .models import Report
-from .pdf import render_pdf
 from .selectors import annual_stats
 
 logger = logging.getLogger(__name__)

@@ -2,6 +2,7 @@
 no console error (a missing favicon is one)."""
 
 import io
+import re
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
@@ -44,6 +45,8 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
     unit = User.objects.get(username="unit").unit
     assigned = Proposal.objects.filter(handling_unit=unit).order_by("pk").first()
     activity = Activity.objects.order_by("pk").first()
+    without_account = Deputy.objects.filter(user__isnull=True).order_by("pk").first()
+    township = deputy.township
     ok = 200
     return {
         "staff": [
@@ -65,6 +68,13 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("reports:create"), ok),
             (reverse("auth_events"), ok),
             (reverse("locked_logins"), ok),
+            (reverse("township:accounts"), ok),
+            (reverse("township:account_create"), ok),
+            (reverse("township:account_password", args=[deputy.user_id]), ok),
+            (reverse("township:units"), ok),
+            (reverse("township:unit_edit", args=[unit.pk]), ok),
+            (reverse("deputies:account_create", args=[without_account.pk]), ok),
+            (reverse("deputies:accounts_create"), ok),
             ("/no-such-page/", 404),
         ],
         "member": [
@@ -91,6 +101,15 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("proposals:detail", args=[assigned.pk]), ok),
         ],
         "county": [(reverse("home"), ok), (reverse("reports:list"), ok)],
+        "countyadmin": [
+            (reverse("home"), ok),
+            (reverse("county:townships"), ok),
+            (reverse("county:township_create"), ok),
+            (reverse("county:township", args=[township.pk]), ok),
+            (reverse("county:staff_create", args=[township.pk]), ok),
+            (reverse("county:staff_password", args=[township.pk]), ok),
+            (reverse("deputies:list"), 403),
+        ],
     }
 
 
@@ -142,6 +161,9 @@ def test_main_pages_of_every_role_pass_axe_and_log_no_console_error(live_server,
             page.get_by_role("button", name="登录").click()
             expect(page.get_by_role("alert")).to_contain_text("请输入一个正确的")
             check("login, wrong password")
+            page.get_by_role("link", name="忘记密码？").click()
+            check("forgot password")
+            page.goto(login)
         page.get_by_label("用户名").fill(username)
         page.get_by_label("密码").fill(demo.DEMO_PASSWORD)
         page.get_by_role("button", name="登录").click()
@@ -157,6 +179,11 @@ def test_main_pages_of_every_role_pass_axe_and_log_no_console_error(live_server,
             page.get_by_role("button", name="保存").click()
             expect(page.get_by_role("alert").first).to_contain_text("这个字段是必填项")
             check("staff deputy form with errors")
+            # The page that shows initial passwords once (the demo's deputies without one).
+            page.goto(f"{live_server.url}{reverse('deputies:accounts_create')}")
+            page.get_by_role("button", name=re.compile("创建全部")).click()
+            expect(page.get_by_test_id("issued")).to_be_visible()
+            check("staff initial passwords shown once")
         page.context.clear_cookies()
 
     # While a route is set Chromium asks for no favicon, hence the link check above.

@@ -8,24 +8,34 @@ from proposals.tests.factories import ProposalFactory
 
 OK, FORBIDDEN, NOT_FOUND = 200, 403, 404
 S, M, D, U, C = Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY
+CA = Role.COUNTY_ADMIN
 
-# url name -> expected status per role
+# url name -> expected status per role; X: forbidden (403). A table, aligned by hand.
+X = FORBIDDEN
+# fmt: off
 TABLE = {
-    "home": {S: OK, M: OK, D: OK, U: OK, C: OK},
-    "sessions:list": {S: OK, M: OK, D: OK, U: FORBIDDEN, C: FORBIDDEN},
-    "sessions:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "deputies:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "deputies:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "proposals:list": {S: OK, M: OK, D: OK, U: OK, C: FORBIDDEN},
-    "proposals:create": {S: OK, M: FORBIDDEN, D: OK, U: FORBIDDEN, C: FORBIDDEN},
-    "oversight:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "oversight:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "reports:list": {S: OK, M: OK, D: FORBIDDEN, U: FORBIDDEN, C: OK},
-    "reports:create": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "password_change": {S: OK, M: OK, D: OK, U: OK, C: OK},
-    "auth_events": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
-    "locked_logins": {S: OK, M: FORBIDDEN, D: FORBIDDEN, U: FORBIDDEN, C: FORBIDDEN},
+    "home":                     {S: OK, M: OK, D: OK, U: OK, C: OK, CA: OK},
+    "sessions:list":            {S: OK, M: OK, D: OK, U: X,  C: X,  CA: X},
+    "sessions:create":          {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "deputies:list":            {S: OK, M: OK, D: X,  U: X,  C: X,  CA: X},
+    "deputies:create":          {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "deputies:accounts_create": {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "proposals:list":           {S: OK, M: OK, D: OK, U: OK, C: X,  CA: X},
+    "proposals:create":         {S: OK, M: X,  D: OK, U: X,  C: X,  CA: X},
+    "oversight:list":           {S: OK, M: OK, D: X,  U: X,  C: X,  CA: X},
+    "oversight:create":         {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "reports:list":             {S: OK, M: OK, D: X,  U: X,  C: OK, CA: X},
+    "reports:create":           {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "township:accounts":        {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "township:account_create":  {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "township:units":           {S: OK, M: OK, D: X,  U: X,  C: X,  CA: X},
+    "county:townships":         {S: X,  M: X,  D: X,  U: X,  C: X,  CA: OK},
+    "county:township_create":   {S: X,  M: X,  D: X,  U: X,  C: X,  CA: OK},
+    "password_change":          {S: OK, M: OK, D: OK, U: OK, C: OK, CA: OK},
+    "auth_events":              {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
+    "locked_logins":            {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
 }
+# fmt: on
 
 CASES = [(name, role, expected) for name, row in TABLE.items() for role, expected in row.items()]
 

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "congress.middleware.SessionTimeoutMiddleware",
     # Every view requires login unless marked with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A user with an initial password sets their own before any other page.
+    "congress.middleware.PasswordChangeRequired",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: turns a login refused by the lockout into the Chinese lockout page.
@@ -137,6 +139,16 @@ LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+# Django's hashers, then the one that only verifies initial passwords until their first use
+# (congress.accounts.hashers explains why it has fewer rounds).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "congress.accounts.hashers.InitialPasswordHasher",
 ]
 
 # Passwords (等保2.0 二级 身份鉴别; OWASP ASVS 2.1): our validators speak Chinese, see

@@ -8,7 +8,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 from .base import *  # noqa: E402,F403
 
 DEBUG = False
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "congress.accounts.hashers.InitialPasswordHasher",
+]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="renda-test-media-"))  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "zh-hans"

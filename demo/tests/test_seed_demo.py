@@ -69,6 +69,7 @@ def test_seed_demo_refuses_with_debug_off(db, settings):
         ("deputy", "我的议案建议"),
         ("unit", "交办本单位的议案建议"),
         ("county", "各乡镇报告"),
+        ("countyadmin", "共有1个乡镇使用本平台"),
     ],
 )
 def test_each_demo_account_logs_in_to_its_own_home_page(client, seeded, username, expected):

@@ -69,13 +69,16 @@ def deputies_with_mandate(deputies: QuerySet[Deputy], criteria: Q) -> QuerySet[D
     return deputies.filter(Exists(Mandate.objects.filter(criteria, deputy_id=OuterRef("pk"))))
 
 
+def mandates_not_ended_on(day: datetime.date) -> Q:
+    """Mandate criteria: not ended on `day`. A mandate ends on its end date, the first day out
+    of office; one that is no longer 在任 without an end date has ended."""
+    return Q(end_date__gt=day) | Q(end_date__isnull=True, status=Mandate.Status.ACTIVE)
+
+
 def mandates_in_office_on(day: datetime.date) -> Q:
-    """Mandate criteria: in office on `day`. A mandate starts on its start date (none: from
-    the start of its term) and ends on its end date, the first day out of office; one that is
-    no longer 在任 without an end date is out of office."""
-    return (Q(start_date__isnull=True) | Q(start_date__lte=day)) & (
-        Q(end_date__gt=day) | Q(end_date__isnull=True, status=Mandate.Status.ACTIVE)
-    )
+    """Mandate criteria: in office on `day`: started (on its start date; none: from the start
+    of its term) and not ended."""
+    return (Q(start_date__isnull=True) | Q(start_date__lte=day)) & mandates_not_ended_on(day)
 
 
 def deputies_in_office_on(
@@ -85,6 +88,18 @@ def deputies_in_office_on(
     on the roll of a sitting, and whom quorum and majorities count."""
     criteria = mandates_in_office_on(day) & mandate_filter(level=level, term=term)
     return deputies_with_mandate(Deputy.objects.filter(township=township), criteria)
+
+
+def deputies_holding_a_mandate(deputies: QuerySet[Deputy], day: datetime.date):
+    """Deputies with a mandate not ended on `day` (in office, or to start later): the ones
+    who may have a login account."""
+    return deputies_with_mandate(deputies, mandates_not_ended_on(day))
+
+
+def deputies_without_account(*, township, day: datetime.date) -> QuerySet[Deputy]:
+    """The township's deputies holding a mandate on `day` who have no login account yet."""
+    deputies = Deputy.objects.filter(township=township, user__isnull=True)
+    return deputies_holding_a_mandate(deputies, day).order_by("name", "pk")
 
 
 def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet[Deputy]:

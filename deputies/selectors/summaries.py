@@ -14,6 +14,7 @@ from ..rules import MIN_GROUP_SIZE
 from .roster import (
     deputies_in_office_during,
     deputies_in_office_on,
+    deputies_without_account,
     deputy_for_user,
     deputy_groups_with_size,
     roster_warnings_for,
@@ -105,6 +106,14 @@ def deputies_dashboard(*, user, year: int) -> dict | None:
                     str(_("Roster workbooks uploaded but not imported")),
                     pending.count(),
                     reverse("deputies:import"),
+                )
+            )
+        if user.has_perms(("deputies.change_deputy", "congress.add_user")):
+            todo.append(
+                Todo(
+                    str(_("Deputies holding a mandate without a login account")),
+                    deputies_without_account(township=township, day=timezone.localdate()).count(),
+                    reverse("deputies:accounts_create"),
                 )
             )
         context["todo"] = todo

@@ -1,5 +1,12 @@
 """Every write on the deputies app goes through one of these services."""
 
+from .accounts import (
+    deputy_account_create,
+    deputy_account_inactive_reason,
+    deputy_accounts_create_missing,
+    deputy_accounts_sync,
+    deputy_username,
+)
 from .activities import (
     activity_attach,
     activity_save,
@@ -29,10 +36,15 @@ __all__ = [
     "activity_save",
     "activity_set_attendance",
     "constituency_save",
+    "deputy_account_create",
+    "deputy_account_inactive_reason",
+    "deputy_accounts_create_missing",
+    "deputy_accounts_sync",
     "deputy_create",
     "deputy_group_save",
     "deputy_link_account",
     "deputy_update",
+    "deputy_username",
     "liaison_contact_record",
     "mandate_add",
     "mandate_status_errors",

@@ -32,6 +32,7 @@ from ..excel import (
 )
 from ..models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate, RosterImport
 from ..rules import MAX_IMPORT_ROWS
+from .accounts import deputy_accounts_sync
 from .roster import mandate_status_errors
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -427,6 +428,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
             changed_mandates, Mandate, MANDATE_FIELDS, batch_size=500, default_user=user
         )
 
+    deputy_accounts_sync(township=township)  # deputies whose last mandate the file ended
     batch.state = RosterImport.State.IMPORTED
     batch.rows = [row.as_json() for row in plan.rows]
     batch._history_user = user

@@ -12,6 +12,7 @@ from congress.roles import Role
 from congress.scoping import check_same_township
 
 from ..models import DEPUTY_PROFILE_FIELDS, Constituency, Deputy, DeputyGroup, Mandate
+from .accounts import deputy_accounts_sync
 
 # Staff edit a deputy's whole profile; a deputy may edit only their own contact details.
 PROFILE_FIELDS = list(DEPUTY_PROFILE_FIELDS)
@@ -166,7 +167,9 @@ def mandate_update(
     mandate.end_date = end_date
     mandate.status_reason = status_reason.strip()
     mandate.full_clean()
-    return save_unique(mandate)
+    save_unique(mandate)
+    deputy_accounts_sync(deputy=mandate.deputy)  # their last mandate ended: no more login
+    return mandate
 
 
 def _named_record_save(model, *, township, name, description, instance):

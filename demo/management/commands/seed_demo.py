@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from congress.models import Township, Unit, User
+from congress.roles import COUNTY_ROLES
 from congress.services import user_create
 from demo import year2024 as demo
 from deputies.models import (
@@ -72,7 +73,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
         for user in accounts.values():
-            self.stdout.write(f"  {user.username:8} {user.get_role_display()}")
+            self.stdout.write(f"  {user.username:11} {user.get_role_display()}")
 
     def _roster(self, township) -> list[Deputy]:
         constituencies = {
@@ -194,7 +195,7 @@ class Command(BaseCommand):
                     username=username,
                     password=demo.DEMO_PASSWORD,
                     role=role,
-                    township=None if role == "county" else township,
+                    township=None if role in COUNTY_ROLES else township,
                     unit=units[unit_name] if unit_name else None,
                     full_name=full_name or deputies[deputy_index].name,
                 )

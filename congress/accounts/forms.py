@@ -1,0 +1,85 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Unit, User
+from ..roles import STAFF_CREATES_ROLES, Role
+
+USERNAME_HELP = _(
+    "What the person types to log in: letters, digits and @ . + - _ only, for example "
+    "a mobile number."
+)
+
+
+class AccountCreateForm(forms.Form):
+    """A township's new account made by its staff: a colleague, a presidium member or a
+    handling unit's person (deputies' accounts are made from the roster)."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=50)
+    username = forms.CharField(label=_("Username"), max_length=150, help_text=USERNAME_HELP)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(role.value, role.label) for role in STAFF_CREATES_ROLES],
+        initial=Role.UNIT,
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Handling unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("For a handling unit's person only."),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class UnitForm(forms.ModelForm):
+    """A new handling unit, active."""
+
+    class Meta:
+        model = Unit
+        fields = ["name", "kind"]
+
+
+class UnitEditForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "kind", "is_active"]
+        help_texts = {
+            "is_active": _("A deactivated unit keeps its proposals but is offered for no new one.")
+        }
+
+
+class TownshipCreateForm(forms.Form):
+    """A township and the first staff account, who then adds everyone else."""
+
+    name = forms.CharField(label=_("Township name"), max_length=50)
+    county = forms.CharField(label=_("County"), max_length=50)
+    current_term = forms.IntegerField(
+        label=_("Current term"),
+        min_value=1,
+        max_value=100,
+        help_text=_("The number of the township congress now sitting: 18 for the 18th."),
+    )
+    staff_full_name = forms.CharField(label=_("Staff member's full name"), max_length=50)
+    staff_username = forms.CharField(
+        label=_("Staff member's username"), max_length=150, help_text=USERNAME_HELP
+    )
+
+
+class StaffCreateForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=50)
+    username = forms.CharField(label=_("Username"), max_length=150, help_text=USERNAME_HELP)
+
+
+class StaffPasswordForm(forms.Form):
+    """Which of a township's staff accounts gets a new initial password."""
+
+    user = forms.ModelChoiceField(label=_("Staff account"), queryset=User.objects.none())
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = staff
+        self.fields["user"].label_from_instance = lambda user: (
+            f"{user.display_name}（{user.username}）"
+        )
