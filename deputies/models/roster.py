@@ -38,7 +38,8 @@ class NaturalNameQuerySet(models.QuerySet):
 
 
 class NaturallyOrderedByName(models.Model):
-    """A record listed by its name in natural order: 第二选区 before 第十选区, 小组2 before 小组10.
+    """A named record of the township (a constituency, a deputy group), listed by its name in
+    natural order: 第二选区 before 第十选区, 小组2 before 小组10.
 
     Databases compare text character by character, so the order is kept in a derived column,
     the name with its numbers (digits or Chinese numerals) zero-padded, written on every save.
@@ -46,12 +47,21 @@ class NaturallyOrderedByName(models.Model):
 
     NATURAL_ORDER = ["sort_key", "name"]
 
+    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     sort_key = models.CharField(_("sort key"), max_length=SORT_KEY_LENGTH, editable=False)
+
+    scope = Scope()
 
     objects = NaturalNameQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.name
 
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.name)
@@ -70,14 +80,7 @@ class Constituency(NaturallyOrderedByName):
         related_name="constituencies",
         verbose_name=_("township"),
     )
-    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
-    description = models.CharField(
-        _("description"), max_length=200, blank=True, validators=[validate_visible_text]
-    )
-
     history = HistoricalRecords(excluded_fields=["sort_key"])
-
-    scope = Scope()
 
     class Meta:
         verbose_name = _("constituency")
@@ -91,9 +94,6 @@ class Constituency(NaturallyOrderedByName):
             )
         ]
 
-    def __str__(self):
-        return self.name
-
 
 class DeputyGroup(NaturallyOrderedByName):
     """A deputy group (代表小组): deputies who meet and act together between sessions."""
@@ -104,14 +104,7 @@ class DeputyGroup(NaturallyOrderedByName):
         related_name="deputy_groups",
         verbose_name=_("township"),
     )
-    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
-    description = models.CharField(
-        _("description"), max_length=200, blank=True, validators=[validate_visible_text]
-    )
-
     history = HistoricalRecords(excluded_fields=["sort_key"])
-
-    scope = Scope()
 
     class Meta:
         verbose_name = _("deputy group")
@@ -124,9 +117,6 @@ class DeputyGroup(NaturallyOrderedByName):
                 violation_error_message=_("A deputy group with this name already exists."),
             )
         ]
-
-    def __str__(self):
-        return self.name
 
 
 class Deputy(models.Model):
