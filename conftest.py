@@ -2,9 +2,11 @@
 
 import os
 import shutil
+import threading
 import uuid
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from congress.roles import Role
@@ -45,6 +47,30 @@ class BrowserLikeClient(Client):
 @pytest.fixture
 def client():
     return BrowserLikeClient()
+
+
+def run_together(*targets, timeout: float = 60) -> list:
+    """Run each `target(barrier)` in its own thread and database connection, all released by
+    one barrier the targets wait on where the race should start; returns their results (in
+    the order they finished) and fails on any error a thread raised."""
+    barrier = threading.Barrier(len(targets))
+    results, errors = [], []
+
+    def run(target):
+        try:
+            results.append(target(barrier))
+        except Exception as error:  # surfaced by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(target,)) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not errors, errors
+    return results
 
 
 @pytest.fixture

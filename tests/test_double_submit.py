@@ -2,7 +2,6 @@
 uniqueness message, never a server error."""
 
 import datetime
-import threading
 import uuid
 
 import pytest
@@ -11,7 +10,7 @@ from django.db import IntegrityError, connection
 from django.test import Client
 from django.urls import reverse
 
-from conftest import require
+from conftest import require, run_together
 from congress.db import save_unique
 from congress.forms import SUBMISSION_TOKEN
 from congress.models import FormSubmission
@@ -213,27 +212,6 @@ def test_save_unique_turns_the_constraint_into_its_message(township):
     assert error.value.messages == ["已有同名选区。"]
 
 
-def _in_threads(target, count):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def run():
-        try:
-            results.append(target(barrier))
-        except Exception as error:  # surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_ten_simultaneous_creates_of_one_session_make_one_on_postgresql():
@@ -253,7 +231,7 @@ def test_ten_simultaneous_creates_of_one_session_make_one_on_postgresql():
         except ValidationError as error:
             return " ".join(error.messages)
 
-    results = _in_threads(create, 10)
+    results = run_together(*[create] * 10)
     assert results.count("made") == 1
     assert set(results) - {"made"} == {"本届已有相同会次的会议。"}
     assert CongressSession.objects.filter(township=township).count() == 1
@@ -277,6 +255,6 @@ def test_two_identical_posts_at_once_make_one_proposal_on_postgresql(make_user):
         barrier.wait(timeout=10)
         return client.post(reverse("proposals:create"), data)["Location"]
 
-    locations = _in_threads(post, 2)
+    locations = run_together(post, post)
     proposal = Proposal.objects.get(township=township)
     assert locations == [reverse("proposals:detail", args=[proposal.pk])] * 2

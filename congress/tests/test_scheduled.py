@@ -1,5 +1,4 @@
 import datetime
-import threading
 import time
 from io import StringIO
 
@@ -12,7 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
-from conftest import require
+from conftest import require, run_together
 from congress.models import JobRun, Notification, User
 from congress.registry import ScheduledJob, run_job, scheduled_jobs
 from congress.roles import Role
@@ -179,28 +178,6 @@ def test_the_same_job_run_twice_sends_once(due_soon, django_capture_on_commit_ca
     assert sorted(m.to[0] for m in mail.outbox) == ["staff@example.gov.cn", "unit@example.gov.cn"]
 
 
-def _in_threads(target, count=2):
-    """Run `target(barrier)` in `count` threads at once, each with its own connection."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def run():
-        try:
-            results.append(target(barrier))
-        except Exception as error:  # surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_sweeps_at_once_send_once_on_postgresql(due_soon):
@@ -216,7 +193,7 @@ def test_two_sweeps_at_once_send_once_on_postgresql(due_soon):
             time.sleep(0.3)  # keep this transaction open while the other run inserts
         return count
 
-    assert sorted(_in_threads(sweep)) == [0, 2]
+    assert sorted(run_together(sweep, sweep)) == [0, 2]
     assert Notification.objects.filter(kind=DUE_SOON).count() == 2
     assert len(mail.outbox) == 2  # delivered by the run that stored them, once
 
@@ -231,7 +208,7 @@ def test_two_workers_running_the_job_at_once_run_it_once_on_postgresql(due_soon)
         barrier.wait(timeout=10)
         return scheduled_job_run(key="proposals.answer_deadline", today=TODAY)
 
-    runs = _in_threads(run)
+    runs = run_together(run, run)
     assert sorted(run.count for run in runs if run is not None) == [2]
     assert runs.count(None) == 1  # the other found today's run done
     assert Notification.objects.filter(kind=DUE_SOON).count() == 2

@@ -2,7 +2,6 @@
 file read once, a discarded upload, two imports of the same new people at the same time."""
 
 import io
-import threading
 import time
 import zipfile
 from xml.sax.saxutils import escape
@@ -14,7 +13,7 @@ from django.db import connection
 from django.urls import reverse
 from openpyxl.utils import get_column_letter
 
-from conftest import require
+from conftest import require, run_together
 from congress.models import Township
 from deputies.excel import COLUMNS, headers
 from deputies.models import Constituency, Deputy, Mandate, RosterImport
@@ -243,27 +242,15 @@ def test_two_imports_of_the_same_new_people_at_once_create_them_once_on_postgres
     batches = [
         roster_import_upload(township=township, upload=workbook(rows), user=user) for user in staff
     ]
-    barrier = threading.Barrier(2)
-    results, errors = [], []
 
     def apply(batch, user):
-        try:
+        def run(barrier):
             barrier.wait(timeout=10)
-            results.append(roster_import_apply(batch=batch, user=user))
-        except Exception as error:  # surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+            return roster_import_apply(batch=batch, user=user)
 
-    threads = [
-        threading.Thread(target=apply, args=(batch, user))
-        for batch, user in zip(batches, staff, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
+        return run
+
+    results = run_together(*[apply(b, u) for b, u in zip(batches, staff, strict=True)])
     assert sorted((plan.new_count, plan.unchanged_count) for plan in results) == [(0, 30), (30, 0)]
     assert Deputy.objects.filter(township=township).count() == 30
     assert Mandate.objects.filter(deputy__township=township).count() == 30
