@@ -92,10 +92,7 @@ class CreateOnceMixin(ServiceFormMixin):
         except ValidationError as error:
             form_add_service_error(form, error)
             return self.form_invalid(form)
-        message = self.get_success_message(result)
-        if message:
-            messages.success(self.request, message)
-        return redirect(url)
+        return self.success_response(result)
 
 
 class YearMixin:
@@ -118,3 +115,20 @@ class TownshipMixin:
     @cached_property
     def township(self):
         return acting_township(self.request.user)
+
+
+class ListWithAddFormMixin:
+    """A list page that carries the form to add one more: whoever may read the list sees it,
+    only holders of `add_permission` may post the form (the template asks `can_add`)."""
+
+    add_permission = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_add"] = self.request.user.has_perm(self.add_permission)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.add_permission):
+            return self.handle_no_permission()
+        return super().post(request, *args, **kwargs)

@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deputies.models import Deputy
-from sessions.models import CongressSession
+from congress.accounts.selectors import unit_choices
+from deputies.selectors import deputy_choices
+from sessions.selectors import session_choices
 
 from .models import Proposal
-from .selectors import unit_choices
 
 
 class ProposalForm(forms.ModelForm):
@@ -18,11 +18,11 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args, township, deputy=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = CongressSession.objects.filter(township=township)
+        self.fields["session"].queryset = session_choices(township=township)
         if deputy is not None:
             del self.fields["deputy"]
         else:
-            self.fields["deputy"].queryset = Deputy.objects.filter(township=township)
+            self.fields["deputy"].queryset = deputy_choices(township=township)
 
 
 class MoveForm(forms.Form):

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Unit
 from congress.registry import Figure, Todo, YearSummary
 from congress.roles import Role
 from congress.scoping import visible_to
@@ -24,10 +23,6 @@ def proposal_list_for_user(*, user) -> QuerySet[Proposal]:
 def proposal_get_for_user(*, user, pk: int) -> Proposal:
     """One proposal the user may read; 404 otherwise, so that its existence does not leak."""
     return get_object_or_404(proposal_list_for_user(user=user), pk=pk)
-
-
-def unit_choices(*, township) -> QuerySet[Unit]:
-    return Unit.objects.filter(township=township, is_active=True)
 
 
 def proposal_status_changes(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:

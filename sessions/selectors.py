@@ -32,6 +32,11 @@ def session_list_for_user(*, user) -> QuerySet[CongressSession]:
     )
 
 
+def session_choices(*, township) -> QuerySet[CongressSession]:
+    """The township's sessions, newest first, for a form's drop-down."""
+    return CongressSession.objects.filter(township=township).order_by("-start_date")
+
+
 def session_get_for_user(*, user, pk: int) -> CongressSession:
     return get_visible_or_404(CongressSession.objects.all(), user, pk=pk)
 

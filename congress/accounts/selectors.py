@@ -47,7 +47,8 @@ def usernames_taken(usernames: Iterable[str]) -> set[str]:
 
 
 def unit_choices(*, township) -> QuerySet[Unit]:
-    """The active handling units a new unit account may belong to."""
+    """The township's active handling units: what a new unit account may belong to and what a
+    proposal may be assigned to."""
     return Unit.objects.filter(township=township, is_active=True)
 
 

@@ -22,7 +22,7 @@ from django.views.generic import FormView, TemplateView
 from ..models import Unit
 from ..roles import STAFF_CREATES_ROLES, Role
 from ..services import unit_save
-from ..views_mixins import ServiceFormMixin, TownshipMixin
+from ..views_mixins import ListWithAddFormMixin, ServiceFormMixin, TownshipMixin
 from .forms import (
     AccountCreateForm,
     StaffCreateForm,
@@ -225,10 +225,13 @@ class SlipsView(View):
 # ----------------------------------------------------------------------- handling units
 
 
-class UnitListView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, FormView):
+class UnitListView(
+    PermissionRequiredMixin, TownshipMixin, ListWithAddFormMixin, ServiceFormMixin, FormView
+):
     """The township's handling units, with a form to add one."""
 
     permission_required = "congress.view_unit"
+    add_permission = "congress.add_unit"
     template_name = "congress/accounts/unit_list.html"
     form_class = UnitForm
 
@@ -236,13 +239,7 @@ class UnitListView(PermissionRequiredMixin, TownshipMixin, ServiceFormMixin, For
         return {
             **super().get_context_data(**kwargs),
             "units": units_for_user(user=self.request.user),
-            "can_add": self.request.user.has_perm("congress.add_unit"),
         }
-
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("congress.add_unit"):
-            return self.handle_no_permission()
-        return super().post(request, *args, **kwargs)
 
     def perform(self, form):
         return unit_save(township=self.township, **form.cleaned_data)

@@ -105,10 +105,14 @@ def deputies_without_account(*, township, day: datetime.date) -> QuerySet[Deputy
 def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet[Deputy]:
     """Deputies who held a mandate at some time in the year."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    criteria = (Q(start_date__isnull=True) | Q(start_date__lte=last)) & (
-        Q(end_date__gt=first) | Q(end_date__isnull=True, status=Mandate.Status.ACTIVE)
-    )
+    criteria = (Q(start_date__isnull=True) | Q(start_date__lte=last)) & mandates_not_ended_on(first)
     return deputies_with_mandate(deputies, criteria)
+
+
+def deputy_choices(*, township) -> QuerySet[Deputy]:
+    """Every deputy of the township, past ones included (staff enter last season's paper
+    records on their behalf), for a form's drop-down."""
+    return Deputy.objects.filter(township=township).order_by("name", "pk")
 
 
 def constituency_choices(*, township) -> QuerySet[Constituency]:

@@ -9,7 +9,12 @@ from django.views.generic import DetailView, FormView, ListView
 
 from congress.files import protected_file_response
 from congress.forms import AttendanceForm, add_submission_token
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    ListWithAddFormMixin,
+    ServiceFormMixin,
+    TownshipMixin,
+)
 
 from ..forms import (
     ActivityForm,
@@ -176,10 +181,11 @@ class AttachmentView(PermissionRequiredMixin, View):
         )
 
 
-class LiaisonContactView(PermissionRequiredMixin, CreateOnceMixin, FormView):
+class LiaisonContactView(PermissionRequiredMixin, ListWithAddFormMixin, CreateOnceMixin, FormView):
     """Presidium members' contacts with deputies: the list and a form to record one."""
 
     permission_required = "deputies.view_liaisoncontact"
+    add_permission = "deputies.add_liaisoncontact"
     template_name = "deputies/liaison_contacts.html"
     form_class = LiaisonContactForm
 
@@ -194,13 +200,7 @@ class LiaisonContactView(PermissionRequiredMixin, CreateOnceMixin, FormView):
             **super().get_context_data(**kwargs),
             "contacts": liaison_contacts_for_user(user=self.request.user)[:100],
             "my_deputies": liaison_deputies_for_user(user=self.request.user),
-            "can_add": self.request.user.has_perm("deputies.add_liaisoncontact"),
         }
-
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("deputies.add_liaisoncontact"):
-            return self.handle_no_permission()
-        return super().post(request, *args, **kwargs)
 
     def perform(self, form):
         return liaison_contact_record(member=self.request.user, **form.cleaned_data)
@@ -212,10 +212,11 @@ class LiaisonContactView(PermissionRequiredMixin, CreateOnceMixin, FormView):
         return reverse("deputies:liaison_contacts")
 
 
-class ReportToVotersView(PermissionRequiredMixin, CreateOnceMixin, FormView):
+class ReportToVotersView(PermissionRequiredMixin, ListWithAddFormMixin, CreateOnceMixin, FormView):
     """Deputies' reports to voters (述职评议): the list and a form to record one."""
 
     permission_required = "deputies.view_reporttovoters"
+    add_permission = "deputies.add_reporttovoters"
     template_name = "deputies/reports_to_voters.html"
     form_class = ReportToVotersForm
 
@@ -226,17 +227,10 @@ class ReportToVotersView(PermissionRequiredMixin, CreateOnceMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
-        reports = reports_to_voters_for_user(user=self.request.user)[:100]
         return {
             **super().get_context_data(**kwargs),
-            "reports": reports,
-            "can_add": self.request.user.has_perm("deputies.add_reporttovoters"),
+            "reports": reports_to_voters_for_user(user=self.request.user)[:100],
         }
-
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("deputies.add_reporttovoters"):
-            return self.handle_no_permission()
-        return super().post(request, *args, **kwargs)
 
     def perform(self, form):
         return report_to_voters_record(**form.cleaned_data)

@@ -12,7 +12,13 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from congress.files import protected_file_response
 from congress.validators import extension_of
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin, YearMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    ListWithAddFormMixin,
+    ServiceFormMixin,
+    TownshipMixin,
+    YearMixin,
+)
 
 from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
 from ..filters import RosterFilter
@@ -235,23 +241,13 @@ class MandateUpdateView(MandateAddView):
         return _("Mandate updated.")
 
 
-class TownshipListFormView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+class TownshipListFormView(
+    PermissionRequiredMixin, TownshipMixin, ListWithAddFormMixin, CreateOnceMixin, FormView
+):
     """A list of a township's constituencies or groups with a form to add one."""
-
-    add_permission = ""
 
     def get_success_url(self, result):
         return self.request.path
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_add"] = self.request.user.has_perm(self.add_permission)
-        return context
-
-    def post(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.add_permission):
-            return self.handle_no_permission()
-        return super().post(request, *args, **kwargs)
 
 
 class ConstituencyListView(TownshipListFormView):
