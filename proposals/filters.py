@@ -11,7 +11,10 @@ class ProposalFilter(django_filters.FilterSet):
 
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=Proposal.Kind.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="submitted_at__year")
+    # Bounded: a year the database cannot hold would fail in the query, not in the form.
+    year = django_filters.NumberFilter(
+        label=_("year"), field_name="submitted_at__year", min_value=1980, max_value=2100
+    )
 
     class Meta:
         model = Proposal

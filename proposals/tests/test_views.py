@@ -140,3 +140,12 @@ def test_list_query_count_is_constant(client, staff, township, unit, django_asse
     # number of queries, whatever the rows. (18: deputies without a login account.)
     with django_assert_max_num_queries(18):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_a_nonsense_year_in_the_list_filter_shows_nothing_not_an_error(client, staff, township):
+    ProposalFactory(deputy__township=township, title="今年的建议")
+    client.force_login(staff)
+    for year in ("99999", "-5", "0", "abc"):
+        response = client.get(reverse("proposals:list"), {"year": year})
+        assert response.status_code == 200, year
+        assert "今年的建议" not in response.content.decode(), year
