@@ -112,3 +112,19 @@ def validate_file_content(file) -> None:
         code="content_mismatch",
         params={"extension": extension or "?"},
     )
+
+
+def validate_upload(upload, *, allowed: list[str], max_bytes: int) -> None:
+    """An attachment: one of the `allowed` types, at most `max_bytes`, its content what its name
+    says. Every app's attachments (activities, session documents) take this one check."""
+    if extension_of(upload.name or "") not in allowed:
+        raise ValidationError(
+            _("Only these file types can be attached: %(types)s.") % {"types": ", ".join(allowed)},
+            code="file_type",
+        )
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB.") % {"mb": max_bytes // 2**20},
+            code="file_size",
+        )
+    validate_file_content(upload)

@@ -89,6 +89,36 @@ SESSIONS = [
     },
 ]
 
+# 一、大会听取和审议了政府工作报告、人大主席团工作报告及财政收支情况报告，通过了各项决议；
+# 依法补选了镇人民政府镇长1名、副镇长2名，且全部满票。Keyed by (term, number).
+SESSION_BUSINESS = {
+    (18, 2): {
+        "presidium": [0, 1, 2, 3, 4, 5, 6],
+        "activities": ["人代会前走访联系选区选民、征询意见"],
+        "agenda": [
+            ("report", "政府工作报告", "代镇长 周志远", "审议通过"),
+            ("report", "镇人大主席团工作报告", "镇人大主席 李建华", "审议通过"),
+            (
+                "report",
+                "2023年财政收支情况和2024年财政预算安排的报告",
+                "镇财政所所长 孙丽萍",
+                "审议批准",
+            ),
+            ("election", "补选镇人民政府镇长、副镇长", "", "依法补选镇长1名、副镇长2名"),
+        ],
+        # Voted at the last sitting by every deputy present.
+        "resolutions": [
+            "关于政府工作报告的决议",
+            "关于镇人大主席团工作报告的决议",
+            "关于2023年财政收支情况和2024年财政预算安排的决议",
+        ],
+        "elections": [
+            {"office": "head", "seats": 1, "candidates": ["周志远"]},
+            {"office": "deputy_head", "seats": 2, "candidates": ["吴海燕", "郑国平"]},
+        ],
+    },
+}
+
 ASSIGNMENT_DAY = datetime.date(2024, 3, 25)  # 交办会
 
 # 五、二次会议期间代表提出的6件议案、建议和意见，其中1件确定为重点议案

@@ -20,7 +20,14 @@ class CongressSessionsConfig(AppConfig):
             registry.HistoryKind(
                 key="session",
                 model="congress_sessions.CongressSession",
-                children=(("congress_sessions.SessionAttendance", "session_id"),),
+                children=(
+                    ("congress_sessions.Sitting", "session_id"),
+                    ("congress_sessions.SittingAttendance", "sitting__session_id"),
+                    ("congress_sessions.AgendaItem", "session_id"),
+                    ("congress_sessions.Resolution", "session_id"),
+                    ("congress_sessions.Election", "session_id"),
+                    ("congress_sessions.Candidate", "election__session_id"),
+                ),
             )
         )
         registry.year_summary_sources.register(

@@ -1,34 +1,42 @@
-from django.db.models import Count, Q, QuerySet
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.registry import Figure, Todo, YearSummary
 from congress.scoping import get_visible_or_404, visible_to
-from deputies.models import Deputy, Mandate
+from deputies.models import Activity, Deputy, Mandate
 from deputies.selectors import deputies_in_office_on
 
-from .models import CongressSession, SessionAttendance
-from .rules import MAX_UNEXCUSED_SESSION_ABSENCES
+from . import rules
+from .models import (
+    AgendaDocument,
+    AgendaItem,
+    Candidate,
+    CongressSession,
+    Election,
+    PreparationTask,
+    Resolution,
+    Sitting,
+    SittingAttendance,
+)
+from .workflow import SESSION_WORKFLOW
+
+Status = SittingAttendance.Status
 
 
 def session_list_for_user(*, user) -> QuerySet[CongressSession]:
-    """The township's sessions, for the roles READS lets read them, with attendance counts."""
+    """The sessions the user may read, newest first, with how many sittings each has."""
     # Meta.ordering does not apply to aggregating queries: order explicitly.
     return (
         visible_to(CongressSession.objects.all(), user)
-        .order_by("-start_date")
-        .annotate(
-            present=Count(
-                "attendances", filter=Q(attendances__status=SessionAttendance.Status.PRESENT)
-            ),
-            on_leave=Count(
-                "attendances", filter=Q(attendances__status=SessionAttendance.Status.LEAVE)
-            ),
-            absent=Count(
-                "attendances", filter=Q(attendances__status=SessionAttendance.Status.ABSENT)
-            ),
-        )
+        .select_related("township")
+        .order_by("-start_date", "-pk")
+        .annotate(sitting_count=Count("sittings"))
     )
 
 
@@ -38,81 +46,272 @@ def session_choices(*, township) -> QuerySet[CongressSession]:
 
 
 def session_get_for_user(*, user, pk: int) -> CongressSession:
-    return get_visible_or_404(CongressSession.objects.all(), user, pk=pk)
+    return get_visible_or_404(CongressSession.objects.select_related("township"), user, pk=pk)
 
 
-def session_roll(*, session: CongressSession) -> QuerySet[Deputy]:
-    """Who is on the roll of a session: the township deputies of its term in office on its
-    opening day (a deputy who resigned before it is not)."""
+def sitting_get_for_user(*, user, pk: int) -> Sitting:
+    return get_visible_or_404(Sitting.objects.select_related("session__township"), user, pk=pk)
+
+
+def agenda_item_get_for_user(*, user, pk: int) -> AgendaItem:
+    return get_visible_or_404(AgendaItem.objects.select_related("session"), user, pk=pk)
+
+
+def agenda_document_get_for_user(*, user, pk: int) -> AgendaDocument:
+    return get_visible_or_404(AgendaDocument.objects.all(), user, pk=pk)
+
+
+def election_get_for_user(*, user, pk: int) -> Election:
+    return get_visible_or_404(
+        Election.objects.select_related("session__township", "sitting"), user, pk=pk
+    )
+
+
+def candidate_get_for_user(*, user, pk: int) -> Candidate:
+    return get_visible_or_404(Candidate.objects.select_related("election__session"), user, pk=pk)
+
+
+def preparation_task_get_for_user(*, user, pk: int) -> PreparationTask:
+    return get_visible_or_404(PreparationTask.objects.all(), user, pk=pk)
+
+
+def resolution_get_for_user(*, user, pk: int) -> Resolution:
+    return get_visible_or_404(Resolution.objects.select_related("session"), user, pk=pk)
+
+
+# ------------------------------------------------------------------------ the roll and quorum
+
+
+def sitting_roll(*, sitting: Sitting) -> QuerySet[Deputy]:
+    """Who is on the roll of a sitting: the township deputies of the session's term in office
+    on the sitting's day (a deputy who resigned before it is not; one elected later is not)."""
+    session = sitting.session
     return deputies_in_office_on(
         township=session.township_id,
-        day=session.start_date,
+        day=sitting.date,
         level=Mandate.Level.TOWNSHIP,
         term=session.term,
     )
 
 
-def session_attendance_rows(*, session: CongressSession) -> list[dict]:
-    """Every deputy on the session's roll, with their attendance status (or none yet)."""
-    statuses = dict(session.attendances.values_list("deputy_id", "status"))
-    deputies = session_roll(session=session).order_by("name", "pk")
+def sitting_attendance_rows(*, sitting: Sitting) -> list[dict]:
+    """Every deputy on the sitting's roll, with their attendance status (or none yet)."""
+    statuses = dict(sitting.attendances.values_list("deputy_id", "status"))
+    deputies = sitting_roll(sitting=sitting).order_by("name", "pk")
     return [{"deputy": d, "status": statuses.get(d.pk, "")} for d in deputies]
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """The roll of a sitting measured against the law: 应到 (in office), 实到 (present)."""
+
+    in_office: int
+    present: int
+    on_leave: int
+    absent: int
+
+    @property
+    def unmarked(self) -> int:
+        return self.in_office - self.present - self.on_leave - self.absent
+
+    @property
+    def needed(self) -> int:
+        return rules.quorum_needed(self.in_office)
+
+    @property
+    def reached(self) -> bool:
+        return rules.has_quorum(present=self.present, in_office=self.in_office)
+
+    @property
+    def majority(self) -> int:
+        """Votes a resolution or a candidate needs: more than half of all in office."""
+        return rules.majority_needed(self.in_office)
+
+
+def sitting_quorum(*, sitting: Sitting) -> Quorum:
+    """The sitting's quorum from its roll: only marks of deputies still on the roll count."""
+    roll = sitting_roll(sitting=sitting)
+    marks = Counter(sitting.attendances.filter(deputy__in=roll).values_list("status", flat=True))
+    return Quorum(
+        in_office=roll.count(),
+        present=marks[Status.PRESENT],
+        on_leave=marks[Status.LEAVE],
+        absent=marks[Status.ABSENT],
+    )
+
+
+# ------------------------------------------------------------------------ a session's page
+
+
+def session_detail(*, session: CongressSession, user=None) -> dict:
+    """Everything a session's page (and its printed summary: no user) shows."""
+    sittings = list(session.sittings.order_by("date", "pk"))
+    quorums = {sitting.pk: sitting_quorum(sitting=sitting) for sitting in sittings}
+    elections = list(
+        session.elections.select_related("sitting", "agenda_item").prefetch_related(
+            Prefetch("candidates", queryset=Candidate.objects.order_by("pk"))
+        )
+    )
+    return {
+        "session": session,
+        "sittings": [(sitting, quorums[sitting.pk]) for sitting in sittings],
+        "agenda": session.agenda_items.prefetch_related("documents"),
+        "resolutions": session.resolutions.select_related("sitting", "agenda_item"),
+        "elections": elections,
+        "tasks": session.preparation_tasks.all(),
+        "presidium": session.presidium.order_by("name", "pk"),
+        "activities": session.preparatory_activities.order_by("start_date", "pk"),
+        "moves": SESSION_WORKFLOW.moves_for(user=user, record=session) if user else [],
+        "timeline": session.status_changes.select_related("changed_by"),
+    }
+
+
+def presidium_choices(*, session: CongressSession) -> QuerySet[Deputy]:
+    """Deputies who may sit on the session's presidium: its term's deputies in office on its
+    opening day."""
+    return deputies_in_office_on(
+        township=session.township_id,
+        day=session.start_date,
+        level=Mandate.Level.TOWNSHIP,
+        term=session.term,
+    ).order_by("name", "pk")
+
+
+def preparatory_activity_choices(*, session: CongressSession) -> QuerySet[Activity]:
+    """The township's activities of the months before the session (and during it): the ones a
+    session's preparation can link to."""
+    since = session.start_date - datetime.timedelta(days=rules.PREPARATION_WINDOW_DAYS)
+    return Activity.objects.filter(
+        township=session.township_id, start_date__gte=since, start_date__lte=session.end_date
+    ).order_by("-start_date", "-pk")
+
+
+def sitting_choices_with_quorum(*, session: CongressSession) -> list[Sitting]:
+    """The session's sittings where a vote can be recorded: those with a quorum."""
+    return [
+        sitting
+        for sitting in session.sittings.order_by("date", "pk")
+        if sitting_quorum(sitting=sitting).reached
+    ]
+
+
+def election_deputy_choices(*, election: Election) -> QuerySet[Deputy]:
+    """Deputies who may be a candidate or nominate one: in office on the day of the vote."""
+    return sitting_roll(sitting=election.sitting).order_by("name", "pk")
+
+
+def election_detail(*, election: Election) -> dict:
+    """An election's page: its candidates with their nominators, and the majority it needs."""
+    candidates = election.candidates.select_related("deputy").prefetch_related(
+        Prefetch("nominators", queryset=Deputy.objects.order_by("name", "pk"))
+    )
+    return {
+        "election": election,
+        "session": election.session,
+        "candidates": candidates,
+        "majority": rules.majority_needed(election.in_office),
+    }
+
+
+# ------------------------------------------------------------------------ attendance by deputy
+
+
+def _session_statuses(attendances: QuerySet[SittingAttendance]) -> dict[tuple[int, int], str]:
+    """Each (deputy, session) pair's attendance of the session as a whole: present if present
+    at any sitting, else on leave if on leave at any, else absent (it missed every sitting it
+    was marked for)."""
+    rows = (
+        attendances.order_by()
+        .values("deputy_id", "sitting__session_id")
+        .annotate(
+            present=Count("pk", filter=Q(status=Status.PRESENT)),
+            leave=Count("pk", filter=Q(status=Status.LEAVE)),
+        )
+    )
+    statuses = {}
+    for row in rows:
+        key = (row["deputy_id"], row["sitting__session_id"])
+        if row["present"]:
+            statuses[key] = Status.PRESENT
+        elif row["leave"]:
+            statuses[key] = Status.LEAVE
+        else:
+            statuses[key] = Status.ABSENT
+    return statuses
 
 
 def absence_warnings(*, township) -> QuerySet[Deputy]:
     """Township deputies in office who missed MAX_UNEXCUSED_SESSION_ABSENCES or more sessions
     of the current term without approved leave (代表法 Art 62 ends the mandate then)."""
-    absences = (
-        SessionAttendance.objects.filter(
-            session__township=township,
-            session__term=township.current_term,
-            status=SessionAttendance.Status.ABSENT,
+    statuses = _session_statuses(
+        SittingAttendance.objects.filter(
+            sitting__session__township=township,
+            sitting__session__term=township.current_term,
         )
-        .values("deputy_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=MAX_UNEXCUSED_SESSION_ABSENCES)
-        .values("deputy_id")
     )
+    missed = Counter(
+        deputy_id for (deputy_id, _session), status in statuses.items() if status == Status.ABSENT
+    )
+    warned = [
+        deputy_id for deputy_id, n in missed.items() if n >= rules.MAX_UNEXCUSED_SESSION_ABSENCES
+    ]
     in_office = deputies_in_office_on(
         township=township, day=timezone.localdate(), level=Mandate.Level.TOWNSHIP
     )
-    return in_office.filter(pk__in=absences).order_by("name", "pk")
+    return in_office.filter(pk__in=warned).order_by("name", "pk")
 
 
 def attendance_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, dict[str, int]]:
     """Each deputy's sessions of the year attended, on leave and missed: their performance
     record's first lines (one grouped query)."""
-    rows = (
-        SessionAttendance.objects.filter(
-            session__township=township, session__start_date__year=year, deputy_id__in=deputy_ids
+    statuses = _session_statuses(
+        SittingAttendance.objects.filter(
+            sitting__session__township=township,
+            sitting__session__start_date__year=year,
+            deputy_id__in=deputy_ids,
         )
-        .order_by()
-        .values("deputy_id", "status")
-        .annotate(n=Count("pk"))
     )
     field = {
-        SessionAttendance.Status.PRESENT: "sessions_attended",
-        SessionAttendance.Status.LEAVE: "sessions_on_leave",
-        SessionAttendance.Status.ABSENT: "sessions_absent",
+        Status.PRESENT: "sessions_attended",
+        Status.LEAVE: "sessions_on_leave",
+        Status.ABSENT: "sessions_absent",
     }
     counts: dict[int, dict[str, int]] = {}
-    for row in rows:
-        counts.setdefault(row["deputy_id"], {})[field[row["status"]]] = row["n"]
+    for (deputy_id, _session), status in statuses.items():
+        line = counts.setdefault(deputy_id, {})
+        line[field[status]] = line.get(field[status], 0) + 1
     return counts
 
 
+# ------------------------------------------------------------------------ the year and the home
+
+
 def sessions_year_summary(*, township, year: int) -> YearSummary:
-    """The congress sessions held in the year: what a work report's first section counts."""
+    """The congress sessions held in the year, the reports they reviewed, the resolutions they
+    adopted and who they elected: what a work report's first section counts."""
     held = CongressSession.objects.filter(township=township, start_date__year=year)
+    reports = AgendaItem.objects.filter(session__in=held, kind=AgendaItem.Kind.REPORT).count()
+    adopted = Resolution.objects.filter(session__in=held, adopted=True).count()
+    elected = Candidate.objects.filter(election__session__in=held, result=Candidate.Result.ELECTED)
     return YearSummary(
         key="sessions",
         title=_("Congress sessions"),
-        figures=[Figure("held", _("Congress sessions held"), held.count())],
+        figures=[
+            Figure("held", _("Congress sessions held"), held.count()),
+            Figure("reports", _("Reports heard and reviewed"), reports),
+            Figure("resolutions", _("Resolutions and decisions adopted"), adopted),
+            Figure("elected", _("People elected"), elected.count()),
+            Figure(
+                "elected_unanimously",
+                _("Of them with every vote"),
+                elected.filter(unanimous=True).count(),
+            ),
+        ],
     )
 
 
 def sessions_dashboard(*, user, year: int) -> dict:
-    """The year's sessions on the home page; for staff, held sessions without a roll call."""
+    """The year's sessions on the home page; for staff, sittings held without a roll call."""
     sessions = visible_to(CongressSession.objects.all(), user)
     context = {
         "figures": [
@@ -124,11 +323,13 @@ def sessions_dashboard(*, user, year: int) -> dict:
             )
         ]
     }
-    if user.has_perm("congress_sessions.change_sessionattendance"):
-        unrecorded = sessions.filter(start_date__lte=timezone.localdate(), attendances__isnull=True)
+    if user.has_perm("congress_sessions.change_sittingattendance"):
+        unrecorded = Sitting.objects.filter(
+            session__in=sessions, date__lte=timezone.localdate(), attendances__isnull=True
+        )
         context["todo"] = [
             Todo(
-                _("Sessions held without a recorded roll call"),
+                _("Sittings held without a recorded roll call"),
                 unrecorded.count(),
                 reverse("sessions:list"),
             )

@@ -15,10 +15,10 @@ from deputies.models import Attendance
 from deputies.services import activity_set_attendance
 from deputies.tests.factories import ActivityFactory, DeputyFactory
 from proposals.services import proposal_assign, proposal_submit
-from sessions.models import SessionAttendance
+from sessions.models import SittingAttendance
 from sessions.selectors import absence_warnings
-from sessions.services import session_set_attendance
-from sessions.tests.factories import CongressSessionFactory
+from sessions.services import sitting_set_attendance
+from sessions.tests.factories import CongressSessionFactory, first_sitting
 from tests.test_isolation import PROJECT_APPS
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
@@ -49,21 +49,22 @@ def test_a_session_roll_marked_changed_and_cleared_keeps_who_did_what(township, 
     roll on any past day, and so the Art 62 warning of that day, can be rebuilt."""
     staff, other = users[Role.STAFF], make_user(Role.STAFF, township)
     session = CongressSessionFactory(township=township)
+    sitting = first_sitting(session)
     late = DeputyFactory(township=township, name="迟到代表")
     away = DeputyFactory(township=township, name="缺席代表")
     with freeze_time("2024-01-21 09:00"):
-        session_set_attendance(
-            session=session, statuses={late.pk: ABSENT, away.pk: ABSENT}, by=staff
+        sitting_set_attendance(
+            sitting=sitting, statuses={late.pk: ABSENT, away.pk: ABSENT}, by=staff
         )
     with freeze_time("2024-01-22 09:00"):
-        session_set_attendance(
-            session=session, statuses={late.pk: LEAVE, away.pk: ABSENT}, by=other
+        sitting_set_attendance(
+            sitting=sitting, statuses={late.pk: LEAVE, away.pk: ABSENT}, by=other
         )
     with freeze_time("2024-01-23 09:00"):
-        session_set_attendance(session=session, statuses={}, by=staff, clear=True)
-    assert not SessionAttendance.objects.filter(session=session).exists()
+        sitting_set_attendance(sitting=sitting, statuses={}, by=staff, clear=True)
+    assert not SittingAttendance.objects.filter(sitting=sitting).exists()
 
-    history = SessionAttendance.history.filter(session_id=session.pk)
+    history = SittingAttendance.history.filter(sitting_id=sitting.pk)
     assert sorted(
         (h.history_date.day, h.deputy_id, h.history_type, h.status, h.history_user.pk)
         for h in history
@@ -79,7 +80,7 @@ def test_a_session_roll_marked_changed_and_cleared_keeps_who_did_what(township, 
 
     def roll_on(day):
         moment = datetime.datetime.fromisoformat(f"{day}T23:00+08:00")
-        return {row.deputy_id: row.status for row in SessionAttendance.history.as_of(moment)}
+        return {row.deputy_id: row.status for row in SittingAttendance.history.as_of(moment)}
 
     assert roll_on("2024-01-21") == {late.pk: ABSENT, away.pk: ABSENT}
     assert roll_on("2024-01-22") == {late.pk: LEAVE, away.pk: ABSENT}
@@ -93,11 +94,15 @@ def test_the_art_62_warning_data_survives_a_cleared_roll(township, users):
     deputy = DeputyFactory(township=township, name="两次缺席")
     sessions = [CongressSessionFactory(township=township) for _ in range(2)]
     for session in sessions:
-        session_set_attendance(session=session, statuses={deputy.pk: ABSENT}, by=staff)
+        sitting_set_attendance(
+            sitting=first_sitting(session), statuses={deputy.pk: ABSENT}, by=staff
+        )
     assert list(absence_warnings(township=township)) == [deputy]
-    session_set_attendance(session=sessions[1], statuses={}, by=staff, clear=True)
+    sitting_set_attendance(sitting=first_sitting(sessions[1]), statuses={}, by=staff, clear=True)
     assert list(absence_warnings(township=township)) == []
-    removed = SessionAttendance.history.get(history_type="-", session_id=sessions[1].pk)
+    removed = SittingAttendance.history.get(
+        history_type="-", sitting_id=first_sitting(sessions[1]).pk
+    )
     assert (removed.deputy_id, removed.status, removed.history_user) == (deputy.pk, ABSENT, staff)
 
 
@@ -120,8 +125,22 @@ def test_activity_attendance_keeps_history_with_the_user(township, users, client
     assert page.count(deputy.name) >= 3
 
 
+# Parts of a session staff correct while entering it (a sitting made by mistake, an agenda item,
+# a document, a vote typed twice): removing one is a POST that keeps its history row with the
+# user (simple_history), and a sitting with votes cannot be removed. No other record is deleted
+# outside the admin.
+REMOVABLE_SESSION_PARTS = {
+    "sitting_delete",
+    "agenda_delete",
+    "document_delete",
+    "resolution_delete",
+    "election_delete",
+}
+
+
 def test_no_page_deletes_a_proposal_or_an_activity():
-    """Deleting is for the admin only: no URL of the app is a delete view."""
+    """Deleting is for the admin only: no URL of the app is a delete view, but for the parts
+    of a session listed above."""
 
     def views(patterns):
         for pattern in patterns:
@@ -133,6 +152,9 @@ def test_no_page_deletes_a_proposal_or_an_activity():
 
     for pattern in views(get_resolver().url_patterns):
         view = getattr(pattern.callback, "view_class", None)
+        if pattern.name in REMOVABLE_SESSION_PARTS:
+            assert view.http_method_names == ["post"], pattern.name
+            continue
         assert "delete" not in (pattern.name or ""), pattern.name
         assert view is None or not issubclass(view, DeletionMixin), pattern.name
         assert view is None or not hasattr(view, "delete"), pattern.name

@@ -50,7 +50,18 @@ from oversight.models import Inspection
 from proposals.models import Proposal, ProposalStatusChange
 from proposals.workflow import PROPOSAL_WORKFLOW, Status
 from reports.models import Report
-from sessions.models import CongressSession, SessionAttendance
+from sessions.models import (
+    AgendaDocument,
+    AgendaItem,
+    Candidate,
+    CongressSession,
+    Election,
+    PreparationTask,
+    Resolution,
+    SessionStatusChange,
+    Sitting,
+    SittingAttendance,
+)
 
 OWN, SIBLING, FOREIGN = 800_001, 700_001, 900_001
 ROLES = [Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY, Role.COUNTY_ADMIN]
@@ -154,8 +165,30 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
                 start_date=datetime.date(2024, 1, 21),
                 end_date=datetime.date(2024, 1, 22),
                 venue="会场",
+                status="in_session",
             )
         )
+        session = CongressSession.objects.get(pk=pk)
+        made(
+            SessionStatusChange.objects.create(
+                pk=pk, session=session, to_status="preparing", changed_by=member
+            )
+        )
+        made(PreparationTask.objects.create(pk=pk, session=session, title="筹备"))
+        sitting = made(Sitting.objects.create(pk=pk, session=session, date=session.start_date))
+        item = made(AgendaItem.objects.create(pk=pk, session=session, title="政府工作报告"))
+        document = AgendaDocument(pk=pk, item=item, uploaded_by=member)
+        document.file.save(f"d{pk}.png", ContentFile(PNG), save=False)
+        made(document).save()
+        made(
+            Resolution.objects.create(
+                pk=pk, session=session, sitting=sitting, title="决议", votes_for=1
+            )
+        )
+        election = made(
+            Election.objects.create(pk=pk, session=session, sitting=sitting, office="head")
+        )
+        made(Candidate.objects.create(pk=pk, election=election, name="候选人"))
         made(PerformanceRules.objects.create(pk=pk, township=township))
         made(
             AuthEvent.objects.create(
@@ -197,8 +230,8 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
             constituency=constituency,
         )
     )
-    session = CongressSession.objects.filter(township=township).first()
-    made(SessionAttendance.objects.create(pk=pk, session=session, deputy=deputy, status="present"))
+    sitting = Sitting.objects.filter(session__township=township).first()
+    made(SittingAttendance.objects.create(pk=pk, sitting=sitting, deputy=deputy, status="present"))
     activity = made(
         Activity.objects.create(
             pk=pk,

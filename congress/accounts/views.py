@@ -2,8 +2,6 @@
 county administrator manages townships and their staff accounts. Every page that shows an
 initial password is rendered by `issued_response`, never cached."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core import signing
@@ -20,6 +18,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from ..models import Unit
+from ..pdf import pdf_response
 from ..roles import STAFF_CREATES_ROLES, Role
 from ..services import unit_save
 from ..views_mixins import ListWithAddFormMixin, ServiceFormMixin, TownshipMixin
@@ -215,9 +214,8 @@ class SlipsView(View):
                 status=400,
             )
         else:
-            response = HttpResponse(slips_pdf(slips=slips), content_type="application/pdf")
             filename = _("login-slips-%(date)s.pdf") % {"date": timezone.localdate().isoformat()}
-            response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+            response = pdf_response(slips_pdf(slips=slips), filename=filename, inline=False)
         add_never_cache_headers(response)
         return response
 

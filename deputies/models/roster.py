@@ -254,6 +254,7 @@ class Mandate(models.Model):
         RECALLED = "recalled", _("Recalled")
         TERMINATED = "terminated", _("Terminated")
         TRANSFERRED = "transferred", _("Transferred away")
+        EXPIRED = "expired", _("Term ended")  # 任期届满: the next term's first session met
 
     deputy = models.ForeignKey(
         Deputy, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("deputy")

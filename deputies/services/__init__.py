@@ -27,6 +27,7 @@ from .roster import (
     mandate_add,
     mandate_status_errors,
     mandate_update,
+    term_mandates_expire,
 )
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "mandate_add",
     "mandate_status_errors",
     "mandate_update",
+    "term_mandates_expire",
     "performance_rules_save",
     "report_to_voters_record",
     "voter_contact_record",

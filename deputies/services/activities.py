@@ -11,7 +11,7 @@ from congress.attendance import attendance_sync
 from congress.models import Township, User
 from congress.roles import Role
 from congress.scoping import check_same_township
-from congress.validators import extension_of, validate_file_content
+from congress.validators import validate_upload
 
 from ..models import (
     Activity,
@@ -83,16 +83,7 @@ def activity_set_attendance(
 def activity_attach(*, activity: Activity, upload: UploadedFile) -> ActivityAttachment:
     """Attach a photo or document: only known types whose content is what their name says,
     at most MAX_ATTACHMENT_BYTES."""
-    if extension_of(upload.name) not in ALLOWED_ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Only these file types can be attached: %(types)s.")
-            % {"types": ", ".join(ALLOWED_ATTACHMENT_EXTENSIONS)}
-        )
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(mb)s MB.") % {"mb": MAX_ATTACHMENT_BYTES // 2**20}
-        )
-    validate_file_content(upload)
+    validate_upload(upload, allowed=ALLOWED_ATTACHMENT_EXTENSIONS, max_bytes=MAX_ATTACHMENT_BYTES)
     attachment = ActivityAttachment(activity=activity)
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()

@@ -5,13 +5,16 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from congress.db import save_unique
 from congress.models import Township, User
+from congress.numerals import document_numeral
 from congress.roles import Role
 from congress.scoping import check_same_township
 
 from ..models import DEPUTY_PROFILE_FIELDS, Constituency, Deputy, DeputyGroup, Mandate
+from ..selectors import mandates_not_ended_on
 from .accounts import deputy_accounts_sync
 
 # Staff edit a deputy's whole profile; a deputy may edit only their own contact details.
@@ -216,3 +219,30 @@ def deputy_link_account(*, deputy: Deputy, user: User | None) -> Deputy:
     deputy.user = user
     deputy.save(update_fields=["user"])
     return deputy
+
+
+@transaction.atomic
+def term_mandates_expire(*, township: Township, term: int, day: datetime.date, by: User) -> int:
+    """A new term begins on `day` (its first session meets): every township mandate of an
+    earlier term still running then ends with the term (任期届满), and the new term's mandates
+    without a start date start that day. Returns how many mandates ended.
+
+    County mandates run on the county's terms and are left alone. Deputies left without a
+    running mandate lose their login (their records stay readable to staff)."""
+    township_mandates = Mandate.objects.filter(
+        deputy__township=township, level=Mandate.Level.TOWNSHIP
+    )
+    ending = list(township_mandates.filter(mandates_not_ended_on(day), term__lt=term))
+    for mandate in ending:
+        mandate.status = Mandate.Status.EXPIRED
+        mandate.end_date = day
+        mandate.status_reason = _("Term %(term)s ended") % {"term": document_numeral(mandate.term)}
+    bulk_update_with_history(
+        ending, Mandate, ["status", "end_date", "status_reason"], default_user=by
+    )
+    starting = list(township_mandates.filter(term=term, start_date__isnull=True))
+    for mandate in starting:
+        mandate.start_date = day
+    bulk_update_with_history(starting, Mandate, ["start_date"], default_user=by)
+    deputy_accounts_sync(township=township, today=day)
+    return len(ending)

@@ -15,8 +15,8 @@ from deputies.selectors import (
 )
 from deputies.tests.factories import ActivityFactory, DeputyFactory, MandateFactory
 from proposals.tests.factories import ProposalFactory
-from sessions.models import SessionAttendance
-from sessions.tests.factories import CongressSessionFactory
+from sessions.models import SittingAttendance
+from sessions.tests.factories import CongressSessionFactory, first_sitting
 
 IN_2024 = timezone.make_aware(datetime.datetime(2024, 6, 1, 10))
 
@@ -40,7 +40,9 @@ def test_grade_thresholds_at_their_edges(points, grade):
 def test_a_years_record_counts_every_kind_of_work(township):
     deputy = DeputyFactory(township=township)
     session = CongressSessionFactory(township=township, start_date=datetime.date(2024, 1, 21))
-    SessionAttendance.objects.create(session=session, deputy=deputy, status="present")
+    SittingAttendance.objects.create(
+        sitting=first_sitting(session), deputy=deputy, status="present"
+    )
     for kind in ("training", "training", "inspection", "survey", "forum"):
         activity = ActivityFactory(
             township=township, kind=kind, start_date=datetime.date(2024, 5, 1)

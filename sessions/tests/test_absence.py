@@ -5,13 +5,13 @@ import datetime
 from django.urls import reverse
 
 from deputies.tests.factories import DeputyFactory
-from sessions.models import SessionAttendance
+from sessions.models import SittingAttendance
 from sessions.selectors import absence_warnings
-from sessions.tests.factories import CongressSessionFactory
+from sessions.tests.factories import CongressSessionFactory, first_sitting
 
 
 def absent(deputy, session, status="absent"):
-    SessionAttendance.objects.create(session=session, deputy=deputy, status=status)
+    SittingAttendance.objects.create(sitting=first_sitting(session), deputy=deputy, status=status)
 
 
 def test_two_unexcused_absences_in_the_term_raise_the_art_62_warning(client, staff, township):

@@ -11,7 +11,7 @@ from congress.services import user_create
 from deputies.models import Activity, Attendance, Constituency, Deputy, DeputyGroup, Mandate
 from proposals.models import Proposal
 from proposals.workflow import Status
-from sessions.models import CongressSession, SessionAttendance
+from sessions.models import CongressSession, Sitting, SittingAttendance
 
 BENCH_TOWNSHIP = "基准测试镇"
 BATCH = 2000
@@ -119,11 +119,13 @@ class Command(BaseCommand):
                 start_date=day,
                 end_date=day,
                 venue="会场",
+                status=CongressSession.Status.CLOSED,
             )
-            SessionAttendance.objects.bulk_create(
+            sitting = Sitting.objects.create(session=session, date=day, title="第一次全体会议")
+            SittingAttendance.objects.bulk_create(
                 [
-                    SessionAttendance(
-                        session=session,
+                    SittingAttendance(
+                        sitting=sitting,
                         deputy_id=pk,
                         status=rng.choice(["present"] * 8 + ["leave", "absent"]),
                     )

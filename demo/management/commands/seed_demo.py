@@ -36,7 +36,19 @@ from oversight.services import inspection_create
 from proposals.models import Proposal
 from proposals.services import proposal_assign, proposal_submit
 from sessions.models import CongressSession
-from sessions.services import session_create, session_set_attendance
+from sessions.services import (
+    agenda_item_save,
+    candidate_add,
+    election_count,
+    election_save,
+    preparation_task_mark,
+    resolution_record,
+    session_create,
+    session_set_activities,
+    session_set_presidium,
+    sitting_set_attendance,
+)
+from sessions.workflow import SESSION_WORKFLOW
 
 
 def _aware(day: datetime.date, hour: int = 9) -> datetime.datetime:
@@ -63,12 +75,13 @@ class Command(BaseCommand):
         }
         deputies = self._roster(township)
         accounts = self._accounts(township, units, deputies)
+        # Deputies' activities first: a session links its pre-session visits.
+        self._deputy_work(township, deputies, accounts["member"], accounts["staff"])
         sessions = self._sessions(township, deputies, accounts["staff"])
         self._proposals(township, deputies, sessions, units, accounts["staff"])
         for row in demo.INSPECTIONS:
             if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
                 inspection_create(township=township, **row)
-        self._deputy_work(township, deputies, accounts["member"], accounts["staff"])
 
         self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
@@ -116,15 +129,75 @@ class Command(BaseCommand):
         for row in demo.SESSIONS:
             session = CongressSession.objects.filter(
                 township=township, term=row["term"], number=row["number"]
-            ).first() or session_create(township=township, **row)
-            if not session.attendances.exists():
-                away = demo.SESSION_ABSENCES.get((row["term"], row["number"]), {})
-                statuses = {d.pk: "present" for d in deputies}
-                for status, indexes in away.items():
-                    statuses.update({deputies[i].pk: status for i in indexes})
-                session_set_attendance(session=session, statuses=statuses, by=staff)
+            ).first()
+            if session is None:
+                session = session_create(township=township, by=staff, **row)
+                self._hold_session(session, deputies, staff)
             sessions.append(session)
         return sessions
+
+    def _hold_session(self, session, deputies, staff) -> None:
+        """The session as the report tells it: prepared, convened, the roll of every sitting,
+        the reports, resolutions and by-election, closed."""
+        key = (session.term, session.number)
+        business = demo.SESSION_BUSINESS.get(key, {})
+        for task in session.preparation_tasks.all():
+            preparation_task_mark(task=task, done_on=session.start_date - datetime.timedelta(7))
+        session_set_presidium(
+            session=session, deputies=[deputies[i] for i in business.get("presidium", [])]
+        )
+        session_set_activities(
+            session=session,
+            activities=list(
+                Activity.objects.filter(
+                    township=session.township, title__in=business.get("activities", [])
+                )
+            ),
+        )
+        for kind, title, presenter, outcome in business.get("agenda", []):
+            agenda_item_save(
+                session=session, kind=kind, title=title, presenter=presenter, outcome=outcome
+            )
+        SESSION_WORKFLOW.perform(
+            record=session, move="convene", by=staff, at=_aware(session.start_date, 8)
+        )
+        away = demo.SESSION_ABSENCES.get(key, {})
+        statuses = {d.pk: "present" for d in deputies}
+        for status, indexes in away.items():
+            statuses.update({deputies[i].pk: status for i in indexes})
+        sittings = list(session.sittings.order_by("date"))
+        for sitting in sittings:
+            quorum = sitting_set_attendance(sitting=sitting, statuses=statuses, by=staff)
+        last = sittings[-1]
+        for title in business.get("resolutions", []):
+            resolution_record(
+                session=session,
+                sitting=last,
+                kind="resolution",
+                title=title,
+                votes_for=quorum.present,
+            )
+        for row in business.get("elections", []):
+            election = election_save(
+                session=session,
+                sitting=last,
+                office=row["office"],
+                kind="by_election",
+                seats=row["seats"],
+            )
+            for name in row["candidates"]:
+                candidate_add(election=election, name=name, nominated_by="presidium")
+            election_count(
+                election=election,
+                issued=quorum.present,
+                returned=quorum.present,
+                valid=quorum.present,
+                invalid=0,
+                votes={c.pk: {"for": quorum.present} for c in election.candidates.all()},
+            )
+        SESSION_WORKFLOW.perform(
+            record=session, move="close", by=staff, at=_aware(session.end_date, 17)
+        )
 
     def _proposals(self, township, deputies, sessions, units, staff) -> None:
         for row in demo.PROPOSALS:
