@@ -22,7 +22,7 @@ def election_announcement_pdf(*, session: CongressSession) -> tuple[bytes, str]:
     elections = [e for e in _elections(session) if e.is_counted and not e.void]
     announced_on = max((e.sitting.date for e in elections), default=session.end_date)
     pdf = render_pdf(
-        template_name="sessions/pdf/announcement.html",
+        template_name="sessions/announcement_pdf.html",
         context={"session": session, "elections": elections, "announced_on": announced_on},
     )
     return pdf, _("%(session)s election results.pdf") % {"session": session.full_name}
@@ -33,5 +33,5 @@ def session_summary_pdf(*, session: CongressSession) -> tuple[bytes, str]:
     outcomes, the resolutions with their votes and the elections with their results."""
     context = session_detail(session=session, user=None)
     context["elections"] = list(_elections(session))
-    pdf = render_pdf(template_name="sessions/pdf/summary.html", context=context)
+    pdf = render_pdf(template_name="sessions/summary_pdf.html", context=context)
     return pdf, _("%(session)s summary.pdf") % {"session": session.full_name}

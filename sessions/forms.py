@@ -118,6 +118,18 @@ class ResolutionForm(SessionScopedChoices, forms.ModelForm):
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("votes_against", "votes_abstain"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Empty: none.")
+
+    def clean_votes_against(self):
+        return self.cleaned_data["votes_against"] or 0
+
+    def clean_votes_abstain(self):
+        return self.cleaned_data["votes_abstain"] or 0
+
 
 class ElectionForm(SessionScopedChoices, forms.ModelForm):
     class Meta:

@@ -469,6 +469,21 @@ def election_count(
         candidate.votes_against = counts.get("against", 0)
         candidate.votes_abstain = counts.get("abstain", 0)
         candidate.write_ins = counts.get("write_ins", 0)
+    total_for = sum(c.votes_for for c in candidates)
+    if total_for > election.seats * valid and returned <= issued:
+        errors.setdefault(
+            "ballots_valid",
+            _(
+                "%(n)s votes for in all: with %(seats)s seats a ballot votes for at most "
+                "%(seats)s candidates, so %(valid)s valid ballots can hold at most %(max)s."
+            )
+            % {
+                "n": total_for,
+                "seats": election.seats,
+                "valid": valid,
+                "max": election.seats * valid,
+            },
+        )
     if errors:
         raise ValidationError(errors)
     Candidate.objects.bulk_update(

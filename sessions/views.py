@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from congress.files import protected_file_response
+from congress.numerals import document_numeral
 from congress.forms import AttendanceForm, form_add_service_error
 from congress.pdf import pdf_response
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
@@ -70,7 +71,7 @@ class TermStartView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, For
 
     def get_success_message(self, session):
         return _("Term %(term)s has begun with %(session)s.") % {
-            "term": session.term,
+            "term": document_numeral(session.term),
             "session": session,
         }
 

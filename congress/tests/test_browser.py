@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from congress.roles import Role
 from deputies.tests.factories import DeputyFactory
-from sessions.tests.factories import CongressSessionFactory
+from sessions.tests.factories import CongressSessionFactory, first_sitting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,11 +70,12 @@ def test_the_roll_marks_everyone_present_from_its_static_script(
 ):
     make_user(Role.STAFF, township, username="clerk")
     session = CongressSessionFactory(township=township, term=township.current_term)
+    sitting = first_sitting(session)
     DeputyFactory.create_batch(3, township=township)
 
     log_in(page, live_server, "clerk")
     page.wait_for_url(f"{live_server.url}/")
-    page.goto(f"{live_server.url}/sessions/{session.pk}/attendance/")
+    page.goto(f"{live_server.url}/sessions/sittings/{sitting.pk}/roll/")
     selects = page.get_by_role("combobox")
     expect(selects).to_have_count(3)
     page.get_by_role("button", name="全部设为出席").click()

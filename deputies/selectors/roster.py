@@ -102,11 +102,15 @@ def deputies_without_account(*, township, day: datetime.date) -> QuerySet[Deputy
     return deputies_holding_a_mandate(deputies, day).order_by("name", "pk")
 
 
+def mandates_in_office_during(year: int) -> Q:
+    """Mandate criteria: in office at some time in the year."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return (Q(start_date__isnull=True) | Q(start_date__lte=last)) & mandates_not_ended_on(first)
+
+
 def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet[Deputy]:
     """Deputies who held a mandate at some time in the year."""
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    criteria = (Q(start_date__isnull=True) | Q(start_date__lte=last)) & mandates_not_ended_on(first)
-    return deputies_with_mandate(deputies, criteria)
+    return deputies_with_mandate(deputies, mandates_in_office_during(year))
 
 
 def deputy_choices(*, township) -> QuerySet[Deputy]:

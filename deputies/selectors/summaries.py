@@ -14,6 +14,7 @@ from ..rules import MIN_GROUP_SIZE
 from .roster import (
     deputies_in_office_during,
     deputies_in_office_on,
+    mandates_in_office_during,
     deputies_without_account,
     deputy_for_user,
     deputy_groups_with_size,
@@ -25,8 +26,9 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
     """The people in office at some time in the year, by level (one person may hold both a
     county and a township seat), and the deputies' activities with their person-times."""
     in_office = deputies_in_office_during(Deputy.objects.filter(township=township), year)
+    # Only the mandates that ran in the year: an earlier term's seat is not counted again.
     seats = (
-        Mandate.objects.filter(deputy__in=in_office)
+        Mandate.objects.filter(mandates_in_office_during(year), deputy__township=township)
         .values("level")
         .annotate(people=Count("deputy", distinct=True))
     )
