@@ -11,8 +11,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from congress.files import protected_file_response
-from congress.numerals import document_numeral
 from congress.forms import AttendanceForm, form_add_service_error
+from congress.numerals import document_numeral
 from congress.pdf import pdf_response
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 

@@ -14,10 +14,10 @@ from ..rules import MIN_GROUP_SIZE
 from .roster import (
     deputies_in_office_during,
     deputies_in_office_on,
-    mandates_in_office_during,
     deputies_without_account,
     deputy_for_user,
     deputy_groups_with_size,
+    mandates_in_office_during,
     roster_warnings_for,
 )
 

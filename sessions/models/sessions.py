@@ -1,4 +1,4 @@
-"""A congress session (会议) of a term (届), the days it sits (sittings) and who answered the roll."""
+"""A congress session (会议) of a term (届), its sitting days and who answered the roll."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
