@@ -191,7 +191,7 @@ class CountForm(forms.Form):
                     "write_ins": candidate.write_ins,
                 }[key]
                 self.fields[f"candidate_{candidate.pk}_{key}"] = forms.IntegerField(
-                    label=f"{candidate.name}: {label}",
+                    label=_("%(name)s: %(column)s") % {"name": candidate.name, "column": label},
                     min_value=0,
                     initial=stored if stored is not None else 0,
                     widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),

@@ -162,7 +162,7 @@ def session_detail(*, session: CongressSession, user=None) -> dict:
         "presidium": session.presidium.order_by("name", "pk"),
         "activities": session.preparatory_activities.order_by("start_date", "pk"),
         "moves": SESSION_WORKFLOW.moves_for(user=user, record=session) if user else [],
-        "timeline": session.status_changes.select_related("changed_by"),
+        "timeline": session.status_changes.select_related("changed_by").order_by("pk"),
     }
 
 

@@ -51,10 +51,11 @@ def session_create(
     end_date: datetime.date,
     venue: str,
     by: User,
+    at: datetime.datetime | None = None,
 ) -> CongressSession:
     """Register a session in preparation: a sitting for each of its days (up to
     MAX_SITTINGS_MADE) and the usual preparation checklist. A term cannot hold two sessions
-    with the same number."""
+    with the same number. `at`: when its preparation began, if not now."""
     session = CongressSession(
         township=township,
         term=term,
@@ -65,7 +66,7 @@ def session_create(
     )
     session.full_clean()
     save_unique(session)
-    SESSION_WORKFLOW.start(record=session, by=by)
+    SESSION_WORKFLOW.start(record=session, by=by, at=at)
     days = min((end_date - start_date).days + 1, rules.MAX_SITTINGS_MADE)
     Sitting.objects.bulk_create(
         Sitting(
@@ -103,9 +104,16 @@ def session_update(
     return session
 
 
-def session_move(*, session: CongressSession, move: str, by: User, note: str = ""):
+def session_move(
+    *,
+    session: CongressSession,
+    move: str,
+    by: User,
+    note: str = "",
+    at: datetime.datetime | None = None,
+):
     """Convene, close or reopen a session (the workflow checks who may and from where)."""
-    return SESSION_WORKFLOW.perform(record=session, move=move, by=by, note=note)
+    return SESSION_WORKFLOW.perform(record=session, move=move, by=by, note=note, at=at)
 
 
 @transaction.atomic

@@ -6,14 +6,15 @@ writes the SessionStatusChange row, so the session page shows who convened and c
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.workflow import Move, Workflow
 
 
 class Status(models.TextChoices):
-    PREPARING = "preparing", _("In preparation")  # 筹备
-    IN_SESSION = "in_session", _("In session")  # 召开中
-    CLOSED = "closed", _("Closed")  # 闭会
+    PREPARING = "preparing", pgettext_lazy("congress session", "In preparation")  # 筹备
+    IN_SESSION = "in_session", pgettext_lazy("congress session", "In session")  # 召开中
+    CLOSED = "closed", pgettext_lazy("congress session", "Closed")  # 闭会
 
 
 SESSION_WORKFLOW = Workflow(

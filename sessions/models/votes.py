@@ -10,6 +10,7 @@ every majority: 组织法 Art 25) and those present (实到). Its result is comp
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.scoping import Scope
@@ -168,7 +169,9 @@ class Candidate(models.Model):
         related_name="candidates",
         verbose_name=_("election"),
     )
-    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
+    name = models.CharField(
+        pgettext_lazy("person", "name"), max_length=50, validators=[validate_visible_text]
+    )
     deputy = models.ForeignKey(
         "deputies.Deputy",
         on_delete=models.PROTECT,

@@ -44,11 +44,11 @@ from sessions.services import (
     preparation_task_mark,
     resolution_record,
     session_create,
+    session_move,
     session_set_activities,
     session_set_presidium,
     sitting_set_attendance,
 )
-from sessions.workflow import SESSION_WORKFLOW
 
 
 def _aware(day: datetime.date, hour: int = 9) -> datetime.datetime:
@@ -131,7 +131,12 @@ class Command(BaseCommand):
                 township=township, term=row["term"], number=row["number"]
             ).first()
             if session is None:
-                session = session_create(township=township, by=staff, **row)
+                session = session_create(
+                    township=township,
+                    by=staff,
+                    at=_aware(row["start_date"] - datetime.timedelta(30)),
+                    **row,
+                )
                 self._hold_session(session, deputies, staff)
             sessions.append(session)
         return sessions
@@ -158,9 +163,7 @@ class Command(BaseCommand):
             agenda_item_save(
                 session=session, kind=kind, title=title, presenter=presenter, outcome=outcome
             )
-        SESSION_WORKFLOW.perform(
-            record=session, move="convene", by=staff, at=_aware(session.start_date, 8)
-        )
+        session_move(session=session, move="convene", by=staff, at=_aware(session.start_date, 8))
         away = demo.SESSION_ABSENCES.get(key, {})
         statuses = {d.pk: "present" for d in deputies}
         for status, indexes in away.items():
@@ -195,9 +198,7 @@ class Command(BaseCommand):
                 invalid=0,
                 votes={c.pk: {"for": quorum.present} for c in election.candidates.all()},
             )
-        SESSION_WORKFLOW.perform(
-            record=session, move="close", by=staff, at=_aware(session.end_date, 17)
-        )
+        session_move(session=session, move="close", by=staff, at=_aware(session.end_date, 17))
 
     def _proposals(self, township, deputies, sessions, units, staff) -> None:
         for row in demo.PROPOSALS:
