@@ -1,5 +1,8 @@
 """The shared core every app builds on: townships, handling units, users with roles, the
-notifications they receive and the record of the scheduled jobs that ran."""
+notifications they receive, the record of the scheduled jobs that ran and the secret
+addresses of their calendar feeds."""
+
+import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -310,3 +313,29 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+def new_calendar_feed_token() -> str:
+    # 256 bits: the token is the feed's only credential, so it must not be guessable.
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A user's secret calendar address, which a phone's calendar subscribes to without
+    logging in: whoever holds the token reads that user's calendar, so it can be replaced
+    (the old address then answers 404). No history is kept: an old token must not live on."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("user")
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_calendar_feed_token
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)

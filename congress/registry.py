@@ -1,7 +1,8 @@
 """Where apps plug into shared pages and jobs without the lower layer importing them.
 
 The core is the bottom layer: it imports no app. A page the core owns (the home dashboard,
-record histories, the year's statistics, the scheduled jobs, an account's reactivation) reads
+record histories, the year's statistics, the scheduled jobs, an account's reactivation, the
+calendar and its feed) reads
 what the apps registered here; each app registers in its AppConfig.ready(). An app that wants
 the same from the apps above it (deputies' performance record counts sessions and proposals)
 declares its own ExtensionPoint the same way.
@@ -130,6 +131,39 @@ class AccountCheck:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One entry of the calendar page and the phone feed: whole days from `start` to `end`,
+    both included (a one-day event has end == start). `uid` stays the same for the same record
+    ("session-12@renda") so that a phone updates the event instead of adding a second one;
+    `kind` is a short label a user reads ("人代会"); `url`, if any, is a page the user may
+    open."""
+
+    uid: str
+    title: str
+    start: datetime.date
+    end: datetime.date
+    kind: str
+    url: str = ""
+    location: str = ""
+    description: str = ""
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError(f"{self.uid}: ends ({self.end}) before it starts ({self.start})")
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """`events(user, start, end)` returns the CalendarEvents of the app's records that the
+    user may read (starting from `visible_to`) and that touch the days `start`..`end`, both
+    included: an event from before `start` still running on it is one of them."""
+
+    key: str
+    events: Callable[[Any, datetime.date, datetime.date], list[CalendarEvent]]
+    order: int = 100
+
+
 def year_summaries(*, township, year: int) -> list[YearSummary]:
     """Every app's summary of the township's year, in registry order."""
     return [source.summary(township=township, year=year) for source in year_summary_sources]
@@ -149,3 +183,4 @@ year_summary_sources: ExtensionPoint[YearSummarySource] = ExtensionPoint("year s
 history_kinds: ExtensionPoint[HistoryKind] = ExtensionPoint("history kinds")
 scheduled_jobs: ExtensionPoint[ScheduledJob] = ExtensionPoint("scheduled jobs")
 account_checks: ExtensionPoint[AccountCheck] = ExtensionPoint("account checks")
+calendar_sources: ExtensionPoint[CalendarSource] = ExtensionPoint("calendar sources")

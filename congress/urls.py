@@ -27,6 +27,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("calendar/", include("congress.calendar.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("township/", include(township_patterns)),
     path("county/", include(county_patterns)),

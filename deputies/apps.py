@@ -57,3 +57,9 @@ class DeputiesConfig(AppConfig):
         registry.account_checks.register(
             registry.AccountCheck(key="deputies.in_office", reason=deputy_account_inactive_reason)
         )
+
+        from .calendar import activity_events
+
+        registry.calendar_sources.register(
+            registry.CalendarSource(key="activities", events=activity_events, order=20)
+        )

@@ -56,3 +56,9 @@ class CongressSessionsConfig(AppConfig):
                 deputies=selectors.absence_warnings,
             )
         )
+
+        from .calendar import session_events
+
+        registry.calendar_sources.register(
+            registry.CalendarSource(key="sessions", events=session_events, order=10)
+        )

@@ -75,6 +75,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("township:unit_edit", args=[unit.pk]), ok),
             (reverse("deputies:account_create", args=[without_account.pk]), ok),
             (reverse("deputies:accounts_create"), ok),
+            (reverse("calendar") + "?month=2024-01", ok),
             ("/no-such-page/", 404),
         ],
         "member": [
@@ -93,6 +94,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("proposals:list"), ok),
             (reverse("proposals:create"), ok),
             (reverse("proposals:detail", args=[own_proposal.pk]), ok),
+            (reverse("calendar") + "?month=2024-01", ok),
             (reverse("deputies:list"), 403),
         ],
         "unit": [
@@ -184,6 +186,11 @@ def test_main_pages_of_every_role_pass_axe_and_log_no_console_error(live_server,
             page.get_by_role("button", name=re.compile("创建全部")).click()
             expect(page.get_by_test_id("issued")).to_be_visible()
             check("staff initial passwords shown once")
+            # The calendar once its phone address is made: the address box and its buttons.
+            page.goto(f"{live_server.url}{reverse('calendar')}?month=2024-01")
+            page.get_by_role("button", name="生成我的日历地址").click()
+            expect(page.get_by_label("您的日历地址")).to_be_visible()
+            check("staff calendar with its phone address")
         page.context.clear_cookies()
 
     # While a route is set Chromium asks for no favicon, hence the link check above.

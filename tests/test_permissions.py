@@ -32,6 +32,7 @@ TABLE = {
     "county:townships":         {S: X,  M: X,  D: X,  U: X,  C: X,  CA: OK},
     "county:township_create":   {S: X,  M: X,  D: X,  U: X,  C: X,  CA: OK},
     "password_change":          {S: OK, M: OK, D: OK, U: OK, C: OK, CA: OK},
+    "calendar":                 {S: OK, M: OK, D: OK, U: OK, C: OK, CA: OK},
     "auth_events":              {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
     "locked_logins":            {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
 }
