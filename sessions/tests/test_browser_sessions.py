@@ -18,8 +18,8 @@ def test_staff_hold_a_session_and_print_the_by_election(
     page,
     make_user,
     township,
-    csp_errors,
-    tmp_path,  # noqa: F811
+    csp_errors,  # noqa: F811 - the fixture imported above
+    tmp_path,
 ):
     make_user(Role.STAFF, township, username="clerk")
     DeputyFactory.create_batch(5, township=township)

@@ -29,17 +29,17 @@ def test_a_session_is_shown_for_any_range_that_touches_its_days(staff, start, en
     assert [event.uid for event in events] == ([f"session-{session.pk}@renda"] if shown else [])
 
 
-def test_a_session_event_carries_its_name_days_venue_and_list(staff):
+def test_a_session_event_carries_its_name_days_venue_and_page(staff):
     session = CongressSessionFactory(
         township=staff.township, start_date=D(2024, 1, 21), end_date=D(2024, 1, 22), venue="礼堂"
     )
     (event,) = session_events(staff, D(2024, 1, 1), D(2024, 1, 31))
     assert (event.title, event.start, event.end) == (
-        str(session),
+        session.full_name,
         session.start_date,
         D(2024, 1, 22),
     )
-    assert (event.kind, event.location, event.url) == ("人代会", "礼堂", "/sessions/")
+    assert (event.kind, event.location, event.url) == ("人代会", "礼堂", f"/sessions/{session.pk}/")
 
 
 @pytest.mark.parametrize("role", [Role.UNIT, Role.COUNTY, Role.COUNTY_ADMIN])
