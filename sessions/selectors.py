@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.registry import Figure, Todo, YearSummary
 from congress.scoping import get_visible_or_404, visible_to
 from deputies.models import Activity, Deputy, Mandate
-from deputies.selectors import deputies_in_office_on
+from deputies.selectors import deputies_in_office_on, mandates_not_ended_on
 
 from . import rules
 from .models import (
@@ -158,11 +158,27 @@ def session_detail(*, session: CongressSession, user=None) -> dict:
         "agenda": session.agenda_items.prefetch_related("documents"),
         "resolutions": session.resolutions.select_related("sitting", "agenda_item"),
         "elections": elections,
-        "tasks": session.preparation_tasks.all(),
+        "tasks": visible_to(session.preparation_tasks.all(), user) if user else [],
         "presidium": session.presidium.order_by("name", "pk"),
         "activities": session.preparatory_activities.order_by("start_date", "pk"),
         "moves": SESSION_WORKFLOW.moves_for(user=user, record=session) if user else [],
         "timeline": session.status_changes.select_related("changed_by").order_by("pk"),
+    }
+
+
+def term_change_preview(*, township) -> dict:
+    """What starting the next term would do today: its deputies registered so far, and the
+    earlier terms' township mandates still running that it would end."""
+    township_mandates = Mandate.objects.filter(
+        deputy__township=township, level=Mandate.Level.TOWNSHIP
+    )
+    next_term = township.current_term + 1
+    return {
+        "next_term": next_term,
+        "registered": township_mandates.filter(term=next_term).count(),
+        "ending": township_mandates.filter(
+            mandates_not_ended_on(timezone.localdate()), term__lt=next_term
+        ).count(),
     }
 
 

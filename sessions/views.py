@@ -62,7 +62,11 @@ class TermStartView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, For
         return {"term": self.township.current_term + 1}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "township": self.township}
+        return {
+            **super().get_context_data(**kwargs),
+            "township": self.township,
+            "preview": selectors.term_change_preview(township=self.township),
+        }
 
     def perform(self, form):
         return services.term_start(

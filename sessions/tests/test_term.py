@@ -127,6 +127,7 @@ def test_staff_start_the_term_from_the_page(client, township, staff, terms):
     client.force_login(staff)
     page = client.get(reverse("sessions:term_start")).content.decode()
     assert "本届是第十八届" in page
+    assert "已登记第十九届代表2人；将结束的往届镇人大代表资格3个。" in page
     response = client.post(
         reverse("sessions:term_start"), {"term": 19, **FIRST_SESSION}, follow=True
     )
