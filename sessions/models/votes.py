@@ -146,6 +146,11 @@ class Election(Vote):
         return [c for c in self.candidates.all() if c.result == Candidate.Result.ELECTED]
 
     @property
+    def all_elected_unanimously(self) -> bool:
+        elected = self.elected
+        return bool(elected) and all(c.unanimous for c in elected)
+
+    @property
     def unfilled_seats(self) -> int | None:
         """Seats no one won, left to another ballot (另行选举); None before the count."""
         return self.seats - len(self.elected) if self.is_counted else None
