@@ -12,6 +12,7 @@ from oversight.models import Inspection
 from proposals.models import Proposal
 from proposals.workflow import Status
 from reports.selectors import annual_stats
+from sessions.models import Candidate, CongressSession
 from sessions.selectors import absence_warnings
 
 
@@ -26,6 +27,12 @@ def test_seed_demo_recreates_the_2024_report(seeded):
     township = staff.township
     stats = annual_stats(township=township, year=2024)
     assert stats["sessions"]["held"] == 1  # 1月21日 第二次会议
+    # 听取和审议了政府工作报告、人大主席团工作报告及财政收支情况报告，通过了各项决议
+    assert stats["sessions"]["reports"] == 3
+    assert stats["sessions"]["resolutions"] == 3
+    # 依法补选了镇人民政府镇长1名、副镇长2名，且全部满票
+    assert stats["sessions"]["elected"] == 3
+    assert stats["sessions"]["elected_unanimously"] == 3
     assert stats["proposals"]["total"] == 6  # 6件议案、建议和意见
     assert stats["proposals"]["key"] == 1  # 其中1件确定为重点议案
     assert stats["proposals"]["assigned"] == 6  # 3月25日交办会逐件交办
@@ -41,6 +48,8 @@ def test_seed_demo_recreates_the_2024_report(seeded):
 def test_seed_demo_is_idempotent(seeded):
     counts = (
         Deputy.objects.count(),
+        CongressSession.objects.count(),
+        Candidate.objects.count(),
         Proposal.objects.count(),
         Inspection.objects.count(),
         User.objects.count(),
@@ -48,6 +57,8 @@ def test_seed_demo_is_idempotent(seeded):
     call_command("seed_demo", stdout=io.StringIO())
     assert counts == (
         Deputy.objects.count(),
+        CongressSession.objects.count(),
+        Candidate.objects.count(),
         Proposal.objects.count(),
         Inspection.objects.count(),
         User.objects.count(),
