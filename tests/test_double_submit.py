@@ -214,18 +214,25 @@ def test_save_unique_turns_the_constraint_into_its_message(township):
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_ten_simultaneous_creates_of_one_session_make_one_on_postgresql():
+def test_ten_simultaneous_creates_of_one_session_make_one_on_postgresql(make_user):
     """8 of 15 parallel posts failed with IntegrityError before: now one is made and every
     other gets the Chinese message of the constraint."""
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
     township = TownshipFactory()
+    staff = make_user(Role.STAFF, township)
     day = datetime.date(2024, 5, 6)
 
     def create(barrier):
         barrier.wait(timeout=10)
         try:
             session_create(
-                township=township, term=18, number=2, start_date=day, end_date=day, venue="会场"
+                township=township,
+                term=18,
+                number=2,
+                start_date=day,
+                end_date=day,
+                venue="会场",
+                by=staff,
             )
             return "made"
         except ValidationError as error:
