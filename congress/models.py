@@ -339,3 +339,42 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class WorkdayOverride(models.Model):
+    """A day staff mark as a working day or a day off against the published calendar: a year
+    the State Council has not yet published (chinese-calendar does not know it), or a local
+    correction. Deadlines falling on a day off move to the next working day."""
+
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.CASCADE,
+        related_name="workday_overrides",
+        verbose_name=_("township"),
+    )
+    date = models.DateField(_("date"))
+    is_workday = models.BooleanField(
+        _("working day"), help_text=_("Ticked: a working day (调休 make-up day); not: a day off.")
+    )
+    note = models.CharField(
+        _("note"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
+
+    history = HistoricalRecords()
+
+    scope = Scope()
+
+    class Meta:
+        verbose_name = _("working-day correction")
+        verbose_name_plural = _("working-day corrections")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["township", "date"],
+                name="workday_override_once",
+                violation_error_message=_("This day is already corrected."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.date)

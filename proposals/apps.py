@@ -17,7 +17,12 @@ class ProposalsConfig(AppConfig):
             registry.HistoryKind(
                 key="proposal",
                 model="proposals.Proposal",
-                children=(("proposals.ProposalStatusChange", "proposal_id"),),
+                children=(
+                    ("proposals.ProposalStatusChange", "proposal_id"),
+                    ("proposals.ProposalSigner", "proposal_id"),
+                    ("proposals.Assignment", "proposal_id"),
+                    ("proposals.Answer", "proposal_id"),
+                ),
             )
         )
         registry.year_summary_sources.register(
@@ -40,7 +45,16 @@ class ProposalsConfig(AppConfig):
             )
         )
 
-        from . import reminders
+        from django.db.models.signals import post_save
+
+        from . import receivers, reminders
+
+        # A new township starts with the default fields and answer categories.
+        post_save.connect(
+            receivers.township_created,
+            sender="congress.Township",
+            dispatch_uid="proposals.township_lists",
+        )
 
         # The answer deadline reminders, a daily job of the core's scheduler.
         reminders.register()

@@ -1,48 +1,220 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
+from congress.forms import DateInput
 from deputies.selectors import deputy_choices
 from sessions.selectors import session_choices
 
-from .models import Proposal
+from .models import AnswerCategory, Proposal, ProposalField, Rating
+from .selectors import deputies_to_rate, lead_member_choices, meeting_choices
 
 
-class ProposalForm(forms.ModelForm):
-    """A deputy submits for themself; staff register a proposal on a deputy's behalf."""
+class TownshipChoicesMixin:
+    """Drop-downs of the township's sessions and fields."""
+
+    def limit_choices(self, township):
+        if "session" in self.fields:
+            self.fields["session"].queryset = session_choices(township=township)
+        if "field" in self.fields:
+            self.fields["field"].queryset = ProposalField.objects.filter(
+                township=township, active=True
+            )
+
+
+class DraftForm(TownshipChoicesMixin, forms.ModelForm):
+    """A deputy writes their proposal; a motion states its subject, grounds and solution."""
 
     class Meta:
         model = Proposal
-        fields = ["deputy", "session", "kind", "title", "content"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 8})}
+        fields = ["kind", "session", "field", "title", "content", "solution"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "solution": forms.Textarea(attrs={"rows": 4}),
+        }
 
-    def __init__(self, *args, township, deputy=None, **kwargs):
+    def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = session_choices(township=township)
-        if deputy is not None:
-            del self.fields["deputy"]
-        else:
-            self.fields["deputy"].queryset = deputy_choices(township=township)
+        self.limit_choices(township)
 
 
-class MoveForm(forms.Form):
-    """One move of the handling workflow, with its note (required where the move says so)."""
+class PaperForm(TownshipChoicesMixin, forms.ModelForm):
+    """Staff enter a paper proposal: who proposed it, who signed it, the day it was submitted."""
+
+    cosigners = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Co-signers"),
+        help_text=_("The other deputies who signed the paper."),
+    )
+    submitted_on = forms.DateField(label=_("Submitted on"), widget=DateInput)
+
+    class Meta:
+        model = Proposal
+        fields = ["proposer", "deputy", "kind", "session", "field", "title", "content", "solution"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "solution": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    field_order = ["proposer", "deputy", "cosigners", "kind", "submitted_on"]
+
+    def __init__(self, *args, township, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(township)
+        deputies = deputy_choices(township=township)
+        self.fields["deputy"].queryset = deputies
+        self.fields["cosigners"].queryset = deputies
+        self.fields["submitted_on"].initial = timezone.localdate()
+
+    def clean_submitted_on(self):
+        day = self.cleaned_data["submitted_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The submission date cannot be in the future."))
+        return day
+
+
+class InviteForm(forms.Form):
+    deputies = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label=_("Ask to co-sign")
+    )
+    confirm_by = forms.DateField(label=_("Confirm by"), required=False, widget=DateInput)
+
+    def __init__(self, *args, township, exclude=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deputies"].queryset = deputy_choices(township=township).exclude(pk__in=exclude)
+
+
+class NoteForm(forms.Form):
+    """A move that takes a note (required where the move says so)."""
 
     note = forms.CharField(
         label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, move, **kwargs):
+    def __init__(self, *args, move, proposal=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.move = move
         self.fields["note"].required = move.note_required
 
 
-class ProposalAssignForm(MoveForm):
-    unit = forms.ModelChoiceField(queryset=None, label=_("handling unit"))
+class RegisterForm(NoteForm):
+    field = forms.ModelChoiceField(queryset=None, label=_("Field"), required=False)
+    is_key = forms.BooleanField(label=_("Key proposal (重点)"), required=False)
+    lead_member = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Presidium member leading it"),
+        required=False,
+        help_text=_("Needed for a key proposal."),
+    )
+    as_suggestion = forms.BooleanField(
+        label=_("Not on the agenda: register this motion as a suggestion"),
+        required=False,
+        help_text=_("Give the presidium's reason in the note."),
+    )
 
-    field_order = ["unit", "note"]
+    field_order = ["field", "is_key", "lead_member", "as_suggestion", "note"]
 
-    def __init__(self, *args, township, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = unit_choices(township=township)
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, proposal=proposal, **kwargs)
+        self.fields["field"].queryset = ProposalField.objects.filter(
+            township=proposal.township_id, active=True
+        )
+        self.fields["field"].initial = proposal.field_id
+        self.fields["lead_member"].queryset = lead_member_choices(township=proposal.township_id)
+        if proposal.kind != Proposal.Kind.MOTION:
+            del self.fields["as_suggestion"]
+
+
+class AssignForm(NoteForm):
+    unit = forms.ModelChoiceField(queryset=None, label=_("Lead unit (主办)"))
+    co_units = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Co-units (协办)"),
+    )
+    meeting = forms.ModelChoiceField(queryset=None, required=False, label=_("Assignment meeting"))
+    assigned_on = forms.DateField(
+        label=_("Assigned on"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Empty: the meeting's day, or today."),
+    )
+    hard = forms.BooleanField(label=_("Hard to handle: up to six months"), required=False)
+    deadline = forms.DateField(
+        label=_("Answer due"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Empty: three months (six if hard), moved to a working day."),
+    )
+
+    field_order = ["unit", "co_units", "meeting", "assigned_on", "hard", "deadline", "note"]
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, proposal=proposal, **kwargs)
+        units = unit_choices(township=proposal.township)
+        self.fields["unit"].queryset = units
+        self.fields["co_units"].queryset = units
+        self.fields["meeting"].queryset = meeting_choices(township=proposal.township_id)
+
+
+class AnswerForm(NoteForm):
+    category = forms.ModelChoiceField(queryset=None, label=_("Category"))
+    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}))
+    contact_person = forms.CharField(
+        label=_("Met the deputy"),
+        max_length=50,
+        required=False,
+        help_text=_("Who from the unit met or called the deputy."),
+    )
+    met_on = forms.DateField(label=_("Met on"), required=False, widget=DateInput)
+    answered_on = forms.DateField(
+        label=_("Answered on"),
+        required=False,
+        widget=DateInput,
+        help_text=_("For a paper answer entered later; empty: today."),
+    )
+
+    field_order = ["category", "text", "contact_person", "met_on", "answered_on"]
+
+    def __init__(self, *args, proposal, user=None, **kwargs):
+        super().__init__(*args, proposal=proposal, **kwargs)
+        del self.fields["note"]
+        self.fields["category"].queryset = AnswerCategory.objects.filter(
+            township=proposal.township_id
+        )
+        if user is None or not user.has_perm("proposals.submit_on_behalf"):
+            del self.fields["answered_on"]
+
+
+class RateForm(NoteForm):
+    deputy = forms.ModelChoiceField(
+        queryset=None, label=_("Rating of"), help_text=_("A paper rating form entered by staff.")
+    )
+    attitude = forms.ChoiceField(
+        label=_("Handling attitude"), choices=Rating.Level.choices, widget=forms.RadioSelect
+    )
+    result = forms.ChoiceField(
+        label=_("Handling result"), choices=Rating.Level.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when not satisfied: it goes back to the unit to be handled again."),
+    )
+    rated_on = forms.DateField(label=_("Rated on"), required=False, widget=DateInput)
+
+    field_order = ["deputy", "attitude", "result", "reasons", "rated_on"]
+
+    def __init__(self, *args, proposal, user=None, **kwargs):
+        super().__init__(*args, proposal=proposal, **kwargs)
+        del self.fields["note"]
+        if user is not None and user.has_perm("proposals.submit_on_behalf"):
+            self.fields["deputy"].queryset = deputies_to_rate(proposal=proposal)
+        else:
+            del self.fields["deputy"]
+            del self.fields["rated_on"]

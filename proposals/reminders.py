@@ -1,20 +1,18 @@
 """Reminders of the statutory answer deadline, as one daily sweep (a registered scheduled job).
 
-A proposal in the assigned state must be answered within ANSWER_DEADLINE_MONTHS of its latest
-assignment. Its handling unit's users and the township's staff are told it is due soon
+A proposal in the assigned state must be answered by its lead unit's deadline, kept on the
+proposal as `due_date` (3 months from the assignment, on a working day; later if extended).
+Its handling unit's users and the township's staff are told it is due soon
 (REMIND_DAYS_BEFORE_DEADLINE days before, until the deadline) and that it is overdue (from the
 day after). Each reminder is keyed by proposal, kind and deadline day, so a daily run sends it
-once; a missed day is caught up on the next run; a new assignment, with its new deadline,
-gets its own reminders.
+once; a missed day is caught up on the next run; a new deadline gets its own reminders.
 """
 
 import datetime
 from collections import defaultdict
 
-from dateutil.relativedelta import relativedelta
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,18 +23,12 @@ from congress.notifications.services import notify, record_key
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 
-from .models import Proposal, ProposalStatusChange
+from .models import Proposal
 from .rules import ANSWER_DEADLINE_MONTHS, REMIND_DAYS_BEFORE_DEADLINE
 from .workflow import Status
 
 DUE_SOON = "proposals.answer_due_soon"
 OVERDUE = "proposals.answer_overdue"
-
-
-def answer_deadline(assigned_on: datetime.date) -> datetime.date:
-    """The last day to answer: the same day ANSWER_DEADLINE_MONTHS later, or that month's
-    last day when it has no such day (民法典 Art 201-202: the start day does not count)."""
-    return assigned_on + relativedelta(months=ANSWER_DEADLINE_MONTHS)
 
 
 def answer_deadline_reminders(*, today: datetime.date) -> int:
@@ -81,34 +73,18 @@ def _reminder_kind(*, today: datetime.date, deadline: datetime.date) -> str | No
 
 
 def _assigned_with_deadline(*, today: datetime.date):
-    """Assigned proposals whose deadline is near or past, with it: one query. The database
-    keeps those assigned early enough (a few days' slack for the months' lengths); the exact
-    deadline is reckoned here."""
-    latest_assignment = (
-        ProposalStatusChange.objects.filter(proposal=OuterRef("pk"), to_status=Status.ASSIGNED)
-        .order_by("-changed_at", "-pk")
-        .values("changed_at")[:1]
-    )
-    horizon = (
-        today
-        + datetime.timedelta(days=REMIND_DAYS_BEFORE_DEADLINE)
-        - relativedelta(months=ANSWER_DEADLINE_MONTHS)
-        + datetime.timedelta(days=4)
-    )
+    """Assigned proposals whose deadline (the lead unit's, kept on the proposal) is near or
+    past, with it: one query."""
+    horizon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE_DEADLINE)
     proposals = (
-        Proposal.objects.filter(status=Status.ASSIGNED, handling_unit__isnull=False)
-        .annotate(assigned_at=Subquery(latest_assignment))
-        .filter(
-            assigned_at__lt=timezone.make_aware(
-                datetime.datetime.combine(horizon, datetime.time.min)
-            )
+        Proposal.objects.filter(
+            status=Status.ASSIGNED, handling_unit__isnull=False, due_date__lte=horizon
         )
         .select_related("handling_unit")
         .order_by("pk")
     )
     for proposal in proposals:
-        proposal.assigned_on = timezone.localdate(proposal.assigned_at)
-        yield proposal, answer_deadline(proposal.assigned_on)
+        yield proposal, proposal.due_date
 
 
 def _already_sent(reminders) -> set[tuple[str, str, datetime.date]]:
@@ -145,12 +121,11 @@ def _subject(kind: str, proposal: Proposal, deadline: datetime.date) -> str:
 
 def _body(proposal: Proposal, deadline: datetime.date) -> str:
     return _(
-        "Assigned to %(unit)s on %(assigned)s. The Deputies Law (Art. 51) requires an answer "
-        "within %(months)d months of assignment, that is by %(deadline)s."
+        "Assigned to %(unit)s. The Deputies Law (Art. 51) requires an answer within "
+        "%(months)d months of assignment: by %(deadline)s."
     ) % {
         "months": ANSWER_DEADLINE_MONTHS,
         "unit": proposal.handling_unit.name,
-        "assigned": date_format(proposal.assigned_on),
         "deadline": date_format(deadline),
     }
 

@@ -1,4 +1,4 @@
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -7,22 +7,73 @@ from django.utils.translation import gettext_lazy as _
 from congress.registry import Figure, Todo, YearSummary
 from congress.roles import Role
 from congress.scoping import visible_to
+from deputies.models import Deputy
 
-from .models import Proposal, ProposalStatusChange
+from .models import AssignmentMeeting, Proposal, ProposalStatusChange, Rating
 from .workflow import PROPOSAL_WORKFLOW, Status
 
 RECENT = 10
+PRIVATE_STATES = (Status.DRAFT, Status.WITHDRAWN)
+# Proposals that count as received: submitted, whatever became of them since.
+RECEIVED = ~Q(status__in=PRIVATE_STATES)
 
 
 def proposal_list_for_user(*, user) -> QuerySet[Proposal]:
-    """Staff and members read their township's proposals, a deputy only their own, a handling
-    unit only those assigned to it (congress.roles.READS); anyone else reads none."""
-    return visible_to(Proposal.objects.select_related("deputy", "handling_unit", "session"), user)
+    """Staff and members read their township's proposals, a deputy those they signed (or are
+    asked to), a handling unit those assigned to it (congress.roles.READS); anyone else none.
+    A draft or a withdrawn draft is its signers' alone."""
+    proposals = visible_to(
+        Proposal.objects.select_related("deputy", "handling_unit", "session", "field"), user
+    )
+    if user.role != Role.DEPUTY:
+        proposals = proposals.exclude(status__in=PRIVATE_STATES)
+    return proposals
 
 
 def proposal_get_for_user(*, user, pk: int) -> Proposal:
     """One proposal the user may read; 404 otherwise, so that its existence does not leak."""
     return get_object_or_404(proposal_list_for_user(user=user), pk=pk)
+
+
+def lead_member_choices(*, township) -> QuerySet:
+    """Presidium members (and staff) of the township who may lead a key proposal."""
+    from congress.models import User
+
+    return User.objects.filter(
+        township=township, role__in=[Role.MEMBER, Role.STAFF], is_active=True
+    ).order_by("first_name", "username")
+
+
+def meeting_choices(*, township) -> QuerySet[AssignmentMeeting]:
+    return AssignmentMeeting.objects.filter(township=township).order_by("-date")
+
+
+def deputies_to_rate(*, proposal: Proposal) -> QuerySet[Deputy]:
+    """The confirmed signers who have not yet rated the current answer."""
+    answer = proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
+    signers = Deputy.objects.filter(
+        Q(signatures__is_lead=True) | Q(signatures__confirmed_at__isnull=False),
+        signatures__proposal=proposal,
+    )
+    if answer is not None:
+        signers = signers.exclude(ratings__answer=answer)
+    return signers.order_by("name", "pk").distinct()
+
+
+def proposal_detail(*, proposal: Proposal, user) -> dict:
+    """Everything a proposal's page shows: signers, units and deadlines, answers with their
+    ratings, and the timeline (who, when, note) the deputy follows."""
+    answers = proposal.answers.select_related("category", "unit", "answered_by").prefetch_related(
+        Prefetch("ratings", queryset=Rating.objects.select_related("deputy"))
+    )
+    return {
+        "signers": proposal.signers.select_related("deputy"),
+        "assignments": visible_to(proposal.assignments.all(), user)
+        .select_related("unit", "meeting")
+        .prefetch_related("opinions", "extensions"),
+        "answers": visible_to(answers, user),
+        "status_changes": proposal_status_changes(proposal=proposal),
+    }
 
 
 def proposal_status_changes(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:
@@ -37,7 +88,9 @@ def _list_url(**query) -> str:
 def proposals_year_summary(*, township, year: int) -> YearSummary:
     """Proposals received in the year, the key ones, and those handed to a unit (assigned or
     any state the workflow reaches from there)."""
-    counts = Proposal.objects.filter(township=township, submitted_at__year=year).aggregate(
+    counts = Proposal.objects.filter(
+        RECEIVED, township=township, submitted_at__year=year
+    ).aggregate(
         total=Count("pk"),
         key=Count("pk", filter=Q(is_key=True)),
         assigned=Count("pk", filter=Q(status__in=PROPOSAL_WORKFLOW.at_or_after(Status.ASSIGNED))),
@@ -57,7 +110,7 @@ def proposal_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, d
     """Each deputy's proposals of the year, for their performance record (one query)."""
     rows = (
         Proposal.objects.filter(
-            township=township, submitted_at__year=year, deputy_id__in=deputy_ids
+            RECEIVED, township=township, submitted_at__year=year, deputy_id__in=deputy_ids
         )
         .order_by()
         .values("deputy_id")

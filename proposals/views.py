@@ -1,22 +1,28 @@
+"""The proposal pages: thin views over proposals.services and proposals.selectors."""
+
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 from deputies.views.me import OwnDeputyMixin
 
+from . import forms, services
 from .filters import ProposalFilter
-from .forms import MoveForm, ProposalAssignForm, ProposalForm
-from .selectors import proposal_get_for_user, proposal_list_for_user, proposal_status_changes
-from .services import proposal_assign, proposal_from_voter_contact, proposal_move, proposal_submit
-from .workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW
+from .models import ProposalSigner
+from .selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
+from .workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):
@@ -46,11 +52,31 @@ class ProposalListView(PermissionRequiredMixin, ListView):
         }
 
 
-def move_form(move, proposal, data=None):
-    """The form a move needs: assigning names a unit, every other move takes a note."""
-    if move.name in ASSIGN_MOVES:
-        return ProposalAssignForm(data, move=move, township=proposal.township)
-    return MoveForm(data, move=move)
+# Each move's form; the rate form serves both ways a rating can go.
+MOVE_FORMS = {
+    "submit": forms.NoteForm,
+    "withdraw": forms.NoteForm,
+    "register": forms.RegisterForm,
+    "refuse": forms.NoteForm,
+    "assign": forms.AssignForm,
+    "reassign": forms.AssignForm,
+    "answer": forms.AnswerForm,
+    "send_back": forms.NoteForm,
+    "rate": forms.RateForm,
+    "close": forms.NoteForm,
+}
+HIDDEN_MOVES = {"rate_unsatisfied", "merge"}  # offered through another move's form, or page
+
+
+def move_form(move, proposal, user, data=None):
+    return MOVE_FORMS[move.name](data, move=move, proposal=proposal, user=user)
+
+
+def _at(day: datetime.date | None) -> datetime.datetime | None:
+    """A day entered for a paper record, as a moment of that day (noon, local time)."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 class ProposalDetailView(PermissionRequiredMixin, DetailView):
@@ -63,24 +89,39 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["status_changes"] = proposal_status_changes(proposal=self.object)
+        user = self.request.user
+        proposal = self.object
+        context.update(proposal_detail(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
-                "form": move_form(move, self.object),
-                "url": reverse("proposals:move", args=[self.object.pk, move.name]),
+                "form": move_form(move, proposal, user),
+                "url": reverse("proposals:move", args=[proposal.pk, move.name]),
             }
-            for move in PROPOSAL_WORKFLOW.moves_for(user=self.request.user, record=self.object)
+            for move in PROPOSAL_WORKFLOW.moves_for(user=user, record=proposal)
+            if move.name not in HIDDEN_MOVES
         ]
+        is_lead = proposal.deputy_id is not None and proposal.deputy.user_id == user.pk
+        context["can_edit"] = is_lead and proposal.status == Status.DRAFT
+        if context["can_edit"]:
+            signed = [s.deputy_id for s in context["signers"]]
+            context["invite_form"] = forms.InviteForm(township=proposal.township, exclude=signed)
+        context["my_signature"] = next(
+            (
+                s
+                for s in context["signers"]
+                if s.deputy.user_id == user.pk and not s.is_lead and s.confirmed_at is None
+            ),
+            None,
+        )
         return context
 
 
 class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
-    """A deputy submits their own proposal; staff register one on a deputy's behalf."""
+    """A deputy starts a draft of their own; staff enter a paper proposal as submitted."""
 
     permission_required = "proposals.add_proposal"
     template_name = "proposals/proposal_form.html"
-    form_class = ProposalForm
 
     def dispatch(self, request, *args, **kwargs):
         self.own_deputy = None
@@ -94,24 +135,132 @@ class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin
                 return redirect("home")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_class(self):
+        return forms.DraftForm if self.own_deputy else forms.PaperForm
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township, "deputy": self.own_deputy}
+        return {**super().get_form_kwargs(), "township": self.township}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "paper": self.own_deputy is None}
 
     def perform(self, form):
         data = dict(form.cleaned_data)
-        deputy = self.own_deputy or data.pop("deputy")
-        return proposal_submit(deputy=deputy, submitted_by=self.request.user, **data)
+        if self.own_deputy is not None:
+            return services.proposal_draft_save(
+                deputy=self.own_deputy, by=self.request.user, **data
+            )
+        return services.proposal_submit(
+            deputy=data.pop("deputy"),
+            cosigners=list(data.pop("cosigners")),
+            submitted_at=_at(data.pop("submitted_on")),
+            submitted_by=self.request.user,
+            **data,
+        )
 
     def get_success_message(self, proposal):
+        if proposal.status == Status.DRAFT:
+            return _("Draft “%(title)s” saved. Ask co-signers if you wish, then submit it.") % {
+                "title": proposal.title
+            }
         return _("Proposal “%(title)s” submitted.") % {"title": proposal.title}
 
     def get_success_url(self, proposal):
         return reverse("proposals:detail", args=[proposal.pk])
 
 
+class ProposalEditView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """The lead deputy changes their draft."""
+
+    permission_required = "proposals.add_proposal"
+    template_name = "proposals/proposal_form.html"
+    form_class = forms.DraftForm
+    success_message = _("Draft saved.")
+
+    @cached_property
+    def proposal(self):
+        proposal = proposal_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+        if proposal.deputy is None or proposal.deputy.user_id != self.request.user.pk:
+            raise Http404
+        return proposal
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "township": self.proposal.township,
+            "instance": self.proposal,
+        }
+
+    def perform(self, form):
+        return services.proposal_draft_save(
+            deputy=self.proposal.deputy,
+            by=self.request.user,
+            proposal=self.proposal,
+            **form.cleaned_data,
+        )
+
+    def get_success_url(self, proposal):
+        return reverse("proposals:detail", args=[proposal.pk])
+
+
+class InviteView(PermissionRequiredMixin, View):
+    """The lead deputy asks co-signers (POST from the draft's page)."""
+
+    permission_required = "proposals.add_proposal"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        proposal = proposal_get_for_user(user=request.user, pk=pk)
+        if proposal.deputy is None or proposal.deputy.user_id != request.user.pk:
+            raise Http404
+        form = forms.InviteForm(request.POST, township=proposal.township)
+        if form.is_valid():
+            try:
+                invited = services.proposal_cosigners_invite(
+                    proposal=proposal,
+                    deputies=list(form.cleaned_data["deputies"]),
+                    by=request.user,
+                    confirm_by=form.cleaned_data["confirm_by"],
+                )
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, text)
+            else:
+                messages.success(
+                    request, _("%(n)s deputies asked to co-sign.") % {"n": len(invited)}
+                )
+        else:
+            messages.error(request, _("Choose the deputies to ask."))
+        return redirect("proposals:detail", pk)
+
+
+class CosignView(PermissionRequiredMixin, View):
+    """A co-signer confirms or declines (POST)."""
+
+    permission_required = "proposals.view_proposal"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        proposal = proposal_get_for_user(user=request.user, pk=pk)
+        signer = ProposalSigner.objects.filter(proposal=proposal, deputy__user=request.user).first()
+        if signer is None:
+            raise Http404
+        confirm = request.POST.get("answer") == "confirm"
+        try:
+            services.proposal_cosign(signer=signer, by=request.user, confirm=confirm)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request, _("Your signature is confirmed.") if confirm else _("You declined.")
+            )
+        return redirect("proposals:detail", pk)
+
+
 class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
-    """One move of the handling workflow that this user may make on this proposal: assign
-    (naming the unit), answer, send back, close. The workflow says which moves exist."""
+    """One move of the handling workflow that this user may make on this proposal, with the
+    form it needs. The workflow says which moves exist and who may make them."""
 
     permission_required = "proposals.view_proposal"
     template_name = "proposals/proposal_move.html"
@@ -126,30 +275,79 @@ class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
             move = PROPOSAL_WORKFLOW.move(self.kwargs["move"])
         except KeyError:
             raise Http404 from None
-        if not self.request.user.has_perm(move.permission):
+        if move.name not in MOVE_FORMS or not self.request.user.has_perm(move.permission):
             raise PermissionDenied
         return move
 
     def get_form(self, form_class=None):
         data = self.request.POST if self.request.method == "POST" else None
-        return move_form(self.move, self.proposal, data)
+        return move_form(self.move, self.proposal, self.request.user, data)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "proposal": self.proposal, "move": self.move}
 
     def perform(self, form):
-        data = form.cleaned_data
-        if self.move.name in ASSIGN_MOVES:
-            return proposal_assign(
-                proposal=self.proposal, unit=data["unit"], by=self.request.user, note=data["note"]
+        data, user, proposal = dict(form.cleaned_data), self.request.user, self.proposal
+        name = self.move.name
+        if name in ASSIGN_MOVES:
+            return services.proposal_assign(
+                proposal=proposal,
+                unit=data["unit"],
+                co_units=list(data["co_units"]),
+                meeting=data["meeting"],
+                assigned_on=data["assigned_on"],
+                hard=data["hard"],
+                deadline=data["deadline"],
+                note=data["note"],
+                by=user,
             )
-        return proposal_move(
-            proposal=self.proposal, move=self.move.name, by=self.request.user, note=data["note"]
-        )
+        if name == "submit":
+            return services.proposal_draft_submit(proposal=proposal, by=user)
+        if name == "register":
+            return services.proposal_register(
+                proposal=proposal,
+                by=user,
+                field=data["field"],
+                is_key=data["is_key"],
+                lead_member=data["lead_member"],
+                as_suggestion=data.get("as_suggestion", False),
+                note=data["note"],
+            )
+        if name == "answer":
+            services.proposal_answer(
+                proposal=proposal,
+                by=user,
+                category=data["category"],
+                text=data["text"],
+                contact_person=data["contact_person"],
+                met_on=data["met_on"],
+                at=_at(data.get("answered_on")),
+            )
+            return proposal
+        if name == "send_back":
+            return services.proposal_return_answer(proposal=proposal, by=user, note=data["note"])
+        if name == "rate":
+            services.proposal_rate(
+                proposal=proposal,
+                by=user,
+                attitude=data["attitude"],
+                result=data["result"],
+                reasons=data["reasons"],
+                on_behalf_of=data.get("deputy"),
+                at=_at(data.get("rated_on")),
+            )
+            proposal.refresh_from_db()
+            return proposal
+        return services.proposal_move(proposal=proposal, move=name, by=user, note=data["note"])
 
     def get_success_message(self, proposal):
         if self.move.name in ASSIGN_MOVES:
-            return _("Proposal assigned to %(unit)s.") % {"unit": proposal.handling_unit}
+            return _("Proposal assigned to %(unit)s, answer due %(due)s.") % {
+                "unit": proposal.handling_unit,
+                "due": proposal.due_date,
+            }
+        if self.move.name == "register":
+            return _("Registered as %(number)s.") % {"number": proposal.number_label}
         return _("Proposal is now %(status)s.") % {"status": proposal.get_status_display()}
 
     def get_success_url(self, proposal):
@@ -157,10 +355,10 @@ class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
 
 
 class ProposalFromVoterContactView(OwnDeputyMixin, CreateOnceMixin, FormView):
-    """A deputy turns what voters raised into their proposal."""
+    """A deputy turns what voters raised into their proposal, submitted at once."""
 
     template_name = "proposals/proposal_from_voter_contact.html"
-    form_class = ProposalForm
+    form_class = forms.DraftForm
 
     @cached_property
     def contact(self):
@@ -170,17 +368,13 @@ class ProposalFromVoterContactView(OwnDeputyMixin, CreateOnceMixin, FormView):
         return {"content": self.contact.raised, "kind": "suggestion"}
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "township": self.deputy.township,
-            "deputy": self.deputy,
-        }
+        return {**super().get_form_kwargs(), "township": self.deputy.township}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "contact": self.contact}
 
     def perform(self, form):
-        return proposal_from_voter_contact(
+        return services.proposal_from_voter_contact(
             contact=self.contact, submitted_by=self.request.user, **form.cleaned_data
         )
 

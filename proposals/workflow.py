@@ -2,6 +2,10 @@
 
 Only `PROPOSAL_WORKFLOW.perform` (through `proposals.services`) changes a proposal's status,
 and only along the moves listed here; it writes the ProposalStatusChange row.
+
+draft → submitted → registered (or not registered) → assigned → answered → rated → closed.
+An answer staff find wanting goes back to the unit; a 不满意 rating sends it back to be
+handled again. A draft may be withdrawn; a duplicate is merged into another.
 """
 
 from django.db import models
@@ -11,25 +15,98 @@ from congress.workflow import Move, Workflow
 
 
 class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    REGISTERED = "registered", _("Registered")
+    NOT_REGISTERED = "not_registered", _("Not registered")
     ASSIGNED = "assigned", _("Assigned")
     ANSWERED = "answered", _("Answered")
+    RATED = "rated", _("Rated")
     CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    MERGED = "merged", _("Merged into another")
 
 
 ASSIGN_MOVES = {"assign", "reassign"}  # moves that name a handling unit
 
+
+def _is_lead_deputy(user, proposal) -> bool:
+    """A draft is withdrawn by the deputy who leads it, no one else."""
+    return proposal.deputy_id is not None and proposal.deputy.user_id == user.pk
+
+
+def _submits_it(user, proposal) -> bool:
+    """The lead deputy submits their draft; staff submit the paper ones they enter."""
+    return _is_lead_deputy(user, proposal) or user.has_perm("proposals.submit_on_behalf")
+
+
+def _answers_it(user, proposal) -> bool:
+    """The lead unit answers; staff enter a paper answer on its behalf."""
+    if user.has_perm("proposals.submit_on_behalf"):
+        return True
+    return proposal.assignments.filter(role="lead", unit_id=user.unit_id).exists()
+
+
+def _rates_it(user, proposal) -> bool:
+    """A confirmed signer rates; staff enter a paper rating form on a signer's behalf."""
+    if user.has_perm("proposals.submit_on_behalf"):
+        return True
+    return proposal.signers.filter(deputy__user=user, declined_at__isnull=True).exists()
+
+
+DEPUTY_MOVES = {"submit", "withdraw", "rate", "rate_unsatisfied"}  # a signer's own moves
+
 PROPOSAL_WORKFLOW = Workflow(
     model="proposals.Proposal",
     states=Status,
-    initial=Status.SUBMITTED,
+    initial=Status.DRAFT,
     history_model="proposals.ProposalStatusChange",
     history_field="proposal",
     moves=[
         Move(
-            name="assign",
-            label=_("Assign to a handling unit"),
+            name="submit",
+            label=_("Submit"),
+            sources=(Status.DRAFT,),
+            target=Status.SUBMITTED,
+            permission="proposals.add_proposal",
+            allowed=_submits_it,
+        ),
+        Move(
+            name="withdraw",
+            label=_("Withdraw the draft"),
+            sources=(Status.DRAFT,),
+            target=Status.WITHDRAWN,
+            permission="proposals.add_proposal",
+            allowed=_is_lead_deputy,
+        ),
+        Move(
+            name="register",
+            label=_("Register"),
             sources=(Status.SUBMITTED,),
+            target=Status.REGISTERED,
+            permission="proposals.assign_proposal",
+            todo=_("Proposals waiting to be registered"),
+        ),
+        Move(
+            name="refuse",
+            label=_("Do not register"),
+            sources=(Status.SUBMITTED,),
+            target=Status.NOT_REGISTERED,
+            permission="proposals.assign_proposal",
+            note_required=True,
+        ),
+        Move(
+            name="merge",
+            label=_("Merge into another proposal"),
+            sources=(Status.SUBMITTED, Status.REGISTERED),
+            target=Status.MERGED,
+            permission="proposals.assign_proposal",
+            note_required=True,
+        ),
+        Move(
+            name="assign",
+            label=_("Assign to handling units"),
+            sources=(Status.REGISTERED,),
             target=Status.ASSIGNED,
             permission="proposals.assign_proposal",
             todo=_("Proposals waiting to be assigned"),
@@ -48,21 +125,38 @@ PROPOSAL_WORKFLOW = Workflow(
             sources=(Status.ASSIGNED,),
             target=Status.ANSWERED,
             permission="proposals.answer_proposal",
-            note_required=True,
+            allowed=_answers_it,
             todo=_("Proposals waiting for your unit's answer"),
         ),
         Move(
             name="send_back",
-            label=_("Send back to be handled again"),
+            label=_("Return the answer to the unit"),
             sources=(Status.ANSWERED,),
             target=Status.ASSIGNED,
             permission="proposals.assign_proposal",
             note_required=True,
         ),
         Move(
+            name="rate",
+            label=_("Rate the handling"),
+            sources=(Status.ANSWERED,),
+            target=Status.RATED,
+            permission="proposals.rate_proposal",
+            allowed=_rates_it,
+        ),
+        Move(
+            name="rate_unsatisfied",
+            label=_("Not satisfied: handle it again"),
+            sources=(Status.ANSWERED,),
+            target=Status.ASSIGNED,
+            permission="proposals.rate_proposal",
+            allowed=_rates_it,
+            note_required=True,
+        ),
+        Move(
             name="close",
             label=_("Close"),
-            sources=(Status.ANSWERED,),
+            sources=(Status.RATED, Status.ANSWERED),
             target=Status.CLOSED,
             permission="proposals.close_proposal",
             todo=_("Answered proposals waiting to be closed"),

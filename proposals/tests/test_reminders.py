@@ -11,8 +11,15 @@ from congress.registry import run_job
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.tests.factories import DeputyFactory
-from proposals.reminders import DUE_SOON, OVERDUE, answer_deadline
-from proposals.services import proposal_assign, proposal_move, proposal_submit
+from proposals.models import AnswerCategory
+from proposals.reminders import DUE_SOON, OVERDUE
+from proposals.services import (
+    answer_deadline,
+    proposal_answer,
+    proposal_assign,
+    proposal_register,
+    proposal_submit,
+)
 
 JOB = "proposals.answer_deadline"
 
@@ -51,7 +58,9 @@ def assign(township, unit, people):
             submitted_by=staff,
             submitted_at=at(day, 9),
         )
-        return proposal_assign(proposal=proposal, unit=unit, by=staff, at=at(day))
+        proposal_register(proposal=proposal, by=staff, at=at(day, 9))
+        day_ = datetime.date.fromisoformat(day)
+        return proposal_assign(proposal=proposal, unit=unit, by=staff, assigned_on=day_, at=at(day))
 
     return make
 
@@ -72,13 +81,18 @@ def told(kind=None):
         ("2024-03-25", "2024-06-25"),  # the same day three months on (the start day not counted)
         ("2024-11-30", "2025-02-28"),  # no such day: the month's last
         ("2023-11-30", "2024-02-29"),
-        ("2024-10-31", "2025-01-31"),
+        ("2024-10-31", "2025-02-05"),  # 31 January falls in the Spring Festival holiday
+        ("2024-07-01", "2024-10-08"),  # National Day: the first working day after it
+        ("2024-11-28", "2025-02-28"),
+        ("2024-05-08", "2024-08-08"),
     ],
 )
-def test_the_deadline_is_three_months_from_assignment(assigned, deadline):
-    assert answer_deadline(datetime.date.fromisoformat(assigned)) == datetime.date.fromisoformat(
-        deadline
-    )
+def test_the_deadline_is_three_months_from_assignment_on_a_working_day(
+    township, assigned, deadline
+):
+    assert answer_deadline(
+        township=township, assigned_on=datetime.date.fromisoformat(assigned)
+    ) == datetime.date.fromisoformat(deadline)
 
 
 def test_reminders_at_their_edges(assign):
@@ -95,7 +109,7 @@ def test_reminders_at_their_edges(assign):
     assert run_on("2024-09-01") == 0
     soon = Notification.objects.filter(kind=DUE_SOON).first()
     assert soon.subject == "即将到期：“修缮村道”应于2024年6月25日前答复"
-    assert "代表法第五十一条" in soon.body and "2024年3月25日" in soon.body
+    assert "代表法第五十一条" in soon.body and "2024年6月25日" in soon.body
     assert soon.url == f"/proposals/{proposal.pk}/"
     overdue = Notification.objects.filter(kind=OVERDUE).first()
     assert overdue.subject == "已逾期：“修缮村道”应于2024年6月25日前答复"
@@ -116,8 +130,12 @@ def test_a_month_end_deadline_is_not_missed_by_the_sweep(assign):
 def test_an_answered_proposal_gets_nothing(assign, people):
     staff, unit_user = people
     proposal = assign("2024-03-25")
-    proposal_move(
-        proposal=proposal, move="answer", by=unit_user, note="已答复", at=at("2024-06-01")
+    proposal_answer(
+        proposal=proposal,
+        by=unit_user,
+        category=AnswerCategory.objects.get(township=proposal.township, code="A"),
+        text="已答复",
+        at=at("2024-06-01"),
     )
     assert run_on("2024-06-18") == 0
     assert run_on("2024-06-26") == 0
@@ -128,11 +146,20 @@ def test_a_new_assignment_brings_its_own_deadline(assign, people, unit):
     staff, _unit_user = people
     proposal = assign("2024-03-25")
     assert run_on("2024-06-26") == 2  # overdue
-    proposal_assign(proposal=proposal, unit=unit, by=staff, note="逾期改交", at=at("2024-07-01"))
-    assert run_on("2024-09-24") == 2  # 7 days before the new deadline, 2024-10-01
+    proposal_assign(
+        proposal=proposal,
+        unit=unit,
+        by=staff,
+        note="逾期改交",
+        assigned_on=datetime.date(2024, 7, 1),
+        at=at("2024-07-01"),
+    )
+    # The new deadline, 1 October, is National Day: it moves to 8 October.
+    assert run_on("2024-09-30") == 0
+    assert run_on("2024-10-01") == 2  # 7 days before 8 October
     assert {day for _user, _kind, day in told()} == {
         datetime.date(2024, 6, 25),
-        datetime.date(2024, 10, 1),
+        datetime.date(2024, 10, 8),
     }
 
 

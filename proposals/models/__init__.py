@@ -1,0 +1,37 @@
+"""The proposals app's models: the proposal and its signers, and how it is handled."""
+
+from .handling import (
+    Answer,
+    AnswerAttachment,
+    AnswerCategory,
+    Assignment,
+    AssignmentMeeting,
+    CoUnitOpinion,
+    DeadlineExtension,
+    Rating,
+)
+from .proposals import (
+    Proposal,
+    ProposalAttachment,
+    ProposalCounter,
+    ProposalField,
+    ProposalSigner,
+    ProposalStatusChange,
+)
+
+__all__ = [
+    "Answer",
+    "AnswerAttachment",
+    "AnswerCategory",
+    "Assignment",
+    "AssignmentMeeting",
+    "CoUnitOpinion",
+    "DeadlineExtension",
+    "Proposal",
+    "ProposalAttachment",
+    "ProposalCounter",
+    "ProposalField",
+    "ProposalSigner",
+    "ProposalStatusChange",
+    "Rating",
+]
