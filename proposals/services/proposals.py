@@ -19,8 +19,8 @@ from congress.workdays import Workdays
 from deputies.models import Deputy, VoterContact
 from sessions.models import CongressSession
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Answer,
     AnswerCategory,
     Assignment,
@@ -31,7 +31,7 @@ from .models import (
     ProposalSigner,
     Rating,
 )
-from .workflow import PROPOSAL_WORKFLOW, Status
+from ..workflow import PROPOSAL_WORKFLOW, Status
 
 # ------------------------------------------------------------------------ township defaults
 

@@ -18,11 +18,11 @@ from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMix
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 from deputies.views.me import OwnDeputyMixin
 
-from . import forms, services
-from .filters import ProposalFilter
-from .models import ProposalSigner
-from .selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
-from .workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+from .. import forms, services
+from ..filters import ProposalFilter
+from ..models import ProposalSigner
+from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
+from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):

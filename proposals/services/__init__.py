@@ -1,0 +1,43 @@
+"""Every write on proposals, one module per area; callers import from here."""
+
+from .proposals import (
+    EDITABLE,
+    STEP_NOTICES,
+    SUBMITTED_NOTICE,
+    answer_deadline,
+    current_answer,
+    proposal_answer,
+    proposal_assign,
+    proposal_cosign,
+    proposal_cosigners_invite,
+    proposal_draft_save,
+    proposal_draft_submit,
+    proposal_from_voter_contact,
+    proposal_move,
+    proposal_rate,
+    proposal_register,
+    proposal_return_answer,
+    proposal_submit,
+    township_lists_ensure,
+)
+
+__all__ = [
+    "EDITABLE",
+    "STEP_NOTICES",
+    "SUBMITTED_NOTICE",
+    "answer_deadline",
+    "current_answer",
+    "proposal_answer",
+    "proposal_assign",
+    "proposal_cosign",
+    "proposal_cosigners_invite",
+    "proposal_draft_save",
+    "proposal_draft_submit",
+    "proposal_from_voter_contact",
+    "proposal_move",
+    "proposal_rate",
+    "proposal_register",
+    "proposal_return_answer",
+    "proposal_submit",
+    "township_lists_ensure",
+]
