@@ -1,19 +1,42 @@
+"""The proposal services: drafting and signing, submission rules, numbering, assignment with
+deadlines, answers and ratings, each step's notice."""
+
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
 
+from conftest import require, run_together
+from congress.models import Notification
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.models import VoterContact
 from deputies.tests.factories import DeputyFactory
-from proposals.models import Proposal
+from proposals.models import AnswerCategory, Proposal
+from proposals.selectors import proposal_list_for_user
 from proposals.services import (
+    proposal_answer,
     proposal_assign,
+    proposal_cosign,
+    proposal_cosigners_invite,
+    proposal_draft_save,
+    proposal_draft_submit,
     proposal_from_voter_contact,
     proposal_move,
+    proposal_rate,
+    proposal_register,
     proposal_submit,
 )
 from proposals.workflow import Status
 from sessions.tests.factories import CongressSessionFactory
+
+
+def at(day: str, hour: int = 10) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour))
+    )
 
 
 @pytest.fixture
@@ -24,13 +47,81 @@ def proposal(township, staff):
         content="内容",
         kind="suggestion",
         submitted_by=staff,
+        submitted_at=at("2024-01-21"),
     )
 
 
-def test_submit_records_the_first_step(proposal, staff):
-    assert proposal.status == Status.SUBMITTED
-    step = proposal.status_changes.get()
-    assert (step.from_status, step.to_status, step.changed_by) == ("", Status.SUBMITTED, staff)
+def category(township, code="A"):
+    return AnswerCategory.objects.get(township=township, code=code)
+
+
+def test_a_deputys_draft_is_theirs_until_submitted(users, township, staff):
+    deputy_user = users[Role.DEPUTY]
+    draft = proposal_draft_save(
+        deputy=deputy_user.deputy,
+        by=deputy_user,
+        kind="suggestion",
+        title="关于路灯的建议",
+        content="路灯坏了",
+    )
+    assert draft.status == Status.DRAFT and draft.submitted_at is None
+    assert draft in proposal_list_for_user(user=deputy_user)
+    assert draft not in proposal_list_for_user(user=staff)  # staff see it once submitted
+    proposal_draft_save(
+        deputy=deputy_user.deputy, by=deputy_user, proposal=draft, title="关于更换路灯的建议"
+    )
+    proposal_draft_submit(proposal=draft, by=deputy_user)
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED and draft.submitted_at is not None
+    assert draft in proposal_list_for_user(user=staff)
+    with pytest.raises(ValidationError, match="只有草稿"):
+        proposal_draft_save(deputy=deputy_user.deputy, by=deputy_user, proposal=draft, title="改")
+
+
+def test_a_motion_needs_five_deputies_jointly(township, staff):
+    deputies = DeputyFactory.create_batch(5, township=township)
+    fields = {
+        "title": "关于五雷街道路改造的议案",
+        "content": "案据",
+        "solution": "方案",
+        "kind": "motion",
+        "submitted_by": staff,
+    }
+    with pytest.raises(ValidationError, match="至少需要5名代表联名.*现有4名"):
+        proposal_submit(deputy=deputies[0], cosigners=deputies[1:4], **fields)
+    assert not Proposal.objects.exists()
+    motion = proposal_submit(deputy=deputies[0], cosigners=deputies[1:], **fields)
+    assert motion.signers.count() == 5 and motion.status == Status.SUBMITTED
+
+
+def test_a_draft_motion_counts_only_confirmed_co_signers(users, township, make_user):
+    deputy_user = users[Role.DEPUTY]
+    others = DeputyFactory.create_batch(4, township=township)
+    accounts = []
+    for deputy in others:
+        user = make_user(Role.DEPUTY, township)
+        deputy.user = user
+        deputy.save(update_fields=["user"])
+        accounts.append(user)
+    draft = proposal_draft_save(
+        deputy=deputy_user.deputy,
+        by=deputy_user,
+        kind="motion",
+        title="关于建设文化礼堂的议案",
+        content="案据",
+        solution="方案",
+    )
+    signers = proposal_cosigners_invite(proposal=draft, deputies=others, by=deputy_user)
+    assert Notification.objects.filter(kind="proposals.cosign_asked").count() == 4
+    for signer, user in zip(signers[:3], accounts[:3], strict=True):
+        proposal_cosign(signer=signer, by=user, confirm=True)
+    with pytest.raises(ValidationError, match="现有4名"):
+        proposal_draft_submit(proposal=draft, by=deputy_user)
+    with pytest.raises(ValidationError, match="只有被邀请的代表"):
+        proposal_cosign(signer=signers[3], by=accounts[0], confirm=True)
+    proposal_cosign(signer=signers[3], by=accounts[3], confirm=True)
+    proposal_draft_submit(proposal=draft, by=deputy_user)
+    assert Proposal.objects.get().status == Status.SUBMITTED
 
 
 def test_submit_refuses_a_session_of_another_township(township, staff):
@@ -68,39 +159,156 @@ def test_a_deputy_cannot_submit_in_another_deputys_name(users, township):
     assert {own.deputy, on_behalf.deputy} == {users[Role.DEPUTY].deputy, someone_else}
 
 
-def test_assign_moves_to_assigned_and_sets_the_unit(proposal, unit, staff):
-    proposal_assign(proposal=proposal, unit=unit, by=staff, note="交办会")
+def test_registration_numbers_per_township_year_and_kind(township, staff, make_user):
+    def submit(day, kind="suggestion", township=township, by=staff):
+        return proposal_submit(
+            deputy=DeputyFactory(township=township),
+            title="t",
+            content="c",
+            solution="s",
+            kind=kind,
+            cosigners=DeputyFactory.create_batch(4, township=township) if kind == "motion" else (),
+            submitted_by=by,
+            submitted_at=at(day),
+        )
+
+    first, second = submit("2024-01-21"), submit("2024-01-22")
+    motion = submit("2024-01-21", kind="motion")
+    next_year = submit("2025-01-20")
+    foreign_township = TownshipFactory()
+    foreign = submit(
+        "2024-01-21", township=foreign_township, by=make_user(Role.STAFF, foreign_township)
+    )
+    for proposal in (second, first, motion, next_year):
+        proposal_register(proposal=proposal, by=staff)
+    proposal_register(proposal=foreign, by=foreign.created_by)
+    labels = {p.pk: (p.number_year, p.kind, p.number) for p in Proposal.objects.all()}
+    assert labels[second.pk] == (2024, "suggestion", 1)  # in the order registered
+    assert labels[first.pk] == (2024, "suggestion", 2)
+    assert labels[motion.pk] == (2024, "motion", 1)
+    assert labels[next_year.pk] == (2025, "suggestion", 1)
+    assert labels[foreign.pk] == (2024, "suggestion", 1)
+    second.refresh_from_db()
+    assert second.number_label == "建议第1号（2024）"
+
+
+def test_a_motion_not_on_the_agenda_is_registered_as_a_suggestion(township, staff):
+    motion = proposal_submit(
+        deputy=DeputyFactory(township=township),
+        cosigners=DeputyFactory.create_batch(4, township=township),
+        title="关于的议案",
+        content="案据",
+        solution="方案",
+        kind="motion",
+        submitted_by=staff,
+    )
+    with pytest.raises(ValidationError, match="说明不列入议程的理由"):
+        proposal_register(proposal=motion, by=staff, as_suggestion=True)
+    proposal_register(proposal=motion, by=staff, as_suggestion=True, note="不属于本级人大职权")
+    motion.refresh_from_db()
+    assert (motion.kind, motion.number) == ("suggestion", 1)
+
+
+def test_a_key_proposal_has_a_presidium_member_leading_it(proposal, staff, users):
+    with pytest.raises(ValidationError, match="领办"):
+        proposal_register(proposal=proposal, by=staff, is_key=True)
+    proposal_register(proposal=proposal, by=staff, is_key=True, lead_member=users[Role.MEMBER])
+    proposal.refresh_from_db()
+    assert proposal.is_key and proposal.lead_member == users[Role.MEMBER]
+
+
+def test_assignment_sets_units_and_a_working_day_deadline(proposal, unit, staff, township):
+    co_unit = UnitFactory(township=township)
+    proposal_register(proposal=proposal, by=staff)
+    # 1 July + 3 months is National Day: due the first working day after the holiday.
+    proposal_assign(
+        proposal=proposal,
+        unit=unit,
+        co_units=[co_unit],
+        by=staff,
+        assigned_on=datetime.date(2024, 7, 1),
+    )
     proposal.refresh_from_db()
     assert proposal.status == Status.ASSIGNED and proposal.handling_unit == unit
-    assert proposal.status_changes.last().note == "交办会"
+    assert proposal.due_date == datetime.date(2024, 10, 8)
+    assert sorted(proposal.assignments.values_list("role", flat=True)) == ["co", "lead"]
 
 
-def test_assign_refuses_a_unit_of_another_township(proposal, staff):
+def test_assignment_refuses_a_unit_of_another_township_and_a_deadline_past_six_months(
+    proposal, unit, staff
+):
+    proposal_register(proposal=proposal, by=staff)
     with pytest.raises(ValidationError):
         proposal_assign(proposal=proposal, unit=UnitFactory(township=TownshipFactory()), by=staff)
+    with pytest.raises(ValidationError, match="最长为交办后六个月"):
+        proposal_assign(
+            proposal=proposal,
+            unit=unit,
+            by=staff,
+            assigned_on=datetime.date(2024, 3, 25),
+            deadline=datetime.date(2024, 10, 1),
+        )
     proposal.refresh_from_db()
-    assert proposal.status == Status.SUBMITTED and proposal.handling_unit is None
-    assert proposal.status_changes.count() == 1
+    assert proposal.status == Status.REGISTERED and not proposal.assignments.exists()
 
 
-def test_the_handling_runs_to_closed_and_closed_is_final(proposal, unit, users):
-    staff, unit_user = users[Role.STAFF], users[Role.UNIT]
+def test_the_handling_runs_through_an_unsatisfied_rating_to_closed(users, township, unit):
+    staff, unit_user, deputy_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
+    proposal = proposal_submit(
+        deputy=deputy_user.deputy,
+        title="关于路灯的建议",
+        content="内容",
+        kind="suggestion",
+        submitted_by=deputy_user,
+    )
+    proposal_register(proposal=proposal, by=staff)
     proposal_assign(proposal=proposal, unit=unit, by=staff)
-    proposal_move(proposal=proposal, move="answer", by=unit_user, note="已列入年度计划。")
+    proposal_answer(proposal=proposal, by=unit_user, category=category(township, "B"), text="在办")
+    with pytest.raises(ValidationError, match="请说明不满意的理由"):
+        proposal_rate(proposal=proposal, by=deputy_user, attitude="satisfied", result="unsatisfied")
+    proposal_rate(
+        proposal=proposal,
+        by=deputy_user,
+        attitude="satisfied",
+        result="unsatisfied",
+        reasons="路灯仍未安装",
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Status.ASSIGNED
+    assert proposal.due_date is not None  # one month to answer again
+    proposal_answer(
+        proposal=proposal, by=unit_user, category=category(township, "A"), text="已安装"
+    )
+    proposal_rate(proposal=proposal, by=deputy_user, attitude="satisfied", result="satisfied")
+    proposal.refresh_from_db()
+    assert proposal.status == Status.RATED
     proposal_move(proposal=proposal, move="close", by=staff)
     proposal.refresh_from_db()
-    assert proposal.status == Status.CLOSED
     assert [c.to_status for c in proposal.status_changes.all()] == [
+        Status.DRAFT,
         Status.SUBMITTED,
+        Status.REGISTERED,
         Status.ASSIGNED,
         Status.ANSWERED,
+        Status.ASSIGNED,
+        Status.ANSWERED,
+        Status.RATED,
         Status.CLOSED,
     ]
-    for move in ("answer", "send_back", "close"):
+    for move in ("refuse", "close"):
         with pytest.raises(ValidationError):
             proposal_move(proposal=proposal, move=move, by=staff)
+
+
+def test_only_the_lead_unit_answers(proposal, unit, staff, township, make_user):
+    co_unit = UnitFactory(township=township)
+    co_user = make_user(Role.UNIT, township, unit=co_unit)
+    proposal_register(proposal=proposal, by=staff)
+    proposal_assign(proposal=proposal, unit=unit, co_units=[co_unit], by=staff)
     with pytest.raises(ValidationError):
-        proposal_assign(proposal=proposal, unit=unit, by=staff)
+        proposal_answer(proposal=proposal, by=co_user, category=category(township), text="x")
+    proposal.refresh_from_db()
+    assert proposal.status == Status.ASSIGNED
 
 
 def test_a_voter_contact_becomes_one_proposal_at_most(users):
@@ -116,17 +324,57 @@ def test_a_voter_contact_becomes_one_proposal_at_most(users):
     assert Proposal.objects.count() == 1
 
 
-def test_each_step_tells_who_acts_next(proposal, unit, users, township):
-    from congress.models import Notification
-
+def test_each_step_tells_who_acts_next(users, township, unit):
     staff, unit_user, deputy_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
-    proposal.deputy = deputy_user.deputy
-    proposal.save(update_fields=["deputy"])
+    proposal = proposal_submit(
+        deputy=deputy_user.deputy,
+        title="关于路灯的建议",
+        content="内容",
+        kind="suggestion",
+        submitted_by=deputy_user,
+    )
+    proposal_register(proposal=proposal, by=staff)
     proposal_assign(proposal=proposal, unit=unit, by=staff)
-    proposal_move(proposal=proposal, move="answer", by=unit_user, note="年内安装路灯。")
+    proposal_answer(
+        proposal=proposal, by=unit_user, category=category(township), text="年内安装路灯。"
+    )
     told = [(n.recipient, n.kind) for n in Notification.objects.order_by("pk")]
-    assert told == [(unit_user, "proposals.assign"), (deputy_user, "proposals.answer")]
+    assert told == [
+        (deputy_user, "proposals.register"),
+        (unit_user, "proposals.to_unit"),
+        (deputy_user, "proposals.answer"),
+    ]
     answer = Notification.objects.get(kind="proposals.answer")
     assert answer.subject == f"您的议案建议已答复：“{proposal.title}”"
-    assert answer.body == "年内安装路灯。"
     assert answer.url == f"/proposals/{proposal.pk}/"
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_ten_registrations_at_once_get_ten_numbers_without_gaps_on_postgresql(make_user):
+    """Numbers are gapless and unique even when registered at the same instant."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    township = TownshipFactory()
+    staff = make_user(Role.STAFF, township)
+    proposals = [
+        proposal_submit(
+            deputy=DeputyFactory(township=township),
+            title=f"第{n}件",
+            content="c",
+            kind="suggestion",
+            submitted_by=staff,
+            submitted_at=at("2024-01-21"),
+        )
+        for n in range(10)
+    ]
+
+    def register(proposal):
+        def run(barrier):
+            barrier.wait(timeout=10)
+            return proposal_register(proposal=proposal, by=staff).number
+
+        return run
+
+    numbers = run_together(*[register(p) for p in proposals])
+    assert sorted(numbers) == list(range(1, 11))
+    assert sorted(Proposal.objects.values_list("number", flat=True)) == list(range(1, 11))
