@@ -120,59 +120,134 @@ SESSION_BUSINESS = {
 }
 
 ASSIGNMENT_DAY = datetime.date(2024, 3, 25)  # 交办会
+REGISTRATION_DAY = datetime.date(2024, 3, 18)
+MEETING_PLACE = "镇政府三楼会议室"
 
-# 五、二次会议期间代表提出的6件议案、建议和意见，其中1件确定为重点议案
+# 五、二次会议期间代表提出的6件议案、建议和意见，其中1件确定为重点议案；3月25日召开交办会，
+# 做到件件有答复、事事有回音。Each answered (category, text, who met the deputy, day) and rated
+# by every signer (attitude, result).
 PROPOSALS = [
     {
         "deputy": 0,
+        "cosigners": [1, 2, 3, 4],  # 议案：五名代表联名
         "kind": "motion",
         "is_key": True,
+        "field": "城乡建设",
         "unit": "镇村镇建设办公室",
         "title": "关于集镇五雷街道路硬化及雨污管网改造工程的议案",
-        "content": "五雷街是集镇主街，路面破损、雨污合流，雨季积水严重，群众多次反映。"
-        "建议实施道路硬化并同步改造雨污管网。",
+        "content": "五雷街是集镇主街，路面破损、雨污合流，雨季积水严重，群众多次反映。",
+        "solution": "实施五雷街道路硬化，同步改造雨污管网，分段施工、保障通行。",
+        "answer": (
+            "A",
+            "已列入集镇改造工程，道路硬化及雨污管网改造已于6月完工。",
+            "赵志强",
+            datetime.date(2024, 6, 20),
+        ),
+        "ratings": ("satisfied", "satisfied"),
     },
     {
         "deputy": 0,
         "kind": "suggestion",
         "is_key": False,
+        "field": "城乡建设",
         "unit": "镇村镇建设办公室",
         "title": "关于姚埠工业园区道路照明设施改造的建议",
         "content": "园区主干道路灯老化，夜间照明不足，存在交通安全隐患，建议更换节能路灯。",
+        "answer": (
+            "B",
+            "已完成园区主干道路灯更换方案设计，预计年底前完成更换。",
+            "赵志强",
+            datetime.date(2024, 6, 12),
+        ),
+        "ratings": ("satisfied", "basic"),
     },
     {
         "deputy": 3,
         "kind": "suggestion",
         "is_key": False,
+        "field": "生态环境",
         "unit": "镇生态环境办公室",
         "title": "关于加强练溪沿岸养殖污染治理的建议",
         "content": "路堰自然村养殖场污水直排练溪，建议督促建设治污设施并定期监测水质。",
+        "answer": (
+            "A",
+            "已督促养殖场建成治污设施，每月开展水质监测。",
+            "钱海燕",
+            datetime.date(2024, 5, 30),
+        ),
+        "ratings": ("satisfied", "satisfied"),
     },
     {
         "deputy": 9,
         "kind": "suggestion",
         "is_key": False,
+        "field": "农业农村",
         "unit": "镇农业农村办公室",
         "title": "关于石坑坪水库移民安置配套设施建设的建议",
         "content": "水库建设涉及移民安置，建议同步规划安置点的道路、供水和文化活动场所。",
+        "answer": (
+            "C",
+            "已纳入移民安置点建设规划，随水库工程分期实施。",
+            "孙国平",
+            datetime.date(2024, 6, 18),
+        ),
+        "ratings": ("satisfied", "basic"),
     },
     {
         "deputy": 14,
         "kind": "suggestion",
         "is_key": False,
+        "field": "生态环境",
         "unit": "镇生态环境办公室",
         "title": "关于完善农村垃圾分类收运体系的建议",
         "content": "部分村垃圾收运不及时，建议增设分类收集点并明确保洁责任。",
+        "answer": (
+            "A",
+            "已在各村增设分类收集点42处，落实保洁员责任区。",
+            "钱海燕",
+            datetime.date(2024, 5, 28),
+        ),
+        "ratings": ("satisfied", "satisfied"),
     },
     {
         "deputy": 21,
-        "kind": "opinion",
+        "kind": "suggestion",
         "is_key": False,
+        "field": "社会事业",
         "unit": "镇党政综合办公室",
         "title": "关于增设大茂坑村至集镇客运班次的意见",
         "content": "大茂坑村距集镇较远，每日仅一班客车，群众出行不便，建议增加班次。",
+        "answer": (
+            "B",
+            "已与县交通运输部门对接，拟于下半年增开一班。",
+            "周丽萍",
+            datetime.date(2024, 6, 24),
+        ),
+        "ratings": ("basic", "basic"),
     },
 ]
+
+# Work in hand today, so that every demo account has something to do: a suggestion made between
+# sessions, registered and assigned to the demo unit, not yet answered; and the demo deputy's
+# draft. Dated relative to the day the demo is loaded, outside 2024 so the year's figures stay
+# the report's.
+CURRENT_PROPOSALS = [
+    {
+        "deputy": 0,
+        "days_ago": 20,
+        "kind": "suggestion",
+        "field": "城乡建设",
+        "unit": "镇村镇建设办公室",
+        "title": "关于修缮五雷街老桥护栏的建议",
+        "content": "老桥护栏锈蚀松动，学生上下学经过，存在安全隐患，建议尽快修缮。",
+    },
+]
+DEMO_DRAFT = {
+    "deputy": 0,
+    "kind": "suggestion",
+    "title": "关于在集镇增设公共停车位的建议",
+    "content": "集镇逢集日车辆乱停，建议利用闲置地块增设公共停车位。",
+}
 
 # 二、三、四、七、九：学习视察、征求意见、专项督查、评议
 INSPECTIONS = [

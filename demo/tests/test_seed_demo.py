@@ -96,5 +96,18 @@ def test_demo_deputy_and_unit_have_work(seeded):
     deputy_user = User.objects.get(username="deputy")
     unit_user = User.objects.get(username="unit")
     assert Proposal.objects.filter(deputy__user=deputy_user).count() >= 2
+    assert Proposal.objects.filter(deputy__user=deputy_user, status=Status.DRAFT).exists()
     assigned = Proposal.objects.filter(handling_unit=unit_user.unit, status=Status.ASSIGNED)
-    assert assigned.count() >= 2
+    assert assigned.count() >= 1
+
+
+def test_the_januarys_six_items_were_all_answered_and_rated(seeded):
+    """五：6件议案、建议和意见，其中1件重点，3月25日交办，件件有答复."""
+    items = Proposal.objects.filter(session__isnull=False)
+    assert items.count() == 6
+    assert set(items.values_list("status", flat=True)) == {Status.RATED}
+    assert items.filter(is_key=True).get().signers.count() == 5  # the motion: five deputies
+    assert {a.meeting.date.isoformat() for p in items for a in p.assignments.all()} == {
+        "2024-03-25"
+    }
+    assert sorted(items.values_list("number", flat=True)) == [1, 1, 2, 3, 4, 5]

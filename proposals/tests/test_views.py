@@ -1,14 +1,17 @@
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.tests.factories import DeputyFactory
-from proposals.models import Proposal
+from proposals.models import Assignment, Proposal
 from proposals.tests.factories import ProposalFactory
 from proposals.workflow import Status
 
 
-def test_deputy_submits_for_themself(client, users):
+def test_deputy_drafts_then_submits_for_themself(client, users):
     deputy_user = users[Role.DEPUTY]
     client.force_login(deputy_user)
     form = client.get(reverse("proposals:create")).content.decode()
@@ -25,7 +28,15 @@ def test_deputy_submits_for_themself(client, users):
     proposal = Proposal.objects.get()
     assert proposal.deputy == deputy_user.deputy
     assert proposal.township == deputy_user.township
-    assert "已提交“关于增设路灯的建议”" in response.content.decode()
+    assert proposal.status == Status.DRAFT
+    page = response.content.decode()
+    assert "草稿“关于增设路灯的建议”已保存" in page
+    response = client.post(
+        reverse("proposals:move", args=[proposal.pk, "submit"]), {"note": ""}, follow=True
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Status.SUBMITTED
+    assert "已提交" in response.content.decode()
 
 
 def test_empty_title_is_refused_in_chinese(client, users):
@@ -55,16 +66,40 @@ def test_a_title_with_a_bidi_override_is_refused_in_chinese(client, users):
 def test_staff_register_on_a_deputys_behalf(client, staff, township):
     deputy = DeputyFactory(township=township)
     client.force_login(staff)
-    client.post(
+    response = client.post(
         reverse("proposals:create"),
         {
+            "proposer": "deputies",
             "deputy": deputy.pk,
-            "kind": "opinion",
+            "kind": "suggestion",
             "title": "意见",
             "content": "内容",
+            "submitted_on": "2024-01-21",
         },
     )
-    assert Proposal.objects.get().deputy == deputy
+    proposal = Proposal.objects.get()
+    assert proposal.deputy == deputy and proposal.status == Status.SUBMITTED
+    # A paper proposal keeps the day it was really submitted: it counts in 2024.
+    assert timezone.localtime(proposal.submitted_at).date() == datetime.date(2024, 1, 21)
+    assert response.status_code == 302
+
+
+def test_staff_cannot_enter_a_proposal_dated_in_the_future(client, staff, township):
+    deputy = DeputyFactory(township=township)
+    client.force_login(staff)
+    response = client.post(
+        reverse("proposals:create"),
+        {
+            "proposer": "deputies",
+            "deputy": deputy.pk,
+            "kind": "suggestion",
+            "title": "意见",
+            "content": "内容",
+            "submitted_on": "2999-01-21",
+        },
+    )
+    assert "提出日期不能晚于今天" in response.content.decode()
+    assert not Proposal.objects.exists()
 
 
 def test_each_role_sees_what_it_may(client, users, township, unit):
@@ -74,6 +109,13 @@ def test_each_role_sees_what_it_may(client, users, township, unit):
         title="交办给本单位的建议",
         handling_unit=unit,
         status=Status.ASSIGNED,
+    )
+    Assignment.objects.create(
+        proposal=assigned,
+        unit=unit,
+        assigned_on=datetime.date(2024, 3, 25),
+        deadline=datetime.date(2024, 6, 25),
+        assigned_by=users[Role.STAFF],
     )
     other = ProposalFactory(deputy__township=township, title="其他代表的建议")
     foreign = ProposalFactory(deputy__township=TownshipFactory(), title="外镇的建议")
@@ -90,35 +132,38 @@ def test_each_role_sees_what_it_may(client, users, township, unit):
             assert (proposal.title in page) == (proposal in visible), (role, proposal.title)
 
 
-def test_staff_assign_from_the_detail_page(client, staff, township, unit):
+def test_staff_register_and_assign_from_the_detail_page(client, staff, township, unit):
     proposal = ProposalFactory(deputy__township=township)
     client.force_login(staff)
-    assert (
-        "交办承办单位"
-        in client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    page = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    assert "登记" in page and "不予登记" in page
+    response = client.post(
+        reverse("proposals:move", args=[proposal.pk, "register"]), {"note": ""}, follow=True
     )
+    assert "已登记为建议第1号" in response.content.decode()
     response = client.post(
         reverse("proposals:move", args=[proposal.pk, "assign"]),
-        {"unit": unit.pk, "note": "交办会"},
+        {"unit": unit.pk, "assigned_on": "2024-03-25", "note": "交办会"},
         follow=True,
     )
     proposal.refresh_from_db()
     assert proposal.status == Status.ASSIGNED and proposal.handling_unit == unit
-    assert f"已交办至{unit.name}" in response.content.decode()
+    assert proposal.due_date == datetime.date(2024, 6, 25)
+    assert f"已交{unit.name}办理，答复期限2024-06-25" in response.content.decode()
 
 
 def test_assigning_twice_from_closed_is_refused_in_chinese(client, staff, township, unit):
     proposal = ProposalFactory(deputy__township=township, status=Status.CLOSED)
     client.force_login(staff)
     response = client.post(
-        reverse("proposals:move", args=[proposal.pk, "assign"]), {"unit": unit.pk}
+        reverse("proposals:move", args=[proposal.pk, "reassign"]), {"unit": unit.pk, "note": "改"}
     )
     assert response.status_code == 200
     assert "不能变为" in response.content.decode()
 
 
 def test_staff_cannot_assign_to_another_townships_unit(client, staff, township):
-    proposal = ProposalFactory(deputy__township=township)
+    proposal = ProposalFactory(deputy__township=township, status=Status.REGISTERED)
     foreign_unit = UnitFactory(township=TownshipFactory())
     client.force_login(staff)
     response = client.post(
@@ -126,7 +171,7 @@ def test_staff_cannot_assign_to_another_townships_unit(client, staff, township):
     )
     assert "选择一个有效的选项" in response.content.decode()
     proposal.refresh_from_db()
-    assert proposal.status == Status.SUBMITTED
+    assert proposal.status == Status.REGISTERED
 
 
 def test_list_query_count_is_constant(client, staff, township, unit, django_assert_max_num_queries):

@@ -33,8 +33,15 @@ from deputies.services import (
 )
 from oversight.models import Inspection
 from oversight.services import inspection_create
-from proposals.models import Proposal
-from proposals.services import proposal_assign, proposal_submit
+from proposals.models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField
+from proposals.services import (
+    proposal_answer,
+    proposal_assign,
+    proposal_draft_save,
+    proposal_rate,
+    proposal_register,
+    proposal_submit,
+)
 from sessions.models import CongressSession
 from sessions.services import (
     agenda_item_save,
@@ -78,7 +85,8 @@ class Command(BaseCommand):
         # Deputies' activities first: a session links its pre-session visits.
         self._deputy_work(township, deputies, accounts["member"], accounts["staff"])
         sessions = self._sessions(township, deputies, accounts["staff"])
-        self._proposals(township, deputies, sessions, units, accounts["staff"])
+        self._proposals(township, deputies, sessions, units, accounts["staff"], accounts["member"])
+        self._current_work(township, deputies, units, accounts["staff"])
         for row in demo.INSPECTIONS:
             if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
                 inspection_create(township=township, **row)
@@ -200,26 +208,102 @@ class Command(BaseCommand):
             )
         session_move(session=session, move="close", by=staff, at=_aware(session.end_date, 17))
 
-    def _proposals(self, township, deputies, sessions, units, staff) -> None:
+    def _proposals(self, township, deputies, sessions, units, staff, member) -> None:
+        """The six items of the January session: registered, assigned at the 25 March
+        meeting, answered by their units and rated by every signer (paper records entered by
+        staff with their real dates)."""
+        meeting = AssignmentMeeting.objects.filter(
+            township=township, date=demo.ASSIGNMENT_DAY
+        ).first() or AssignmentMeeting.objects.create(
+            township=township, date=demo.ASSIGNMENT_DAY, place=demo.MEETING_PLACE
+        )
+        fields = {f.name: f for f in ProposalField.objects.filter(township=township)}
+        categories = {c.code: c for c in AnswerCategory.objects.filter(township=township)}
+        session = sessions[-1]
         for row in demo.PROPOSALS:
             if Proposal.objects.filter(township=township, title=row["title"]).exists():
                 continue
             proposal = proposal_submit(
                 deputy=deputies[row["deputy"]],
+                cosigners=[deputies[i] for i in row.get("cosigners", [])],
                 title=row["title"],
                 content=row["content"],
+                solution=row.get("solution", ""),
                 kind=row["kind"],
-                is_key=row["is_key"],
-                session=sessions[-1],
+                field=fields[row["field"]],
+                session=session,
                 submitted_by=staff,
-                submitted_at=_aware(sessions[-1].start_date, 14),
+                submitted_at=_aware(session.start_date, 14),
+            )
+            proposal_register(
+                proposal=proposal,
+                by=staff,
+                is_key=row["is_key"],
+                lead_member=member if row["is_key"] else None,
+                at=_aware(demo.REGISTRATION_DAY),
             )
             proposal_assign(
                 proposal=proposal,
                 unit=units[row["unit"]],
+                meeting=meeting,
                 by=staff,
                 note="交办会逐件交办",
                 at=_aware(demo.ASSIGNMENT_DAY),
+            )
+            code, text, person, day = row["answer"]
+            proposal_answer(
+                proposal=proposal,
+                by=staff,
+                category=categories[code],
+                text=text,
+                contact_person=person,
+                met_on=day,
+                at=_aware(day, 15),
+            )
+            attitude, result = row["ratings"]
+            for signer in proposal.signers.all():
+                proposal_rate(
+                    proposal=proposal,
+                    by=staff,
+                    on_behalf_of=signer.deputy,
+                    attitude=attitude,
+                    result=result,
+                    at=_aware(day + datetime.timedelta(days=7)),
+                )
+
+    def _current_work(self, township, deputies, units, staff) -> None:
+        """An item in the demo unit's hands and a draft of the demo deputy's (see year2024)."""
+        fields = {f.name: f for f in ProposalField.objects.filter(township=township)}
+        today = timezone.localdate()
+        for row in demo.CURRENT_PROPOSALS:
+            if Proposal.objects.filter(township=township, title=row["title"]).exists():
+                continue
+            day = today - datetime.timedelta(days=row["days_ago"])
+            proposal = proposal_submit(
+                deputy=deputies[row["deputy"]],
+                title=row["title"],
+                content=row["content"],
+                kind=row["kind"],
+                field=fields[row["field"]],
+                submitted_by=staff,
+                submitted_at=_aware(day, 10),
+            )
+            proposal_register(proposal=proposal, by=staff, at=_aware(day + datetime.timedelta(2)))
+            proposal_assign(
+                proposal=proposal,
+                unit=units[row["unit"]],
+                by=staff,
+                assigned_on=day + datetime.timedelta(days=3),
+            )
+        draft = demo.DEMO_DRAFT
+        deputy = deputies[draft["deputy"]]
+        if deputy.user and not Proposal.objects.filter(title=draft["title"]).exists():
+            proposal_draft_save(
+                deputy=deputy,
+                by=deputy.user,
+                kind=draft["kind"],
+                title=draft["title"],
+                content=draft["content"],
             )
 
     def _deputy_work(self, township, deputies, member, staff) -> None:
