@@ -87,7 +87,8 @@ class Assignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.proposal} → {self.unit} ({self.get_role_display()})"
+        # Not through the proposal: the history shows it after an admin deleted the proposal.
+        return f"{self.unit} ({self.get_role_display()})"
 
 
 class DeadlineExtension(models.Model):
@@ -122,7 +123,7 @@ class DeadlineExtension(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.assignment}: {self.new_deadline}"
+        return str(self.new_deadline)
 
 
 class CoUnitOpinion(models.Model):
@@ -147,7 +148,7 @@ class CoUnitOpinion(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.assignment.unit}: {self.text[:20]}"
+        return self.text[:20]
 
 
 class AnswerCategory(models.Model):
@@ -222,7 +223,7 @@ class Answer(models.Model):
         ordering = ["answered_at", "pk"]
 
     def __str__(self):
-        return f"{self.proposal}: {self.category or ''}"
+        return f"{self.unit}: {self.category or ''}"
 
 
 def answer_attachment_path(instance, filename):
