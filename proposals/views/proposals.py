@@ -338,7 +338,9 @@ class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
             )
             proposal.refresh_from_db()
             return proposal
-        return services.proposal_move(proposal=proposal, move=name, by=user, note=data["note"])
+        return services.proposal_move(
+            proposal=proposal, move=name, by=user, note=data.get("note", "")
+        )
 
     def get_success_message(self, proposal):
         if self.move.name in ASSIGN_MOVES:
