@@ -3,6 +3,7 @@ import random
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from congress.models import Township, Unit, User
@@ -131,6 +132,31 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH,
         )
+        if not User.objects.filter(username="bench-unit").exists():
+            user = user_create(
+                username="bench-unit",
+                password="unused",
+                role=Role.UNIT,
+                township=township,
+                unit=units[0],
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        if not User.objects.filter(username="bench-deputy").exists():
+            # The deputy who signed the most: their own list is the longest one a deputy has.
+            busiest = (
+                Deputy.objects.filter(township=township, user__isnull=True)
+                .annotate(n=Count("signatures"))
+                .order_by("-n", "pk")
+                .first()
+            )
+            user = user_create(
+                username="bench-deputy", password="unused", role=Role.DEPUTY, township=township
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            busiest.user = user
+            busiest.save(update_fields=["user"])
         if not User.objects.filter(username="bench-admin").exists():
             User.objects.create_superuser("bench-admin", password=None)
         self.stdout.write(f"{BENCH_TOWNSHIP}: {scale} proposals, {deputy_count} deputies.")
