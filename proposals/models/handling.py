@@ -4,6 +4,7 @@ deadline, extensions, co-units' views, the lead unit's answer and the signers' r
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
@@ -256,9 +257,10 @@ class Rating(models.Model):
     """A signer's rating of an answer: attitude (办理态度) and result (办理结果)."""
 
     class Level(models.TextChoices):
-        SATISFIED = "satisfied", _("Satisfied")  # 满意
-        BASIC = "basic", _("Basically satisfied")  # 基本满意
-        UNSATISFIED = "unsatisfied", _("Not satisfied")  # 不满意
+        # With a context: the reports to voters' "Satisfied" is 比较满意, a rating's is 满意.
+        SATISFIED = "satisfied", pgettext_lazy("rating", "Satisfied")  # 满意
+        BASIC = "basic", pgettext_lazy("rating", "Basically satisfied")  # 基本满意
+        UNSATISFIED = "unsatisfied", pgettext_lazy("rating", "Not satisfied")  # 不满意
 
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("answer")
