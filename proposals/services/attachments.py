@@ -59,7 +59,7 @@ def _check_upload(upload: UploadedFile) -> None:
 def proposal_attach(*, proposal: Proposal, upload: UploadedFile, by: User) -> ProposalAttachment:
     """Attach a file (PDF, Word, Excel, a photo; at most MAX_ATTACHMENT_BYTES, its content what
     its name says) to a draft, by the deputy who leads it."""
-    locked = Proposal.objects.select_for_update().select_related("deputy").get(pk=proposal.pk)
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not may_attach_to_proposal(user=by, proposal=locked):
         raise ValidationError(_("Only the deputy who leads a draft attaches files to it."))
     _check_upload(upload)

@@ -245,3 +245,14 @@ def test_a_wrong_file_on_an_answer_is_refused_in_chinese(client, answer, users):
     )
     assert "只能上传以下类型的文件" in response.content.decode()
     assert not AnswerAttachment.objects.exists()
+
+
+def test_the_same_upload_posted_twice_makes_one_attachment(client, draft, deputy_user):
+    """A double tap on a phone's slow connection: the form's one-time token keeps one file."""
+    client.force_login(deputy_user)
+    url = reverse("proposals:attach", args=[draft.pk])
+    token = "2f1c3a44-6f0e-4a55-9d37-0c5b3d8a7e10"
+    for _ in range(2):
+        response = client.post(url, {"file": pdf(), "submission_token": token})
+        assert response.status_code == 302
+    assert ProposalAttachment.objects.count() == 1
