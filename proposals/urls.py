@@ -6,6 +6,18 @@ app_name = "proposals"
 urlpatterns = [
     path("", views.ProposalListView.as_view(), name="list"),
     path("new/", views.ProposalCreateView.as_view(), name="create"),
+    path("mine/", views.MyProposalsView.as_view(), name="mine"),
+    path("similar/", views.SimilarProposalsView.as_view(), name="similar"),
+    path("<int:pk>/attach/", views.ProposalAttachView.as_view(), name="attach"),
+    path("files/<int:pk>/", views.ProposalAttachmentView.as_view(), name="attachment"),
+    path("answers/<int:pk>/attach/", views.AnswerAttachView.as_view(), name="answer_attach"),
+    path(
+        "answers/files/<int:pk>/",
+        views.AnswerAttachmentView.as_view(),
+        name="answer_attachment",
+    ),
+    path("stats/", views.StatisticsView.as_view(), name="stats"),
+    path("stats/export/", views.StatisticsExportView.as_view(), name="stats_export"),
     path("<int:pk>/", views.ProposalDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ProposalEditView.as_view(), name="edit"),
     path("<int:pk>/invite/", views.InviteView.as_view(), name="invite"),

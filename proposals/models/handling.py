@@ -258,6 +258,7 @@ class Rating(models.Model):
     """A signer's rating of an answer: attitude (办理态度) and result (办理结果)."""
 
     class Level(models.TextChoices):
+        # With a context: the reports to voters' "Satisfied" is 比较满意, a rating's is 满意.
         SATISFIED = "satisfied", pgettext_lazy("rating", "Satisfied")  # 满意
         BASIC = "basic", pgettext_lazy("rating", "Basically satisfied")  # 基本满意
         UNSATISFIED = "unsatisfied", pgettext_lazy("rating", "Not satisfied")  # 不满意

@@ -1,5 +1,11 @@
 """Every write on proposals, one module per area; callers import from here."""
 
+from .attachments import (
+    answer_attach,
+    may_attach_to_answer,
+    may_attach_to_proposal,
+    proposal_attach,
+)
 from .proposals import (
     EDITABLE,
     STEP_NOTICES,
@@ -25,9 +31,13 @@ __all__ = [
     "EDITABLE",
     "STEP_NOTICES",
     "SUBMITTED_NOTICE",
+    "answer_attach",
     "answer_deadline",
     "current_answer",
+    "may_attach_to_answer",
+    "may_attach_to_proposal",
     "proposal_answer",
+    "proposal_attach",
     "proposal_assign",
     "proposal_cosign",
     "proposal_cosigners_invite",

@@ -1,5 +1,14 @@
 """The proposal pages, one module per area; urls.py names them from here."""
 
+from .deputy import (
+    AnswerAttachmentView,
+    AnswerAttachView,
+    MyProposalsView,
+    ProposalAttachmentView,
+    ProposalAttachView,
+    SimilarProposalsView,
+    attachments_context,
+)
 from .proposals import (
     CosignView,
     InviteView,
@@ -10,8 +19,16 @@ from .proposals import (
     ProposalListView,
     ProposalMoveView,
 )
+from .stats import StatisticsExportView, StatisticsView
 
 __all__ = [
+    "AnswerAttachView",
+    "AnswerAttachmentView",
+    "MyProposalsView",
+    "ProposalAttachView",
+    "ProposalAttachmentView",
+    "SimilarProposalsView",
+    "attachments_context",
     "CosignView",
     "InviteView",
     "ProposalCreateView",
@@ -20,4 +37,6 @@ __all__ = [
     "ProposalFromVoterContactView",
     "ProposalListView",
     "ProposalMoveView",
+    "StatisticsExportView",
+    "StatisticsView",
 ]

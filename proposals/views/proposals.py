@@ -22,7 +22,9 @@ from .. import forms, services
 from ..filters import ProposalFilter
 from ..models import ProposalSigner
 from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
+from ..selectors_stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+from .deputy import attachments_context
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):
@@ -49,6 +51,7 @@ class ProposalListView(PermissionRequiredMixin, ListView):
             **super().get_context_data(**kwargs),
             "filter": self.filter,
             "query": query.urlencode(),
+            "may_read_statistics": may_read_statistics(self.request.user),
         }
 
 
@@ -92,6 +95,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         user = self.request.user
         proposal = self.object
         context.update(proposal_detail(proposal=proposal, user=user))
+        context.update(attachments_context(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
