@@ -1,5 +1,15 @@
 """Every write on proposals, one module per area; callers import from here."""
 
+from .deadlines import (
+    counit_opinion_check,
+    counit_opinion_send,
+    extension_decide,
+    extension_request,
+    extension_request_check,
+    latest_extended_deadline,
+    workday_override_add,
+    workday_override_remove,
+)
 from .proposals import (
     EDITABLE,
     STEP_NOTICES,
@@ -26,7 +36,13 @@ __all__ = [
     "STEP_NOTICES",
     "SUBMITTED_NOTICE",
     "answer_deadline",
+    "counit_opinion_check",
+    "counit_opinion_send",
     "current_answer",
+    "extension_decide",
+    "extension_request",
+    "extension_request_check",
+    "latest_extended_deadline",
     "proposal_answer",
     "proposal_assign",
     "proposal_cosign",
@@ -40,4 +56,6 @@ __all__ = [
     "proposal_return_answer",
     "proposal_submit",
     "township_lists_ensure",
+    "workday_override_add",
+    "workday_override_remove",
 ]

@@ -1,5 +1,14 @@
 """The proposal pages, one module per area; urls.py names them from here."""
 
+from .deadlines import (
+    CoUnitOpinionView,
+    ExtensionDecideView,
+    ExtensionRequestView,
+    QueuesView,
+    UnitItemsView,
+    WorkdayDeleteView,
+    WorkdaysView,
+)
 from .proposals import (
     CosignView,
     InviteView,
@@ -12,7 +21,10 @@ from .proposals import (
 )
 
 __all__ = [
+    "CoUnitOpinionView",
     "CosignView",
+    "ExtensionDecideView",
+    "ExtensionRequestView",
     "InviteView",
     "ProposalCreateView",
     "ProposalDetailView",
@@ -20,4 +32,8 @@ __all__ = [
     "ProposalFromVoterContactView",
     "ProposalListView",
     "ProposalMoveView",
+    "QueuesView",
+    "UnitItemsView",
+    "WorkdayDeleteView",
+    "WorkdaysView",
 ]

@@ -23,6 +23,7 @@ from ..filters import ProposalFilter
 from ..models import ProposalSigner
 from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+from .deadlines import deadline_panel_context
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):
@@ -34,7 +35,9 @@ class ProposalListView(PermissionRequiredMixin, ListView):
     @cached_property
     def filter(self):
         return ProposalFilter(
-            self.request.GET or None, queryset=proposal_list_for_user(user=self.request.user)
+            self.request.GET or None,
+            queryset=proposal_list_for_user(user=self.request.user),
+            request=self.request,
         )
 
     def get_queryset(self):
@@ -92,6 +95,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         user = self.request.user
         proposal = self.object
         context.update(proposal_detail(proposal=proposal, user=user))
+        context.update(deadline_panel_context(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
