@@ -260,8 +260,8 @@ def test_a_unit_sees_its_own_items_by_due_date_overdue_first(
         page = client.get(reverse("proposals:unit_items")).content.decode()
     assert titles(page) == ["上月到期", "今天到期", "协办的", "八月到期"]
     rows = re.findall(r"<tr(.*?)</tr>", page, re.S)[1:]
-    assert 'class="table-danger"' in rows[0] and "逾期31天" in rows[0] and "已申请延期" in rows[0]
-    assert "今日到期" in rows[1] and "table-danger" not in rows[1]
+    assert 'class="row-overdue"' in rows[0] and "逾期31天" in rows[0] and "已申请延期" in rows[0]
+    assert "今日到期" in rows[1] and "row-overdue" not in rows[1]
     assert "还剩11天" in rows[2] and "协办" in rows[2]
     assert "还剩42天" in rows[3] and "主办" in rows[3]
     assert "正在办理4件" in page and "其中1件已逾期" in page
