@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
+from conftest import require, run_together
 from congress.models import Notification, WorkdayOverride
 from congress.registry import run_job
 from congress.roles import Role
@@ -169,6 +171,27 @@ def test_one_request_waits_at_a_time(world):
         ask(world, datetime.date(2024, 8, 26), by="u_lead2")
     extension_decide(extension=first, by=world["u_staff"], approve=False, note="理由不充分")
     assert ask(world, datetime.date(2024, 8, 26)).approved is None  # decided: ask again
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_sent_at_once_leave_one_waiting_on_postgresql(world):
+    """Both find none waiting unless the assignment is locked: one waits for the other."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+
+    def send(by):
+        def run(barrier):
+            barrier.wait(timeout=10)
+            try:
+                return ask(world, datetime.date(2024, 8, 12), by=by).pk
+            except ValidationError as error:
+                return messages_of(error)
+
+        return run
+
+    results = run_together(send("u_lead"), send("u_lead2"))
+    assert DeadlineExtension.objects.count() == 1
+    assert "已有一项延期申请等待人大办审批。" in results
 
 
 def test_only_while_the_proposal_is_handled(world):
