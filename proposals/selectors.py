@@ -69,9 +69,9 @@ def proposal_detail(*, proposal: Proposal, user) -> dict:
     )
     return {
         "signers": proposal.signers.select_related("deputy"),
-        "assignments": visible_to(proposal.assignments.all(), user)
-        .select_related("unit", "meeting")
-        .prefetch_related("opinions", "extensions"),
+        "assignments": visible_to(proposal.assignments.all(), user).select_related(
+            "unit", "meeting"
+        ),
         "answers": visible_to(answers, user),
         "status_changes": proposal_status_changes(proposal=proposal),
     }

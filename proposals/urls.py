@@ -23,6 +23,18 @@ urlpatterns = [
     path("<int:pk>/invite/", views.InviteView.as_view(), name="invite"),
     path("<int:pk>/cosign/", views.CosignView.as_view(), name="cosign"),
     path("<int:pk>/move/<slug:move>/", views.ProposalMoveView.as_view(), name="move"),
+    # Deadlines: extensions, co-units' views, the units' and the staff's lists, working days.
+    path("<int:pk>/extension/", views.ExtensionRequestView.as_view(), name="extension_request"),
+    path(
+        "extensions/<int:pk>/decide/",
+        views.ExtensionDecideView.as_view(),
+        name="extension_decide",
+    ),
+    path("<int:pk>/counit-view/", views.CoUnitOpinionView.as_view(), name="counit_opinion"),
+    path("unit/", views.UnitItemsView.as_view(), name="unit_items"),
+    path("queues/", views.QueuesView.as_view(), name="queues"),
+    path("workdays/", views.WorkdaysView.as_view(), name="workdays"),
+    path("workdays/<int:pk>/delete/", views.WorkdayDeleteView.as_view(), name="workday_delete"),
     path(
         "from-voter-contact/<int:pk>/",
         views.ProposalFromVoterContactView.as_view(),

@@ -139,11 +139,14 @@ REMOVABLE_SESSION_PARTS = {
     "resolution_delete",
     "election_delete",
 }
+# A working-day correction staff made is removed the same way (POST, history kept): the
+# published calendar then holds again for that day.
+REMOVABLE = REMOVABLE_SESSION_PARTS | {"workday_delete"}
 
 
 def test_no_page_deletes_a_proposal_or_an_activity():
     """Deleting is for the admin only: no URL of the app is a delete view, but for the parts
-    of a session listed above."""
+    of a session and the working-day corrections listed above."""
 
     def views(patterns):
         for pattern in patterns:
@@ -155,7 +158,7 @@ def test_no_page_deletes_a_proposal_or_an_activity():
 
     for pattern in views(get_resolver().url_patterns):
         view = getattr(pattern.callback, "view_class", None)
-        if pattern.name in REMOVABLE_SESSION_PARTS:
+        if pattern.name in REMOVABLE:
             assert view.http_method_names == ["post"], pattern.name
             continue
         assert "delete" not in (pattern.name or ""), pattern.name

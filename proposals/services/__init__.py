@@ -6,6 +6,16 @@ from .attachments import (
     may_attach_to_proposal,
     proposal_attach,
 )
+from .deadlines import (
+    counit_opinion_check,
+    counit_opinion_send,
+    extension_decide,
+    extension_request,
+    extension_request_check,
+    latest_extended_deadline,
+    workday_override_add,
+    workday_override_remove,
+)
 from .proposals import (
     EDITABLE,
     STEP_NOTICES,
@@ -33,9 +43,15 @@ __all__ = [
     "SUBMITTED_NOTICE",
     "answer_attach",
     "answer_deadline",
+    "counit_opinion_check",
+    "counit_opinion_send",
     "current_answer",
     "may_attach_to_answer",
     "may_attach_to_proposal",
+    "extension_decide",
+    "extension_request",
+    "extension_request_check",
+    "latest_extended_deadline",
     "proposal_answer",
     "proposal_attach",
     "proposal_assign",
@@ -50,4 +66,6 @@ __all__ = [
     "proposal_return_answer",
     "proposal_submit",
     "township_lists_ensure",
+    "workday_override_add",
+    "workday_override_remove",
 ]

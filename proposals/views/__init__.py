@@ -1,5 +1,14 @@
 """The proposal pages, one module per area; urls.py names them from here."""
 
+from .deadlines import (
+    CoUnitOpinionView,
+    ExtensionDecideView,
+    ExtensionRequestView,
+    QueuesView,
+    UnitItemsView,
+    WorkdayDeleteView,
+    WorkdaysView,
+)
 from .deputy import (
     AnswerAttachmentView,
     AnswerAttachView,
@@ -29,7 +38,10 @@ __all__ = [
     "ProposalAttachmentView",
     "SimilarProposalsView",
     "attachments_context",
+    "CoUnitOpinionView",
     "CosignView",
+    "ExtensionDecideView",
+    "ExtensionRequestView",
     "InviteView",
     "ProposalCreateView",
     "ProposalDetailView",
@@ -39,4 +51,8 @@ __all__ = [
     "ProposalMoveView",
     "StatisticsExportView",
     "StatisticsView",
+    "QueuesView",
+    "UnitItemsView",
+    "WorkdayDeleteView",
+    "WorkdaysView",
 ]

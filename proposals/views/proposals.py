@@ -24,6 +24,7 @@ from ..models import ProposalSigner
 from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
 from ..selectors_stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+from .deadlines import deadline_panel_context
 from .deputy import attachments_context
 
 
@@ -36,7 +37,9 @@ class ProposalListView(PermissionRequiredMixin, ListView):
     @cached_property
     def filter(self):
         return ProposalFilter(
-            self.request.GET or None, queryset=proposal_list_for_user(user=self.request.user)
+            self.request.GET or None,
+            queryset=proposal_list_for_user(user=self.request.user),
+            request=self.request,
         )
 
     def get_queryset(self):
@@ -96,6 +99,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         proposal = self.object
         context.update(proposal_detail(proposal=proposal, user=user))
         context.update(attachments_context(proposal=proposal, user=user))
+        context.update(deadline_panel_context(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
