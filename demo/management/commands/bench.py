@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from congress.models import Township, User
 from deputies.excel import COLUMNS, XLSX_CONTENT_TYPE, choice_labels, write_workbook
@@ -17,6 +18,7 @@ from deputies.services.importing import (
     roster_import_plan,
     roster_import_upload,
 )
+from proposals.reminders import reminders_due
 
 from .make_bench_data import BENCH_TOWNSHIP
 
@@ -28,6 +30,7 @@ CASES = [
     ("performance ranking, 5,000 deputies", "bench-staff", "/deputies/performance/?year=2024"),
     ("deputy's own proposal list", "bench-deputy", "/proposals/"),
     ("unit's proposal list (1 of 20 units)", "bench-unit", "/proposals/"),
+    ("staff queues", "bench-staff", "/proposals/queues/"),
 ]
 IMPORT_ROWS = 5_000
 
@@ -59,6 +62,7 @@ class Command(BaseCommand):
             for label, username, url in CASES:
                 rows.append((label, *self._measure(username, url, runs)))
         rows.append((f"roster import, {IMPORT_ROWS:,}-row file", *self._measure_import()))
+        rows.append(("reminder sweep over every open item", *self._measure_reminders()))
         self.stdout.write(f"\n{'case':44} {'queries':>8} {'median ms':>10} {'p90 ms':>8}")
         for label, queries, median, p90 in rows:
             p90_text = "-" if p90 is None else f"{p90:.1f}"
@@ -78,6 +82,16 @@ class Command(BaseCommand):
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
         return len(queries), statistics.median(timings), timings[int(len(timings) * 0.9) - 1]
+
+    def _measure_reminders(self) -> tuple[int, float, None]:
+        """The daily reminder job's sweep over all the bench township's open items (what is due
+        today and who hears of it), without sending: half the bench proposals are assigned and
+        long overdue."""
+        with counting_queries() as queries:
+            started = time.perf_counter()
+            reminders_due(today=timezone.localdate())
+            elapsed = (time.perf_counter() - started) * 1000
+        return len(queries), elapsed, None
 
     def _measure_import(self) -> tuple[int, float, None]:
         """Upload (read and check), preview and import a roster of new deputies once, as a
