@@ -6,7 +6,7 @@ from django.utils import timezone
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.tests.factories import DeputyFactory
-from proposals.models import Assignment, Proposal
+from proposals.models import Assignment, Proposal, ProposalSigner
 from proposals.tests.factories import ProposalFactory
 from proposals.workflow import Status
 
@@ -195,3 +195,23 @@ def test_a_nonsense_year_in_the_list_filter_shows_nothing_not_an_error(client, s
         response = client.get(reverse("proposals:list"), {"year": year})
         assert response.status_code == 200, year
         assert "今年的建议" not in response.content.decode(), year
+
+
+def test_who_may_open_a_joint_proposal_and_a_draft(client, users, township, unit, make_user):
+    """A co-signer opens the joint item; another deputy cannot open a draft (404); a unit not
+    given it cannot see it; county viewers read no proposal at all."""
+    lead = DeputyFactory(township=township)
+    joint = ProposalFactory(deputy=lead, title="联名建议")
+    ProposalSigner.objects.create(
+        proposal=joint, deputy=users[Role.DEPUTY].deputy, confirmed_at=timezone.now()
+    )
+    draft = ProposalFactory(deputy=lead, title="别人的草稿", status=Status.DRAFT)
+    client.force_login(users[Role.DEPUTY])
+    assert client.get(reverse("proposals:detail", args=[joint.pk])).status_code == 200
+    assert client.get(reverse("proposals:detail", args=[draft.pk])).status_code == 404
+    client.force_login(users[Role.UNIT])
+    assert client.get(reverse("proposals:detail", args=[joint.pk])).status_code == 404
+    client.force_login(users[Role.COUNTY])
+    assert client.get(reverse("proposals:detail", args=[joint.pk])).status_code == 403
+    client.force_login(users[Role.STAFF])
+    assert client.get(reverse("proposals:detail", args=[draft.pk])).status_code == 404
