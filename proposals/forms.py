@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -236,6 +238,12 @@ class MeetingAssignForm(forms.Form):
     read once for every row."""
 
     ROW_FIELDS = ("selected", "unit", "co_units", "hard", "deadline")
+    SELECTED = re.compile(r"^p(\d+)-selected$")
+
+    @classmethod
+    def chosen_ids(cls, data) -> list[int]:
+        """The proposals ticked in a sent batch (by their field names)."""
+        return [int(found[1]) for key in data or () if (found := cls.SELECTED.match(key))]
 
     def __init__(self, *args, proposals, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -194,10 +194,14 @@ def _by_number(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.order_by("number_year", "kind", "number", "pk")
 
 
-def proposals_to_assign(*, user, township) -> QuerySet[Proposal]:
-    """The township's registered proposals not yet handed to a unit, by number."""
+def proposals_to_assign(*, user, township, chosen=()) -> QuerySet[Proposal]:
+    """The township's registered proposals not yet handed to a unit, by number, and those of
+    `chosen` (ids a batch was sent with) whatever became of them since the page was shown:
+    the batch must refuse one assigned meanwhile by name, not silently leave it out."""
     return _by_number(
-        proposal_list_for_user(user=user).filter(township=township, status=Status.REGISTERED)
+        proposal_list_for_user(user=user).filter(
+            Q(status=Status.REGISTERED) | Q(pk__in=chosen), township=township
+        )
     )
 
 

@@ -253,6 +253,30 @@ def test_a_proposal_assigned_meanwhile_refuses_the_batch(staff, meeting, units, 
     assert second.status == Status.REGISTERED
 
 
+def test_a_tick_on_a_page_shown_before_another_assigned_it_refuses_the_batch(
+    client, staff, township, meeting, units, register
+):
+    first, second = register("修缮村道"), register("增设路灯")
+    foreign = ProposalFactory(
+        deputy__township=TownshipFactory(), title="外镇的建议", status=Status.REGISTERED
+    )
+    client.force_login(staff)
+    shown = client.get(reverse("proposals:meeting", args=[meeting.pk])).content.decode()
+    assert "修缮村道" in shown
+    services.proposal_assign(proposal=first, unit=units[0], by=staff)  # at another screen
+    response = client.post(
+        reverse("proposals:meeting", args=[meeting.pk]),
+        {**row(first, units[1]), **row(second, units[1]), **row(foreign, units[1])},
+    )
+    page = response.content.decode()
+    assert "“修缮村道”：已不在待交办状态（现为已交办）。" in page
+    assert "外镇的建议" not in page  # another township's id is not even read
+    second.refresh_from_db()
+    assert second.status == Status.REGISTERED
+    first.refresh_from_db()
+    assert first.handling_unit == units[0]
+
+
 def test_another_townships_proposal_or_unit_is_refused(staff, township, meeting, units, register):
     other = TownshipFactory()
     foreign = ProposalFactory(

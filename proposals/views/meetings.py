@@ -83,10 +83,15 @@ class MeetingDetailView(PermissionRequiredMixin, MeetingMixin, ServiceFormMixin,
     def get_form(self, form_class=None):
         if not self.can_assign:
             return None
-        user = self.request.user
+        kwargs = self.get_form_kwargs()
+        proposals = proposals_to_assign(
+            user=self.request.user,
+            township=self.meeting.township_id,
+            chosen=forms.MeetingAssignForm.chosen_ids(kwargs.get("data")),
+        )
         return forms.MeetingAssignForm(
-            **self.get_form_kwargs(),
-            proposals=proposals_to_assign(user=user, township=self.meeting.township_id),
+            **kwargs,
+            proposals=proposals,
             units=list(unit_choices(township=self.meeting.township_id)),
         )
 
