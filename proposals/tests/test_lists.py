@@ -1,5 +1,7 @@
 """The lists staff keep: the township's proposal fields and its answer categories' names."""
 
+from uuid import uuid4
+
 import pytest
 from django.urls import reverse
 
@@ -26,6 +28,15 @@ def test_staff_add_a_field_at_the_end(client, staff, township):
     response = client.post(reverse("proposals:fields"), {"name": " 乡村振兴 "}, follow=True)
     assert "已添加领域“乡村振兴”。" in response.content.decode()
     assert names(township) == [*DEFAULTS, "乡村振兴"]
+
+
+def test_a_double_click_adds_one_field(client, staff, township):
+    client.force_login(staff)
+    data = {"name": "乡村振兴", "submission_token": str(uuid4())}
+    client.post(reverse("proposals:fields"), data)
+    second = client.post(reverse("proposals:fields"), data, follow=True)
+    assert names(township).count("乡村振兴") == 1
+    assert "这张表单已经提交过，没有重复保存。" in second.content.decode()
 
 
 def test_a_field_of_the_same_name_is_refused_in_chinese(client, staff, township):

@@ -4,6 +4,7 @@
 import datetime
 import shutil
 import subprocess
+from uuid import uuid4
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -86,6 +87,17 @@ def test_staff_record_a_meeting_of_last_season(client, staff, township):
     assert response["Location"] == reverse("proposals:meeting", args=[meeting.pk])
     page = client.get(reverse("proposals:meetings")).content.decode()
     assert "2024-03-25" in page
+
+
+def test_a_double_click_records_one_meeting(client, staff):
+    """The create page's one-time token (tests/test_double_submit.py covers the others)."""
+    client.force_login(staff)
+    data = {"date": "2024-03-25", "place": "镇政府", "note": "", "submission_token": str(uuid4())}
+    first = client.post(reverse("proposals:meetings"), data)
+    second = client.post(reverse("proposals:meetings"), data, follow=True)
+    assert AssignmentMeeting.objects.count() == 1
+    assert second.redirect_chain[0][0] == first["Location"]
+    assert "这张表单已经提交过，没有重复保存。" in second.content.decode()
 
 
 def test_a_meeting_without_a_date_is_refused_in_chinese(client, staff):
