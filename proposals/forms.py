@@ -96,10 +96,15 @@ class NoteForm(forms.Form):
         label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    # Moves a deputy makes on their own draft: a button, nothing to explain.
+    WITHOUT_NOTE = {"submit", "withdraw"}
+
     def __init__(self, *args, move, proposal=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.move = move
         self.fields["note"].required = move.note_required
+        if move.name in self.WITHOUT_NOTE:
+            del self.fields["note"]
 
 
 class RegisterForm(NoteForm):

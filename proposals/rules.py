@@ -16,8 +16,21 @@ REANSWER_MONTHS = 1
 # Local practice: co-signers confirm within this many days of being asked.
 COSIGN_DAYS = 7
 
-# Local practice: the handling unit and staff are reminded this many days before the deadline.
+# Local practice: the handling unit and staff are reminded this many days before the deadline;
+# the staff queue "due soon" looks as far ahead.
 REMIND_DAYS_BEFORE_DEADLINE = 7
+
+# Local practice: a key proposal (重点) still unanswered this many days after its deadline is
+# escalated to the presidium member leading it (1: the day after the deadline).
+ESCALATE_DAYS_AFTER_DEADLINE = 1
+
+# Local practice: a co-signer who has not confirmed is reminded this many days before the day
+# their signature lapses (confirm_by).
+REMIND_DAYS_BEFORE_COSIGN_LAPSES = 2
+
+# Local practice: signers rate the handling within this many days of the answer; after that
+# the rating is outstanding (staff queue, reminder to the signers who have not rated).
+RATING_DAYS = 14
 
 # The lists a new township starts with; staff rename and add to them.
 DEFAULT_FIELDS = ("城乡建设", "生态环境", "社会事业", "农业农村", "经济发展", "其他")

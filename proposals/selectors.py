@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congress.registry import Figure, Todo, YearSummary
@@ -83,9 +84,9 @@ def proposal_detail(*, proposal: Proposal, user) -> dict:
     )
     return {
         "signers": proposal.signers.select_related("deputy"),
-        "assignments": visible_to(proposal.assignments.all(), user)
-        .select_related("unit", "meeting")
-        .prefetch_related("opinions", "extensions"),
+        "assignments": visible_to(proposal.assignments.all(), user).select_related(
+            "unit", "meeting"
+        ),
         "answers": visible_to(answers, user),
         "status_changes": proposal_status_changes(proposal=proposal),
     }
@@ -101,23 +102,46 @@ def _list_url(**query) -> str:
 
 
 def proposals_year_summary(*, township, year: int) -> YearSummary:
-    """Proposals received in the year, the key ones, and those handed to a unit (assigned or
-    any state the workflow reaches from there)."""
-    counts = Proposal.objects.filter(
-        RECEIVED, township=township, submitted_at__year=year
-    ).aggregate(
-        total=Count("pk"),
-        key=Count("pk", filter=Q(is_key=True)),
-        assigned=Count("pk", filter=Q(status__in=PROPOSAL_WORKFLOW.at_or_after(Status.ASSIGNED))),
-    )
+    """The year's proposals as the reports quote them: the figures of the statistics page
+    (proposals.selectors_stats.proposal_statistics, where each is defined), not a second count."""
+    from .selectors_stats import proposal_statistics
+
+    stats = proposal_statistics(township=township, year=year)
+    totals = stats.totals
+    figures = [
+        Figure("total", _("Proposals submitted"), totals.total, _list_url(year=year)),
+        Figure("key", _("of which key proposals"), totals.key_proposals),
+        Figure("assigned", _("of which assigned to handling units"), totals.assigned),
+        Figure("answered", _("of which answered"), totals.answered),
+        Figure("on_time", _("of which answered on time"), totals.on_time),
+    ]
+    figures += [
+        Figure(
+            f"category_{row.key}",
+            format_lazy(_("Answers in category {category}"), category=row.label),
+            row.count,
+        )
+        for row in stats.categories
+        if row.key
+    ]
+    for row in stats.satisfaction:
+        figures += [
+            Figure(
+                f"attitude_{row.key}",
+                format_lazy(_("Ratings of the handling attitude: {level}"), level=row.label),
+                row.attitude,
+            ),
+            Figure(
+                f"result_{row.key}",
+                format_lazy(_("Ratings of the handling result: {level}"), level=row.label),
+                row.result,
+            ),
+        ]
     return YearSummary(
         key="proposals",
         title=_("Proposals"),
-        figures=[
-            Figure("total", _("Proposals submitted"), counts["total"], _list_url(year=year)),
-            Figure("key", _("of which key proposals"), counts["key"]),
-            Figure("assigned", _("of which assigned to handling units"), counts["assigned"]),
-        ],
+        figures=figures,
+        details={"statistics": stats},
     )
 
 

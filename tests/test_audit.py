@@ -14,7 +14,7 @@ from congress.tests.factories import TownshipFactory
 from deputies.models import Attendance
 from deputies.services import activity_set_attendance
 from deputies.tests.factories import ActivityFactory, DeputyFactory
-from proposals.services import proposal_assign, proposal_submit
+from proposals.services import proposal_assign, proposal_register, proposal_submit
 from sessions.models import SittingAttendance
 from sessions.selectors import absence_warnings
 from sessions.services import sitting_set_attendance
@@ -37,6 +37,7 @@ def test_every_model_users_change_keeps_history():
         and not hasattr(model, "history")
     }
     assert without == {
+        "proposals.proposalcounter",  # registration's bookkeeping: the numbers it gave remain
         "congress.notification",
         "congress.jobrun",
         "congress.formsubmission",
@@ -138,11 +139,14 @@ REMOVABLE_SESSION_PARTS = {
     "resolution_delete",
     "election_delete",
 }
+# A working-day correction staff made is removed the same way (POST, history kept): the
+# published calendar then holds again for that day.
+REMOVABLE = REMOVABLE_SESSION_PARTS | {"workday_delete"}
 
 
 def test_no_page_deletes_a_proposal_or_an_activity():
     """Deleting is for the admin only: no URL of the app is a delete view, but for the parts
-    of a session listed above."""
+    of a session and the working-day corrections listed above."""
 
     def views(patterns):
         for pattern in patterns:
@@ -154,7 +158,7 @@ def test_no_page_deletes_a_proposal_or_an_activity():
 
     for pattern in views(get_resolver().url_patterns):
         view = getattr(pattern.callback, "view_class", None)
-        if pattern.name in REMOVABLE_SESSION_PARTS:
+        if pattern.name in REMOVABLE:
             assert view.http_method_names == ["post"], pattern.name
             continue
         assert "delete" not in (pattern.name or ""), pattern.name
@@ -171,6 +175,7 @@ def proposal(township, users, unit):
         kind="suggestion",
         submitted_by=users[Role.STAFF],
     )
+    proposal_register(proposal=proposal, by=users[Role.STAFF])
     return proposal_assign(proposal=proposal, unit=unit, by=users[Role.STAFF], note="交办")
 
 

@@ -45,7 +45,14 @@ def _create_pages(township, users):
         (
             staff,
             reverse("proposals:create"),
-            {"deputy": deputy.pk, "kind": "suggestion", "title": "修路", "content": "修村道"},
+            {
+                "proposer": "deputies",
+                "deputy": deputy.pk,
+                "kind": "suggestion",
+                "title": "修路",
+                "content": "修村道",
+                "submitted_on": day,
+            },
             Proposal,
         ),
         (

@@ -27,7 +27,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congress import registry
-from congress.models import AuthEvent, Notification, User
+from congress.models import AuthEvent, Notification, User, WorkdayOverride
 from congress.roles import READS, Reach, Role
 from congress.scoping import Scope, scope_of
 from congress.services import user_set_role
@@ -47,8 +47,23 @@ from deputies.models import (
     VoterContact,
 )
 from oversight.models import Inspection
-from proposals.models import Proposal, ProposalStatusChange
-from proposals.workflow import PROPOSAL_WORKFLOW, Status
+from proposals.models import (
+    Answer,
+    AnswerAttachment,
+    AnswerCategory,
+    Assignment,
+    AssignmentMeeting,
+    CoUnitOpinion,
+    DeadlineExtension,
+    Proposal,
+    ProposalAttachment,
+    ProposalField,
+    ProposalSigner,
+    ProposalStatusChange,
+    Rating,
+)
+from proposals.views.proposals import MOVE_FORMS
+from proposals.workflow import Status
 from reports.models import Report
 from sessions.models import (
     AgendaDocument,
@@ -73,6 +88,10 @@ UNSCOPED = {
     "congress.formsubmission": (
         "a used one-time form token; no page lists it, only a repeated POST of the same form "
         "by the same user reads it, to find where the first one led"
+    ),
+    "proposals.proposalcounter": (
+        "the last number given per township, year and kind: registration's bookkeeping, "
+        "shown by no page"
     ),
     "congress.calendarfeed": (
         "a user's secret calendar address; the calendar page reads only the signed-in user's "
@@ -106,7 +125,9 @@ def _sample_values() -> dict[str, list[str]]:
     """Values for URL parameters that are not record ids; a new one must be added here."""
     return {
         "model_key": [kind.key for kind in registry.history_kinds],
-        "move": [move.name for move in PROPOSAL_WORKFLOW.moves],
+        # The moves the move page takes (merging has its own page, an unsatisfied rating is the
+        # rating form's): every other move name answers 403.
+        "move": list(MOVE_FORMS),
         "token": ["not-a-feed-token"],
     }
 
@@ -209,6 +230,18 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
         )
         made(Candidate.objects.create(pk=pk, election=election, name="候选人"))
         made(PerformanceRules.objects.create(pk=pk, township=township))
+        made(ProposalField.objects.create(pk=pk, township=township, name=f"领域{pk}"))
+        made(AnswerCategory.objects.create(pk=pk, township=township, code="E", label="其他"))
+        made(
+            AssignmentMeeting.objects.create(
+                pk=pk, township=township, date=datetime.date(2024, 3, 25)
+            )
+        )
+        made(
+            WorkdayOverride.objects.create(
+                pk=pk, township=township, date=datetime.date(2031, 1, 2), is_workday=False
+            )
+        )
         made(
             AuthEvent.objects.create(
                 pk=pk, kind=AuthEvent.Kind.LOGIN, user=member, township=township, path="/"
@@ -304,6 +337,53 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
     made(
         ProposalStatusChange.objects.create(
             pk=pk, proposal=proposal, from_status="", to_status=Status.SUBMITTED, changed_by=member
+        )
+    )
+    made(ProposalSigner.objects.create(pk=pk, proposal=proposal, deputy=deputy, is_lead=True))
+    attachment = ProposalAttachment(pk=pk, proposal=proposal, uploaded_by=member)
+    attachment.file.save(f"p{pk}.png", ContentFile(PNG), save=False)
+    made(attachment).save()
+    assignment = made(
+        Assignment.objects.create(
+            pk=pk,
+            proposal=proposal,
+            unit=unit,
+            assigned_on=datetime.date(2024, 3, 25),
+            deadline=datetime.date(2024, 6, 25),
+            assigned_by=member,
+        )
+    )
+    made(
+        DeadlineExtension.objects.create(
+            pk=pk,
+            assignment=assignment,
+            new_deadline=datetime.date(2024, 9, 25),
+            reason="延期",
+            requested_by=member,
+        )
+    )
+    made(CoUnitOpinion.objects.create(pk=pk, assignment=assignment, text="意见", sent_by=member))
+    answer = made(
+        Answer.objects.create(
+            pk=pk,
+            proposal=proposal,
+            unit=unit,
+            text="答复",
+            answered_at=datetime.datetime(2024, 6, 1, 9, tzinfo=datetime.UTC),
+            answered_by=member,
+        )
+    )
+    answer_file = AnswerAttachment(pk=pk, answer=answer)
+    answer_file.file.save(f"an{pk}.png", ContentFile(PNG), save=False)
+    made(answer_file).save()
+    made(
+        Rating.objects.create(
+            pk=pk,
+            answer=answer,
+            deputy=deputy,
+            attitude="satisfied",
+            result="satisfied",
+            rated_at=datetime.datetime(2024, 6, 8, 9, tzinfo=datetime.UTC),
         )
     )
     made(

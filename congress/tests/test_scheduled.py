@@ -18,7 +18,7 @@ from congress.roles import Role
 from congress.scheduling import jobs_due, scheduled_job_run
 from deputies.tests.factories import DeputyFactory
 from proposals.reminders import DUE_SOON, answer_deadline_reminders
-from proposals.services import proposal_assign, proposal_submit
+from proposals.services import proposal_assign, proposal_register, proposal_submit
 from reports.tests.test_reports import redis_available, redis_url
 
 TODAY = datetime.date(2024, 6, 18)
@@ -158,7 +158,10 @@ def due_soon(township, unit, make_user):
         )
         assigned_on = today + datetime.timedelta(days=7) - relativedelta(months=3)
         at = timezone.make_aware(datetime.datetime.combine(assigned_on, datetime.time(10)))
-        proposal = proposal_assign(proposal=proposal, unit=unit, by=staff, at=at)
+        proposal_register(proposal=proposal, by=staff, at=at)
+        proposal = proposal_assign(
+            proposal=proposal, unit=unit, by=staff, at=at, assigned_on=assigned_on
+        )
         # The assignment told the unit at once; the tests count what the jobs send.
         Notification.objects.all().delete()
         mail.outbox.clear()

@@ -4,6 +4,7 @@ deadline, extensions, co-units' views, the lead unit's answer and the signers' r
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
@@ -87,7 +88,8 @@ class Assignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.proposal} → {self.unit} ({self.get_role_display()})"
+        # Not through the proposal: the history shows it after an admin deleted the proposal.
+        return f"{self.unit} ({self.get_role_display()})"
 
 
 class DeadlineExtension(models.Model):
@@ -122,7 +124,7 @@ class DeadlineExtension(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.assignment}: {self.new_deadline}"
+        return str(self.new_deadline)
 
 
 class CoUnitOpinion(models.Model):
@@ -147,7 +149,7 @@ class CoUnitOpinion(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.assignment.unit}: {self.text[:20]}"
+        return self.text[:20]
 
 
 class AnswerCategory(models.Model):
@@ -222,7 +224,7 @@ class Answer(models.Model):
         ordering = ["answered_at", "pk"]
 
     def __str__(self):
-        return f"{self.proposal}: {self.category or ''}"
+        return f"{self.unit}: {self.category or ''}"
 
 
 def answer_attachment_path(instance, filename):
@@ -256,9 +258,10 @@ class Rating(models.Model):
     """A signer's rating of an answer: attitude (办理态度) and result (办理结果)."""
 
     class Level(models.TextChoices):
-        SATISFIED = "satisfied", _("Satisfied")  # 满意
-        BASIC = "basic", _("Basically satisfied")  # 基本满意
-        UNSATISFIED = "unsatisfied", _("Not satisfied")  # 不满意
+        # With a context: the reports to voters' "Satisfied" is 比较满意, a rating's is 满意.
+        SATISFIED = "satisfied", pgettext_lazy("rating", "Satisfied")  # 满意
+        BASIC = "basic", pgettext_lazy("rating", "Basically satisfied")  # 基本满意
+        UNSATISFIED = "unsatisfied", pgettext_lazy("rating", "Not satisfied")  # 不满意
 
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("answer")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
@@ -62,7 +63,7 @@ class Proposal(models.Model):
 
     class Proposer(models.TextChoices):
         DEPUTIES = "deputies", _("Deputies")
-        PRESIDIUM = "presidium", _("The presidium")
+        PRESIDIUM = "presidium", pgettext_lazy("proposer", "The presidium")
         GOVERNMENT = "government", _("The township government")
 
     Status = Status

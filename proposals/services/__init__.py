@@ -1,5 +1,21 @@
 """Every write on proposals, one module per area; callers import from here."""
 
+from .attachments import (
+    answer_attach,
+    may_attach_to_answer,
+    may_attach_to_proposal,
+    proposal_attach,
+)
+from .deadlines import (
+    counit_opinion_check,
+    counit_opinion_send,
+    extension_decide,
+    extension_request,
+    extension_request_check,
+    latest_extended_deadline,
+    workday_override_add,
+    workday_override_remove,
+)
 from .lists import answer_category_rename, proposal_field_move, proposal_field_save
 from .meetings import MeetingItem, assignment_meeting_save, meeting_assign
 from .merging import SplitPart, proposal_merge, proposal_split
@@ -39,9 +55,19 @@ __all__ = [
     "proposal_split",
     "STEP_NOTICES",
     "SUBMITTED_NOTICE",
+    "answer_attach",
     "answer_deadline",
+    "counit_opinion_check",
+    "counit_opinion_send",
     "current_answer",
+    "may_attach_to_answer",
+    "may_attach_to_proposal",
+    "extension_decide",
+    "extension_request",
+    "extension_request_check",
+    "latest_extended_deadline",
     "proposal_answer",
+    "proposal_attach",
     "proposal_assign",
     "proposal_cosign",
     "proposal_cosigners_invite",
@@ -54,4 +80,6 @@ __all__ = [
     "proposal_return_answer",
     "proposal_submit",
     "township_lists_ensure",
+    "workday_override_add",
+    "workday_override_remove",
 ]

@@ -18,19 +18,23 @@ def log_in(page, live_server, username):
 def test_a_proposal_goes_from_staff_to_the_unit_and_back_to_closed(
     live_server, page, make_user, township, unit
 ):
-    """Staff assign from the to-do list, the unit answers from its own, staff close it; each
-    page offers only the steps its user may take."""
+    """Staff register and assign from the to-do list, the unit answers from its own, staff
+    close it; each page offers only the steps its user may take."""
     make_user(Role.STAFF, township, username="clerk")
     make_user(Role.UNIT, township, unit=unit, username="office")
     proposal = ProposalFactory(deputy__township=township, title="关于增设路灯的建议")
 
     log_in(page, live_server, "clerk")
-    page.get_by_role("link", name="待交办的议案建议").click()
+    page.get_by_role("link", name="待登记的议案建议").click()
     page.get_by_role("link", name="关于增设路灯的建议").first.click()
+    page.get_by_role("button", name="登记", exact=True).click()
+    assert (
+        page.get_by_test_id("number").inner_text() == f"建议第1号（{proposal.submitted_at.year}）"
+    )
     assert page.get_by_role("heading", name="登记办理答复").count() == 0  # the unit's step
-    page.get_by_role("combobox", name="承办单位").select_option(str(unit.pk))
-    page.get_by_role("button", name="交办承办单位").click()
-    assert page.get_by_text(f"已交办至{unit.name}").is_visible()
+    page.get_by_role("combobox", name="主办单位").select_option(str(unit.pk))
+    page.get_by_role("button", name="交办").click()
+    assert page.get_by_text(f"已交{unit.name}办理").is_visible()
     assert page.get_by_test_id("status").inner_text() == "已交办"
 
     log_in(page, live_server, "office")
@@ -38,7 +42,8 @@ def test_a_proposal_goes_from_staff_to_the_unit_and_back_to_closed(
     page.get_by_role("link", name="关于增设路灯的建议").first.click()
     page.get_by_role("button", name="登记办理答复").click()
     assert page.get_by_text("这个字段是必填项").first.is_visible()  # an answer needs its text
-    page.get_by_role("textbox", name="备注").fill("已纳入年度计划，年内安装路灯12盏。")
+    page.get_by_role("combobox", name="答复类别").select_option(label="A 已解决或基本解决")
+    page.get_by_role("textbox", name="答复").fill("已纳入年度计划，年内安装路灯12盏。")
     page.get_by_role("button", name="登记办理答复").click()
     assert page.get_by_test_id("status").inner_text() == "已答复"
     assert page.get_by_role("button", name="办结").count() == 0  # closing is staff's

@@ -1,5 +1,23 @@
 """The proposal pages, one module per area; urls.py names them from here."""
 
+from .deadlines import (
+    CoUnitOpinionView,
+    ExtensionDecideView,
+    ExtensionRequestView,
+    QueuesView,
+    UnitItemsView,
+    WorkdayDeleteView,
+    WorkdaysView,
+)
+from .deputy import (
+    AnswerAttachmentView,
+    AnswerAttachView,
+    MyProposalsView,
+    ProposalAttachmentView,
+    ProposalAttachView,
+    SimilarProposalsView,
+    attachments_context,
+)
 from .lists import (
     AnswerCategoryEditView,
     AnswerCategoryListView,
@@ -20,26 +38,44 @@ from .proposals import (
     ProposalMoveView,
 )
 from .public import ProposalPublishView, PublicProposalListView
+from .stats import StatisticsExportView, StatisticsView
 
 __all__ = [
+    "AnswerAttachView",
+    "AnswerAttachmentView",
+    "MyProposalsView",
+    "ProposalAttachView",
+    "ProposalAttachmentView",
+    "SimilarProposalsView",
+    "attachments_context",
+    "CoUnitOpinionView",
+    "CosignView",
+    "ExtensionDecideView",
+    "ExtensionRequestView",
+    "InviteView",
+    "ProposalCreateView",
+    "ProposalDetailView",
+    "ProposalEditView",
+    "ProposalFromVoterContactView",
+    "ProposalListView",
+    "ProposalMoveView",
+    "StatisticsExportView",
+    "StatisticsView",
+    "QueuesView",
+    "UnitItemsView",
+    "WorkdayDeleteView",
+    "WorkdaysView",
+    # The assignment meeting, merge and split, publication, the township's lists.
     "AnswerCategoryEditView",
     "AnswerCategoryListView",
-    "CosignView",
-    "InviteView",
     "MeetingDetailView",
     "MeetingEditView",
     "MeetingListView",
     "MeetingSheetsPdfView",
-    "ProposalCreateView",
-    "ProposalDetailView",
-    "ProposalEditView",
     "ProposalFieldEditView",
     "ProposalFieldListView",
     "ProposalFieldMoveView",
-    "ProposalFromVoterContactView",
-    "ProposalListView",
     "ProposalMergeView",
-    "ProposalMoveView",
     "ProposalPublishView",
     "ProposalSplitView",
     "PublicProposalListView",

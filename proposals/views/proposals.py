@@ -22,7 +22,10 @@ from .. import forms, services
 from ..filters import ProposalFilter
 from ..models import ProposalSigner
 from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
+from ..selectors_stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
+from .deadlines import deadline_panel_context
+from .deputy import attachments_context
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):
@@ -34,7 +37,9 @@ class ProposalListView(PermissionRequiredMixin, ListView):
     @cached_property
     def filter(self):
         return ProposalFilter(
-            self.request.GET or None, queryset=proposal_list_for_user(user=self.request.user)
+            self.request.GET or None,
+            queryset=proposal_list_for_user(user=self.request.user),
+            request=self.request,
         )
 
     def get_queryset(self):
@@ -49,6 +54,7 @@ class ProposalListView(PermissionRequiredMixin, ListView):
             **super().get_context_data(**kwargs),
             "filter": self.filter,
             "query": query.urlencode(),
+            "may_read_statistics": may_read_statistics(self.request.user),
         }
 
 
@@ -92,6 +98,8 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         user = self.request.user
         proposal = self.object
         context.update(proposal_detail(proposal=proposal, user=user))
+        context.update(attachments_context(proposal=proposal, user=user))
+        context.update(deadline_panel_context(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
@@ -338,7 +346,9 @@ class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
             )
             proposal.refresh_from_db()
             return proposal
-        return services.proposal_move(proposal=proposal, move=name, by=user, note=data["note"])
+        return services.proposal_move(
+            proposal=proposal, move=name, by=user, note=data.get("note", "")
+        )
 
     def get_success_message(self, proposal):
         if self.move.name in ASSIGN_MOVES:

@@ -26,6 +26,8 @@ CASES = [
     ("admin proposal changelist, same rows", "bench-admin", "/admin/proposals/proposal/"),
     ("roster list, 5,000 deputies", "bench-staff", "/deputies/"),
     ("performance ranking, 5,000 deputies", "bench-staff", "/deputies/performance/?year=2024"),
+    ("deputy's own proposal list", "bench-deputy", "/proposals/"),
+    ("unit's proposal list (1 of 20 units)", "bench-unit", "/proposals/"),
 ]
 IMPORT_ROWS = 5_000
 

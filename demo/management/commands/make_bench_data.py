@@ -3,13 +3,14 @@ import random
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from congress.models import Township, Unit, User
 from congress.roles import Role
 from congress.services import user_create
 from deputies.models import Activity, Attendance, Constituency, Deputy, DeputyGroup, Mandate
-from proposals.models import Proposal
+from proposals.models import Assignment, Proposal, ProposalSigner
 from proposals.workflow import Status
 from sessions.models import CongressSession, Sitting, SittingAttendance
 
@@ -91,18 +92,71 @@ class Command(BaseCommand):
                     content="基准测试数据。" * 10,
                     status=Status.ASSIGNED if i % 2 else Status.SUBMITTED,
                     handling_unit=units[i % len(units)] if i % 2 else None,
+                    due_date=(start + datetime.timedelta(minutes=37 * i, days=92)).date()
+                    if i % 2
+                    else None,
                     submitted_at=start + datetime.timedelta(minutes=37 * i),
                 )
                 for i in range(have, scale)
             ],
             batch_size=BATCH,
         )
-        if not User.objects.filter(username="bench-staff").exists():
-            user = user_create(
+        new = Proposal.objects.filter(township=township, signers__isnull=True)
+        ProposalSigner.objects.bulk_create(
+            [
+                ProposalSigner(proposal_id=pk, deputy_id=deputy_id, is_lead=True)
+                for pk, deputy_id in new.values_list("pk", "deputy_id")
+            ],
+            batch_size=BATCH,
+        )
+        staff = User.objects.filter(username="bench-staff").first()
+        if staff is None:
+            staff = user_create(
                 username="bench-staff", password="unused", role=Role.STAFF, township=township
+            )
+            staff.set_unusable_password()
+            staff.save(update_fields=["password"])
+        unassigned = Proposal.objects.filter(
+            township=township, handling_unit__isnull=False, assignments__isnull=True
+        )
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    proposal_id=pk,
+                    unit_id=unit_id,
+                    assigned_on=due - datetime.timedelta(days=92),
+                    deadline=due,
+                    assigned_by=staff,
+                )
+                for pk, unit_id, due in unassigned.values_list("pk", "handling_unit_id", "due_date")
+            ],
+            batch_size=BATCH,
+        )
+        if not User.objects.filter(username="bench-unit").exists():
+            user = user_create(
+                username="bench-unit",
+                password="unused",
+                role=Role.UNIT,
+                township=township,
+                unit=units[0],
             )
             user.set_unusable_password()
             user.save(update_fields=["password"])
+        if not User.objects.filter(username="bench-deputy").exists():
+            # The deputy who signed the most: their own list is the longest one a deputy has.
+            busiest = (
+                Deputy.objects.filter(township=township, user__isnull=True)
+                .annotate(n=Count("signatures"))
+                .order_by("-n", "pk")
+                .first()
+            )
+            user = user_create(
+                username="bench-deputy", password="unused", role=Role.DEPUTY, township=township
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            busiest.user = user
+            busiest.save(update_fields=["user"])
         if not User.objects.filter(username="bench-admin").exists():
             User.objects.create_superuser("bench-admin", password=None)
         self.stdout.write(f"{BENCH_TOWNSHIP}: {scale} proposals, {deputy_count} deputies.")

@@ -294,6 +294,7 @@ class Command(BaseCommand):
                 unit=units[row["unit"]],
                 by=staff,
                 assigned_on=day + datetime.timedelta(days=3),
+                at=_aware(day + datetime.timedelta(days=3)),
             )
         draft = demo.DEMO_DRAFT
         deputy = deputies[draft["deputy"]]

@@ -1,0 +1,237 @@
+"""What a deputy reads: their own proposals with what each asks of them, the township's similar
+earlier proposals while they write a title, and the files of proposals and answers."""
+
+import functools
+import operator
+import re
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from congress.roles import Role
+from congress.scoping import get_visible_or_404, visible_to
+
+from .models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
+from .selectors import PRIVATE_STATES, proposal_list_for_user
+from .workflow import Status
+
+# ----------------------------------------------------------------------------- similar titles
+
+SIMILAR_LIMIT = 5
+# Words nearly every title holds (关于……的建议): sharing them says nothing. Removed before the
+# title is cut into pairs of characters.
+COMMON_WORDS = (
+    "关于",
+    "建议",
+    "意见",
+    "议案",
+    "批评",
+    "要求",
+    "请求",
+    "希望",
+    "进一步",
+    "加强",
+    "加快",
+    "推进",
+    "提高",
+    "完善",
+    "解决",
+    "问题",
+    "有关",
+    "相关",
+    "我镇",
+    "本镇",
+    "全镇",
+)
+# Single characters that join words (的, 和 ...): a pair across them is not a word.
+JOINING_CHARACTERS = "的地得了和与及或等对在把将为是有"
+MAX_PAIRS = 30  # a 200-character title is compared by its first 30 distinct pairs
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN_WORD = re.compile(r"[0-9A-Za-z]{2,}")
+
+
+def title_pairs(title: str) -> list[str]:
+    """The pairs of adjacent Chinese characters (bigrams) a title is compared by, in order,
+    without the common words and never across a joining character; plus Latin words and
+    numbers of two characters or more (G318, 5G)."""
+    text = title
+    for word in COMMON_WORDS:
+        text = text.replace(word, " ")
+    pairs: list[str] = []
+    for run in HAN_RUN.findall(text):
+        for part in re.split(f"[{JOINING_CHARACTERS}]", run):
+            pairs += [part[i : i + 2] for i in range(len(part) - 1)]
+    pairs += [word.upper() for word in LATIN_WORD.findall(text)]
+    return list(dict.fromkeys(pairs))[:MAX_PAIRS]
+
+
+@dataclass(frozen=True)
+class SimilarProposal:
+    pk: int
+    title: str
+    number_label: str
+    year: int | None
+    status_label: str
+    shared: int
+    readable: bool  # the user may open it (their own, or staff); else only its title shows
+
+
+def similar_proposals(
+    *, user, title: str, exclude: int | None = None, limit: int = SIMILAR_LIMIT
+) -> list[SimilarProposal]:
+    """The township's earlier proposals whose titles share the most pairs of characters with
+    `title`, most first, then newest: submitted or later only, never a draft (another
+    deputy's drafts are theirs alone). So that deputies do not submit the same matter twice,
+    a deputy sees these titles, numbers and states even of proposals they may not open.
+    At least two shared pairs are needed (one for a title of a single pair). Two queries,
+    however many proposals there are."""
+    pairs = title_pairs(title)
+    if not pairs or user.township_id is None:
+        return []
+    shared = functools.reduce(
+        operator.add,
+        (Case(When(title__icontains=pair, then=Value(1)), default=Value(0)) for pair in pairs),
+    )
+    candidates = (
+        Proposal.objects.filter(township_id=user.township_id)
+        .exclude(status__in=PRIVATE_STATES)
+        .filter(functools.reduce(operator.or_, (Q(title__icontains=pair) for pair in pairs)))
+        .annotate(shared=ExpressionWrapper(shared, output_field=IntegerField()))
+        .filter(shared__gte=min(2, len(pairs)))
+        .order_by("-shared", "-submitted_at", "-pk")
+    )
+    if exclude:
+        candidates = candidates.exclude(pk=exclude)
+    found = list(candidates[:limit])
+    readable = set(
+        proposal_list_for_user(user=user)
+        .filter(pk__in=[p.pk for p in found])
+        .values_list("pk", flat=True)
+    )
+    return [
+        SimilarProposal(
+            pk=p.pk,
+            title=p.title,
+            number_label=p.number_label,
+            year=timezone.localtime(p.submitted_at).year if p.submitted_at else None,
+            status_label=p.get_status_display(),
+            shared=p.shared,
+            readable=p.pk in readable,
+        )
+        for p in found
+    ]
+
+
+# ----------------------------------------------------------------------------- my proposals
+
+
+def my_proposals(*, user) -> QuerySet[Proposal]:
+    """A deputy's proposals: those they lead or signed, or are asked to sign, drafts
+    included, newest first; each says what it asks of them now (`asks_cosign`: confirm their
+    signature before its deadline; `asks_rating`: rate the current answer, as a signer who
+    has not yet; `asks_submit`: their own draft waits to be submitted). Joined and annotated
+    in one query."""
+    if user.role != Role.DEPUTY:
+        return Proposal.objects.none()
+    mine = ProposalSigner.objects.filter(proposal=OuterRef("pk"), deputy__user=user)
+    current_answer = (
+        Answer.objects.filter(proposal=OuterRef("pk"), returned=False)
+        .order_by("-answered_at", "-pk")
+        .values("pk")[:1]
+    )
+    today = timezone.localdate()
+    return (
+        proposal_list_for_user(user=user)
+        .select_related("deputy", "handling_unit", "session", "field")
+        .annotate(
+            is_lead_signer=Exists(mine.filter(is_lead=True)),
+            my_confirm_by=Subquery(mine.values("confirm_by")[:1]),
+            declined=Exists(mine.filter(declined_at__isnull=False)),
+            asks_submit=Exists(mine.filter(is_lead=True, proposal__status=Status.DRAFT)),
+            asks_cosign=Exists(
+                mine.filter(
+                    Q(confirm_by__isnull=True) | Q(confirm_by__gte=today),
+                    is_lead=False,
+                    confirmed_at__isnull=True,
+                    declined_at__isnull=True,
+                    proposal__status=Status.DRAFT,
+                )
+            ),
+            may_rate=Exists(
+                mine.filter(
+                    Q(is_lead=True) | Q(confirmed_at__isnull=False),
+                    declined_at__isnull=True,
+                    proposal__status=Status.ANSWERED,
+                )
+            ),
+            current_answer_id=Subquery(current_answer),
+            rated_current=Exists(
+                Rating.objects.filter(answer_id=OuterRef("current_answer_id"), deputy__user=user)
+            ),
+        )
+        .annotate(
+            asks_rating=ExpressionWrapper(
+                Q(may_rate=True) & Q(rated_current=False), output_field=BooleanField()
+            )
+        )
+        .order_by("-asks_cosign", "-asks_rating", "-pk")
+    )
+
+
+# ----------------------------------------------------------------------------- attachments
+
+
+def proposal_attachments_readable(*, user) -> QuerySet[ProposalAttachment]:
+    """The files of the proposals the user may read: a draft's only for its signers."""
+    return visible_to(ProposalAttachment.objects.select_related("proposal"), user).filter(
+        proposal__in=proposal_list_for_user(user=user).values("pk")
+    )
+
+
+def proposal_attachment_get_for_user(*, user, pk: int) -> ProposalAttachment:
+    """A file of a proposal the user may read; 404 otherwise."""
+    return get_object_or_404(proposal_attachments_readable(user=user), pk=pk)
+
+
+def answer_attachment_get_for_user(*, user, pk: int) -> AnswerAttachment:
+    """A file of an answer the user may read (staff and members of the township, the
+    proposal's signers, the unit that answered); 404 otherwise."""
+    return get_visible_or_404(
+        AnswerAttachment.objects.select_related("answer__proposal"), user, pk=pk
+    )
+
+
+def answer_get_for_user(*, user, pk: int) -> Answer:
+    """An answer the user may read, with its proposal and unit; 404 otherwise."""
+    return get_visible_or_404(
+        Answer.objects.select_related("proposal__township", "unit"), user, pk=pk
+    )
+
+
+def attachments_for_detail(*, proposal: Proposal, user) -> dict:
+    """The files a proposal's page lists: the proposal's own, and each answer's the user may
+    read, answers oldest first (two queries)."""
+    answer_files = visible_to(
+        AnswerAttachment.objects.filter(answer__proposal=proposal).select_related(
+            "answer__unit", "answer__category"
+        ),
+        user,
+    ).order_by("answer__answered_at", "answer_id", "pk")
+    return {
+        "proposal_files": list(proposal.attachments.all()),
+        "answer_files": list(answer_files),
+    }

@@ -1,0 +1,474 @@
+"""The proposal statistics: one function computes every figure, for the statistics page, its
+Excel export and the year summary the reports quote (proposals.selectors.proposals_year_summary),
+so that no two pages count the same thing two ways.
+
+What is counted (all per township; a year is the year a proposal was submitted, local time):
+
+- **received**: every proposal submitted in the year (any state but a draft or a withdrawn
+  draft), of the given session only when one is given;
+- **assigned**: handed to a lead unit (assigned, or any state the workflow reaches from there);
+- **answered**: the lead unit has answered at least once (an answer staff later returned still
+  counts: the unit did answer);
+- **on time**: answered, and the *first* answer is dated (local day of `Answer.answered_at`, the
+  real day for a paper answer) on or before the proposal's due date as it stood when that answer
+  was recorded (`Proposal.due_date` at answer time: the lead assignment's deadline with any
+  approved extension, read from the proposal's history row written by the answer step). A
+  second answer after a 不满意 rating or a returned answer is not judged again. The on-time rate
+  is on time / answered;
+- **answer categories**: the category of each proposal's current answer (the latest one staff
+  did not return), with its share of the proposals that have one;
+- **satisfaction**: each signer's latest rating of each proposal (a rating of an earlier answer
+  counts until the signer rates a later one), 满意 / 基本满意 / 不满意 on attitude and on result,
+  with shares of the ratings counted.
+
+The number of queries does not depend on the number of proposals (tests pin it).
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from congress.roles import Reach
+from congress.scoping import reach_of
+from sessions.models import CongressSession
+
+from .models import Answer, AnswerCategory, Proposal, Rating
+from .selectors import RECEIVED
+from .workflow import PROPOSAL_WORKFLOW, Status
+
+
+def may_read_statistics(user) -> bool:
+    """The statistics count every proposal of a township: only the roles that read every
+    proposal of their township (congress.roles.READS: staff and presidium members) see them."""
+    return (
+        user.has_perm("proposals.view_proposal")
+        and user.township_id is not None
+        and reach_of(user, Proposal) == Reach.TOWNSHIP
+    )
+
+
+def percent(count: int, whole: int) -> Decimal | None:
+    """count / whole as a percentage with one decimal (half up), None when whole is 0."""
+    if not whole:
+        return None
+    return (Decimal(100 * count) / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class HandlingRow:
+    """The proposals of one kind, field, lead unit or session, and how they were handled."""
+
+    key: str
+    label: str
+    total: int = 0
+    key_proposals: int = 0
+    assigned: int = 0
+    answered: int = 0
+    on_time: int = 0
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return percent(self.on_time, self.answered)
+
+    def __add__(self, other: "HandlingRow") -> "HandlingRow":
+        return HandlingRow(
+            key=self.key,
+            label=self.label,
+            total=self.total + other.total,
+            key_proposals=self.key_proposals + other.key_proposals,
+            assigned=self.assigned + other.assigned,
+            answered=self.answered + other.answered,
+            on_time=self.on_time + other.on_time,
+        )
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """A count and its share of a whole: proposals in a state, answers in a category."""
+
+    key: str
+    label: str
+    count: int
+    whole: int
+
+    @property
+    def share(self) -> Decimal | None:
+        return percent(self.count, self.whole)
+
+
+@dataclass(frozen=True)
+class SatisfactionRow:
+    """How many latest ratings gave one level (满意, 基本满意, 不满意) on attitude and result."""
+
+    key: str
+    label: str
+    attitude: int
+    result: int
+    ratings: int
+
+    @property
+    def attitude_share(self) -> Decimal | None:
+        return percent(self.attitude, self.ratings)
+
+    @property
+    def result_share(self) -> Decimal | None:
+        return percent(self.result, self.ratings)
+
+
+@dataclass(frozen=True)
+class ProposalStatistics:
+    township_id: int
+    year: int
+    session: CongressSession | None
+    totals: HandlingRow
+    by_kind: list[HandlingRow]
+    by_field: list[HandlingRow]
+    by_unit: list[HandlingRow]
+    by_session: list[HandlingRow]
+    by_state: list[CountRow]
+    categories: list[CountRow]
+    satisfaction: list[SatisfactionRow]
+    ratings: int = 0
+
+    @property
+    def with_current_answer(self) -> int:
+        return self.categories[0].whole if self.categories else 0
+
+    def satisfied_share(self, aspect: str) -> Decimal | None:
+        """满意率: satisfied or basically satisfied, of the latest ratings, on `aspect`
+        ("attitude" or "result")."""
+        content = sum(
+            getattr(row, aspect)
+            for row in self.satisfaction
+            if row.key in {Rating.Level.SATISFIED, Rating.Level.BASIC}
+        )
+        return percent(content, self.ratings)
+
+
+def _received(*, township, year: int, session=None) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.filter(RECEIVED, township=township, submitted_at__year=year)
+    if session is not None:
+        proposals = proposals.filter(session=session)
+    return proposals
+
+
+def _with_handling(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Each proposal with the local day of its first answer and the due date it had then."""
+    first_answer = (
+        Answer.objects.filter(proposal=OuterRef("pk"))
+        .order_by("answered_at", "pk")
+        .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")[:1]
+    )
+    # The answer step saves the proposal (new status) and so writes a history row holding the
+    # due date in force at that moment; the first such row belongs to the first answer.
+    # Records written without history (none through the services) fall back to today's.
+    due_then = (
+        Proposal.history.model.objects.filter(id=OuterRef("pk"), status=Status.ANSWERED)
+        .order_by("history_date", "history_id")
+        .values("due_date")[:1]
+    )
+    return proposals.annotate(
+        first_answered_on=Subquery(first_answer),
+        due_when_answered=Coalesce(Subquery(due_then), F("due_date")),
+    )
+
+
+ASSIGNED = Q(status__in=PROPOSAL_WORKFLOW.at_or_after(Status.ASSIGNED))
+ANSWERED = Q(first_answered_on__isnull=False)
+ON_TIME = ANSWERED & Q(first_answered_on__lte=F("due_when_answered"))
+
+
+def _grouped(proposals: QuerySet[Proposal], *group: str) -> list[dict]:
+    return list(
+        proposals.order_by()
+        .values(*group)
+        .annotate(
+            total=Count("pk"),
+            key_proposals=Count("pk", filter=Q(is_key=True)),
+            assigned=Count("pk", filter=ASSIGNED),
+            answered=Count("pk", filter=ANSWERED),
+            on_time=Count("pk", filter=ON_TIME),
+        )
+    )
+
+
+def _row(key, label, counts: dict) -> HandlingRow:
+    return HandlingRow(
+        key=str(key),
+        label=label,
+        total=counts["total"],
+        key_proposals=counts["key_proposals"],
+        assigned=counts["assigned"],
+        answered=counts["answered"],
+        on_time=counts["on_time"],
+    )
+
+
+def _by_kind(handled) -> list[HandlingRow]:
+    counts = {row["kind"]: row for row in _grouped(handled, "kind")}
+    return [
+        _row(kind.value, kind.label, counts[kind.value]) for kind in Proposal.Kind if kind in counts
+    ]
+
+
+def _by_field(handled) -> list[HandlingRow]:
+    rows = sorted(
+        _grouped(handled, "field", "field__name", "field__order"),
+        key=lambda r: (r["field"] is None, r["field__order"] or 0, r["field"] or 0),
+    )
+    return [_row(r["field"] or "", r["field__name"] or _("No field"), r) for r in rows]
+
+
+def _by_unit(handled) -> list[HandlingRow]:
+    rows = sorted(
+        _grouped(
+            handled.filter(handling_unit__isnull=False), "handling_unit", "handling_unit__name"
+        ),
+        key=lambda r: (-r["total"], r["handling_unit__name"]),
+    )
+    return [_row(r["handling_unit"], r["handling_unit__name"], r) for r in rows]
+
+
+def _session_label(session):
+    # Lazy: the report renders later, in its own language.
+    return format_lazy("{}", session) if session is not None else _("Between sessions")
+
+
+def _by_session(handled) -> list[HandlingRow]:
+    rows = _grouped(handled, "session")
+    sessions = CongressSession.objects.in_bulk([r["session"] for r in rows if r["session"]])
+    rows.sort(
+        key=lambda r: (
+            r["session"] is None,
+            sessions[r["session"]].start_date if r["session"] else 0,
+        )
+    )
+    return [
+        _row(
+            r["session"] or "", sessions[r["session"]] if r["session"] else _("Between sessions"), r
+        )
+        for r in rows
+    ]
+
+
+def _by_state(proposals) -> list[CountRow]:
+    counts = dict(
+        proposals.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    whole = sum(counts.values())
+    return [
+        CountRow(state.value, state.label, counts[state.value], whole)
+        for state in Status
+        if state.value in counts
+    ]
+
+
+def _categories(proposals, township) -> list[CountRow]:
+    """Every category of the township (none left out for having no answer), then answers
+    without one, by the proposals' current answers."""
+    current = Answer.objects.filter(proposal=OuterRef("pk"), returned=False).order_by(
+        "-answered_at", "-pk"
+    )
+    counts = dict(
+        proposals.filter(Exists(current))
+        .annotate(category=Subquery(current.values("category_id")[:1]))
+        .order_by()
+        .values_list("category")
+        .annotate(n=Count("pk"))
+        .values_list("category", "n")
+    )
+    whole = sum(counts.values())
+    rows = [
+        CountRow(category.code, str(category), counts.get(category.pk, 0), whole)
+        for category in AnswerCategory.objects.filter(township=township).order_by("order", "code")
+    ]
+    if counts.get(None):
+        rows.append(CountRow("", _("No category"), counts[None], whole))
+    return rows
+
+
+def _satisfaction(proposals) -> tuple[list[SatisfactionRow], int]:
+    later = Rating.objects.filter(
+        answer__proposal=OuterRef("answer__proposal"), deputy=OuterRef("deputy")
+    ).filter(
+        Q(rated_at__gt=OuterRef("rated_at"))
+        | Q(rated_at=OuterRef("rated_at"), pk__gt=OuterRef("pk"))
+    )
+    levels = list(Rating.Level)
+    counts = (
+        Rating.objects.filter(answer__proposal__in=proposals.values("pk"))
+        .filter(~Exists(later))
+        .aggregate(
+            ratings=Count("pk"),
+            **{
+                f"attitude_{level.value}": Count("pk", filter=Q(attitude=level)) for level in levels
+            },
+            **{f"result_{level.value}": Count("pk", filter=Q(result=level)) for level in levels},
+        )
+    )
+    ratings = counts["ratings"]
+    rows = [
+        SatisfactionRow(
+            key=level.value,
+            label=level.label,
+            attitude=counts[f"attitude_{level.value}"],
+            result=counts[f"result_{level.value}"],
+            ratings=ratings,
+        )
+        for level in levels
+    ]
+    return rows, ratings
+
+
+def proposal_statistics(*, township, year: int, session=None) -> ProposalStatistics:
+    """The township's proposals of `year` (and of `session`, if given): by kind, field, lead
+    unit, session and state; answers by category; the on-time answer rate; satisfaction. The
+    definitions are in this module's docstring."""
+    proposals = _received(township=township, year=year, session=session)
+    handled = _with_handling(proposals)
+    by_kind = _by_kind(handled)
+    totals = HandlingRow(key="total", label=_("Total"))
+    for row in by_kind:
+        totals = totals + row
+    satisfaction, ratings = _satisfaction(proposals)
+    return ProposalStatistics(
+        township_id=getattr(township, "pk", township),
+        year=year,
+        session=session,
+        totals=totals,
+        by_kind=by_kind,
+        by_field=_by_field(handled),
+        by_unit=_by_unit(handled),
+        by_session=_by_session(handled),
+        by_state=_by_state(proposals),
+        categories=_categories(proposals, township),
+        satisfaction=satisfaction,
+        ratings=ratings,
+    )
+
+
+# ----------------------------------------------------------------------------- the tables
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A share in a table cell: "66.7%" on the page, 0.667 formatted as a percentage in Excel."""
+
+    value: Decimal | None
+
+    def __str__(self) -> str:
+        return "—" if self.value is None else f"{self.value}%"
+
+    @property
+    def fraction(self) -> float | None:
+        return None if self.value is None else float(self.value) / 100
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the statistics page, and one sheet of its Excel export."""
+
+    key: str
+    title: str
+    header: list
+    rows: list[list]
+    total: list | None = None
+
+
+def _handling_table(key, title, first_column, rows, total=None) -> Table:
+    def cells(row: HandlingRow) -> list:
+        return [
+            row.label,
+            row.total,
+            row.key_proposals,
+            row.assigned,
+            row.answered,
+            row.on_time,
+            Rate(row.on_time_rate),
+        ]
+
+    return Table(
+        key=key,
+        title=title,
+        header=[
+            first_column,
+            _("Number of proposals"),
+            _("Of which key"),
+            _("Assigned"),
+            _("Answered"),
+            _("Answered on time"),
+            _("On-time answer rate"),
+        ],
+        rows=[cells(row) for row in rows],
+        total=cells(total) if total is not None else None,
+    )
+
+
+def statistics_tables(stats: ProposalStatistics) -> list[Table]:
+    """The tables the statistics page shows and its Excel export holds, in that order."""
+    count_header = [_("Count"), _("Share")]
+    return [
+        _handling_table("kind", _("By kind"), _("Kind"), stats.by_kind, stats.totals),
+        _handling_table("field", _("By field"), _("Field"), stats.by_field, stats.totals),
+        _handling_table("unit", _("By lead unit"), _("Lead unit"), stats.by_unit),
+        _handling_table("session", _("By session"), _("Session"), stats.by_session, stats.totals),
+        Table(
+            key="state",
+            title=_("By state"),
+            header=[_("Status"), *count_header],
+            rows=[[row.label, row.count, Rate(row.share)] for row in stats.by_state],
+            total=[
+                _("Total"),
+                stats.totals.total,
+                Rate(percent(stats.totals.total, stats.totals.total)),
+            ],
+        ),
+        Table(
+            key="category",
+            title=_("Answer categories"),
+            header=[_("Category"), *count_header],
+            rows=[[row.label, row.count, Rate(row.share)] for row in stats.categories],
+            total=[
+                _("Proposals with a current answer"),
+                stats.with_current_answer,
+                Rate(percent(stats.with_current_answer, stats.with_current_answer)),
+            ],
+        ),
+        Table(
+            key="satisfaction",
+            title=_("Satisfaction"),
+            header=[
+                _("Level of satisfaction"),
+                _("Handling attitude"),
+                _("Share"),
+                _("Handling result"),
+                _("Share"),
+            ],
+            rows=[
+                [
+                    row.label,
+                    row.attitude,
+                    Rate(row.attitude_share),
+                    row.result,
+                    Rate(row.result_share),
+                ]
+                for row in stats.satisfaction
+            ],
+            total=[
+                _("Satisfied or basically satisfied"),
+                sum(r.attitude for r in stats.satisfaction if r.key != Rating.Level.UNSATISFIED),
+                Rate(stats.satisfied_share("attitude")),
+                sum(r.result for r in stats.satisfaction if r.key != Rating.Level.UNSATISFIED),
+                Rate(stats.satisfied_share("result")),
+            ],
+        ),
+    ]

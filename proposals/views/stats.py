@@ -1,0 +1,85 @@
+"""The proposal statistics page and its Excel export, for staff and presidium members."""
+
+from urllib.parse import quote
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from congress.views_mixins import TownshipMixin
+from deputies.excel import XLSX_CONTENT_TYPE
+
+from ..excel import statistics_workbook
+from ..forms_stats import StatisticsFilterForm
+from ..selectors_stats import (
+    Rate,
+    may_read_statistics,
+    proposal_statistics,
+    statistics_tables,
+)
+
+
+class StatisticsMixin(PermissionRequiredMixin, TownshipMixin):
+    """?year=2024&session=<id>: the year (this year when missing) and, if chosen, a session of
+    the township; a wrong value shows the form's error and the whole year."""
+
+    permission_required = "proposals.view_proposal"
+
+    def has_permission(self):
+        return may_read_statistics(self.request.user)
+
+    @cached_property
+    def filter_form(self) -> StatisticsFilterForm:
+        data = self.request.GET.copy()
+        if not data.get("year"):
+            data["year"] = timezone.localdate().year
+        return StatisticsFilterForm(data, township=self.township)
+
+    @cached_property
+    def stats(self):
+        form = self.filter_form
+        form.is_valid()
+        year = form.cleaned_data.get("year") or timezone.localdate().year
+        session = form.cleaned_data.get("session")
+        return proposal_statistics(township=self.township, year=year, session=session)
+
+    def heading(self) -> str:
+        stats = self.stats
+        words = [self.township.name, _("Year %(year)s") % {"year": stats.year}]
+        if stats.session is not None:
+            words.append(str(stats.session))
+        return " ".join(words)
+
+
+class StatisticsView(StatisticsMixin, TemplateView):
+    template_name = "proposals/proposal_statistics.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query["year"] = self.stats.year
+        return {
+            **super().get_context_data(**kwargs),
+            "form": self.filter_form,
+            "stats": self.stats,
+            "tables": statistics_tables(self.stats),
+            "heading": self.heading(),
+            "headline": [
+                (_("Proposals submitted"), self.stats.totals.total),
+                (_("On-time answer rate"), Rate(self.stats.totals.on_time_rate)),
+                (_("Satisfaction with the result"), Rate(self.stats.satisfied_share("result"))),
+            ],
+            "query": query.urlencode(),
+        }
+
+
+class StatisticsExportView(StatisticsMixin, View):
+    def get(self, request):
+        workbook = statistics_workbook(statistics_tables(self.stats), heading=self.heading())
+        response = HttpResponse(workbook, content_type=XLSX_CONTENT_TYPE)
+        filename = _("proposal-statistics-%(year)s.xlsx") % {"year": self.stats.year}
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        return response
