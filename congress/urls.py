@@ -34,6 +34,7 @@ urlpatterns = [
     path("sessions/", include("sessions.urls")),
     path("deputies/", include("deputies.urls")),
     path("proposals/", include("proposals.urls")),
+    path("public/proposals/", include("proposals.public_urls")),
     path("oversight/", include("oversight.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),

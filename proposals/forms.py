@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from congress.forms import DateInput
 from deputies.selectors import deputy_choices
 from sessions.selectors import session_choices
 
-from .models import AnswerCategory, Proposal, ProposalField, Rating
+from .models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField, Rating
 from .selectors import deputies_to_rate, lead_member_choices, meeting_choices
 
 
@@ -223,3 +225,166 @@ class RateForm(NoteForm):
         else:
             del self.fields["deputy"]
             del self.fields["rated_on"]
+
+
+# ------------------------------------------------------------------------ assignment meetings
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = AssignmentMeeting
+        fields = ["date", "place", "note"]
+        widgets = {"date": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeetingAssignForm(forms.Form):
+    """The meeting's batch: for each registered proposal, whether it is handed out now, its
+    lead unit, co-units, the hard flag and a deadline (empty: the default). The units are
+    read once for every row."""
+
+    ROW_FIELDS = ("selected", "unit", "co_units", "hard", "deadline")
+    SELECTED = re.compile(r"^p(\d+)-selected$")
+
+    @classmethod
+    def chosen_ids(cls, data) -> list[int]:
+        """The proposals ticked in a sent batch (by their field names)."""
+        return [int(found[1]) for key in data or () if (found := cls.SELECTED.match(key))]
+
+    def __init__(self, *args, proposals, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = list(proposals)
+        self.units = {str(unit.pk): unit for unit in units}
+        choices = [(pk, unit.name) for pk, unit in self.units.items()]
+        for proposal in self.proposals:
+            key = f"p{proposal.pk}"
+            self.fields[f"{key}-selected"] = forms.BooleanField(
+                label=_("Assign “%(title)s”") % {"title": proposal.title},
+                required=False,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            )
+            self.fields[f"{key}-unit"] = forms.ChoiceField(
+                label=_("Lead unit (主办)"),
+                choices=[("", "---------"), *choices],
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"{key}-co_units"] = forms.MultipleChoiceField(
+                label=_("Co-units (协办)"),
+                choices=choices,
+                required=False,
+                widget=forms.SelectMultiple(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"{key}-hard"] = forms.BooleanField(
+                label=_("Hard to handle"),
+                required=False,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            )
+            self.fields[f"{key}-deadline"] = forms.DateField(
+                label=_("Answer due"),
+                required=False,
+                widget=DateInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [p for p in self.proposals if cleaned.get(f"p{p.pk}-selected")]
+        if not chosen:
+            raise forms.ValidationError(_("Choose at least one proposal to assign."))
+        for proposal in chosen:
+            if not cleaned.get(f"p{proposal.pk}-unit"):
+                self.add_error(f"p{proposal.pk}-unit", _("Choose its lead unit."))
+        return cleaned
+
+    def bound_rows(self):
+        """(proposal, {field name: bound field}) for each row, for the template."""
+        for proposal in self.proposals:
+            yield proposal, {name: self[f"p{proposal.pk}-{name}"] for name in self.ROW_FIELDS}
+
+    def items(self) -> list:
+        from .services import MeetingItem
+
+        data = self.cleaned_data
+        return [
+            MeetingItem(
+                proposal=proposal,
+                unit=self.units.get(data[f"p{proposal.pk}-unit"]),
+                co_units=[self.units[pk] for pk in data[f"p{proposal.pk}-co_units"]],
+                hard=data[f"p{proposal.pk}-hard"],
+                deadline=data[f"p{proposal.pk}-deadline"],
+            )
+            for proposal in self.proposals
+            if data.get(f"p{proposal.pk}-selected")
+        ]
+
+
+# ------------------------------------------------------------------------ merging and splitting
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Merge into"),
+        help_text=_("The suggestion that goes on; it keeps its own number and handling."),
+    )
+    note = forms.CharField(
+        label=_("Why they are the same"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = targets
+        self.fields["into"].label_from_instance = _target_label
+
+
+def _target_label(proposal) -> str:
+    number = proposal.number_label or proposal.get_status_display()
+    return f"{proposal.title}（{number}）"
+
+
+class SplitPartForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}))
+    solution = forms.CharField(
+        label=_("Proposed solution"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+SPLIT_MAX_PARTS = 10
+SplitFormSet = forms.formset_factory(
+    SplitPartForm,
+    extra=0,
+    min_num=2,
+    validate_min=True,
+    max_num=SPLIT_MAX_PARTS,
+    validate_max=True,
+)
+
+
+class SplitNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The new proposals are named in the note by themselves."),
+    )
+
+
+# ------------------------------------------------------------------------ the township's lists
+
+
+class ProposalFieldForm(forms.ModelForm):
+    class Meta:
+        model = ProposalField
+        fields = ["name"]
+
+
+class ProposalFieldEditForm(forms.ModelForm):
+    class Meta:
+        model = ProposalField
+        fields = ["name", "active"]
+
+
+class AnswerCategoryForm(forms.ModelForm):
+    class Meta:
+        model = AnswerCategory
+        fields = ["label"]

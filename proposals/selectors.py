@@ -1,6 +1,11 @@
+import dataclasses
+import re
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +15,17 @@ from congress.roles import Role
 from congress.scoping import visible_to
 from deputies.models import Deputy
 
-from .models import AssignmentMeeting, Proposal, ProposalStatusChange, Rating
+from .models import (
+    Answer,
+    AnswerCategory,
+    Assignment,
+    AssignmentMeeting,
+    Proposal,
+    ProposalField,
+    ProposalSigner,
+    ProposalStatusChange,
+    Rating,
+)
 from .workflow import PROPOSAL_WORKFLOW, Status
 
 RECENT = 10
@@ -182,3 +197,205 @@ def proposals_dashboard(*, user, year: int) -> dict:
             )
         ]
     return context
+
+
+# ------------------------------------------------------------------------ assignment meetings
+
+
+def meeting_list_for_user(*, user) -> QuerySet[AssignmentMeeting]:
+    """The township's assignment meetings, latest first, each with how many proposals were
+    handed out there."""
+    return visible_to(AssignmentMeeting.objects.all(), user).annotate(
+        assigned=Count("assignments", filter=Q(assignments__role=Assignment.Role.LEAD))
+    )
+
+
+def meeting_get_for_user(*, user, pk: int) -> AssignmentMeeting:
+    return get_object_or_404(visible_to(AssignmentMeeting.objects.all(), user), pk=pk)
+
+
+def _by_number(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    return proposals.order_by("number_year", "kind", "number", "pk")
+
+
+def proposals_to_assign(*, user, township, chosen=()) -> QuerySet[Proposal]:
+    """The township's registered proposals not yet handed to a unit, by number, and those of
+    `chosen` (ids a batch was sent with) whatever became of them since the page was shown:
+    the batch must refuse one assigned meanwhile by name, not silently leave it out."""
+    return _by_number(
+        proposal_list_for_user(user=user).filter(
+            Q(status=Status.REGISTERED) | Q(pk__in=chosen), township=township
+        )
+    )
+
+
+@dataclass
+class MeetingRow:
+    """A proposal handed out at a meeting, with its units and deadline."""
+
+    proposal: Proposal
+    lead: Assignment | None = None
+    co_units: list = dataclasses.field(default_factory=list)
+    signers: list = dataclasses.field(default_factory=list)
+
+
+def meeting_assignments(*, meeting: AssignmentMeeting, with_signers: bool = False) -> list:
+    """What was assigned at the meeting, one row per proposal by number: its lead unit's
+    assignment (date, deadline, hard), its co-units and, for the printed sheets, its signers
+    (lead first, then those who confirmed). A fixed number of queries."""
+    assignments = (
+        Assignment.objects.filter(meeting=meeting)
+        .select_related("unit", "proposal__deputy", "proposal__field")
+        .order_by(
+            "proposal__number_year", "proposal__kind", "proposal__number", "proposal_id", "role"
+        )
+    )
+    if with_signers:
+        signers = ProposalSigner.objects.filter(
+            Q(is_lead=True) | Q(confirmed_at__isnull=False), declined_at__isnull=True
+        ).select_related("deputy")
+        assignments = assignments.prefetch_related(
+            Prefetch("proposal__signers", queryset=signers, to_attr="confirmed_signers")
+        )
+    rows: dict[int, MeetingRow] = {}
+    for assignment in assignments:
+        row = rows.setdefault(assignment.proposal_id, MeetingRow(assignment.proposal))
+        if assignment.role == Assignment.Role.LEAD:
+            row.lead = assignment
+        else:
+            row.co_units.append(assignment.unit)
+        if with_signers:
+            row.signers = assignment.proposal.confirmed_signers
+    return list(rows.values())
+
+
+# ------------------------------------------------------------------------ merging and splitting
+
+# A duplicate is merged into a proposal still being handled; one already answered has been
+# rated (or is being rated) by its own signers.
+MERGE_TARGET_STATES = (Status.SUBMITTED, Status.REGISTERED, Status.ASSIGNED)
+MERGEABLE_STATES = (Status.SUBMITTED, Status.REGISTERED)  # the workflow's "merge" sources
+SPLITTABLE_STATES = (Status.SUBMITTED,)
+
+
+def merge_targets(*, user, proposal: Proposal) -> QuerySet[Proposal]:
+    """The suggestions of the township a duplicate may be merged into, newest first."""
+    return (
+        proposal_list_for_user(user=user)
+        .filter(
+            township_id=proposal.township_id,
+            kind=Proposal.Kind.SUGGESTION,
+            status__in=MERGE_TARGET_STATES,
+        )
+        .exclude(pk=proposal.pk)
+    )
+
+
+def proposal_relations(*, proposal: Proposal, user) -> dict:
+    """The proposals this one was merged into or split from, and those merged into it or
+    split from it, as far as the user may read them (one query)."""
+    related = proposal_list_for_user(user=user).filter(
+        Q(pk__in=[pk for pk in (proposal.merged_into_id, proposal.split_from_id) if pk])
+        | Q(merged_into=proposal)
+        | Q(split_from=proposal)
+    )
+    found = {"merged_into": None, "split_from": None, "merged": [], "split_into": []}
+    for other in related.order_by("pk"):
+        if other.pk == proposal.merged_into_id:
+            found["merged_into"] = other
+        if other.pk == proposal.split_from_id:
+            found["split_from"] = other
+        if other.merged_into_id == proposal.pk:
+            found["merged"].append(other)
+        if other.split_from_id == proposal.pk:
+            found["split_into"].append(other)
+    return found
+
+
+# ------------------------------------------------------------------------ the public page
+
+# Answered, rated or closed: what may be shown with its answer (代表法 Art 58).
+PUBLIC_STATES = (Status.ANSWERED, Status.RATED, Status.CLOSED)
+
+# Phone numbers a unit may have typed into an answer: a mobile (with +86 and separators or
+# not), a landline with its area code, or any number after a word saying it is a phone.
+PHONE_NUMBERS = re.compile(
+    r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)"
+    r"|(?<!\d)0\d{2,3}[-\s]?\d{7,8}(?!\d)"
+    r"|(?P<said>(?:电话|手机|热线|联系方式)[:：\s]*)\d[\d\-\s]{5,}\d"
+)
+
+
+def mask_phone_numbers(text: str) -> str:
+    """The text with every phone number replaced: a public page shows nobody's number."""
+    removed = str(_("[phone number removed]"))
+    return PHONE_NUMBERS.sub(lambda found: (found["said"] or "") + removed, text)
+
+
+@dataclass(frozen=True)
+class PublicItem:
+    """Exactly what the public page shows of a proposal, and nothing else."""
+
+    number: str
+    title: str
+    field: str
+    unit: str
+    category: str
+    answer: str
+    answered_on: object
+
+
+def public_proposals(*, township_id: int) -> QuerySet[Proposal]:
+    """The township's answered proposals staff chose to publish, by number (newest year
+    first); drafts, unanswered and unpublished ones never."""
+    answers = (
+        Answer.objects.filter(returned=False)
+        .select_related("category", "unit")
+        .order_by("-answered_at", "-pk")
+    )
+    return (
+        Proposal.objects.filter(township_id=township_id, published=True, status__in=PUBLIC_STATES)
+        .select_related("field", "handling_unit")
+        .prefetch_related(Prefetch("answers", queryset=answers, to_attr="current_answers"))
+        .order_by("-number_year", "kind", "-number", "-pk")
+    )
+
+
+def public_items(proposals) -> list[PublicItem]:
+    """The public page's rows for proposals of `public_proposals`: no names, no phone numbers
+    (masked in the texts too), no ratings."""
+    items = []
+    for proposal in proposals:
+        answer = proposal.current_answers[0] if proposal.current_answers else None
+        items.append(
+            PublicItem(
+                number=str(proposal.number_label),
+                title=mask_phone_numbers(proposal.title),
+                field=proposal.field.name if proposal.field else "",
+                unit=answer.unit.name if answer else getattr(proposal.handling_unit, "name", ""),
+                category=answer.category.label if answer and answer.category else "",
+                answer=mask_phone_numbers(answer.text) if answer else "",
+                answered_on=timezone.localdate(answer.answered_at) if answer else None,
+            )
+        )
+    return items
+
+
+# ------------------------------------------------------------------------ the township's lists
+
+
+def proposal_field_list_for_user(*, user) -> QuerySet[ProposalField]:
+    """The township's proposal fields in the order forms offer them, those in use or not."""
+    return visible_to(ProposalField.objects.all(), user).order_by("order", "pk")
+
+
+def proposal_field_get_for_user(*, user, pk: int) -> ProposalField:
+    return get_object_or_404(proposal_field_list_for_user(user=user), pk=pk)
+
+
+def answer_category_list_for_user(*, user) -> QuerySet[AnswerCategory]:
+    return visible_to(AnswerCategory.objects.all(), user).order_by("order", "code")
+
+
+def answer_category_get_for_user(*, user, pk: int) -> AnswerCategory:
+    return get_object_or_404(answer_category_list_for_user(user=user), pk=pk)

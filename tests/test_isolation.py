@@ -107,6 +107,12 @@ LOGIN_FREE = {
         "a phone's calendar subscribes to it and cannot log in: the secret token in the URL "
         "(256 random bits, replaceable by its owner) is the credential"
     ),
+    "public:proposals": (
+        "the answers a township's staff chose to publish (代表法 Art 58), for anyone: only "
+        "published answered proposals, no names, phone numbers or ratings "
+        "(proposals/tests/test_public.py); a township that has published nothing, as in these "
+        "worlds, has no page (404)"
+    ),
 }
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"

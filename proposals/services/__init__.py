@@ -16,6 +16,9 @@ from .deadlines import (
     workday_override_add,
     workday_override_remove,
 )
+from .lists import answer_category_rename, proposal_field_move, proposal_field_save
+from .meetings import MeetingItem, assignment_meeting_save, meeting_assign
+from .merging import SplitPart, proposal_merge, proposal_split
 from .proposals import (
     EDITABLE,
     STEP_NOTICES,
@@ -36,9 +39,20 @@ from .proposals import (
     proposal_submit,
     township_lists_ensure,
 )
+from .publishing import proposal_publish
 
 __all__ = [
     "EDITABLE",
+    "MeetingItem",
+    "SplitPart",
+    "answer_category_rename",
+    "assignment_meeting_save",
+    "meeting_assign",
+    "proposal_field_move",
+    "proposal_field_save",
+    "proposal_merge",
+    "proposal_publish",
+    "proposal_split",
     "STEP_NOTICES",
     "SUBMITTED_NOTICE",
     "answer_attach",

@@ -18,6 +18,15 @@ from .deputy import (
     SimilarProposalsView,
     attachments_context,
 )
+from .lists import (
+    AnswerCategoryEditView,
+    AnswerCategoryListView,
+    ProposalFieldEditView,
+    ProposalFieldListView,
+    ProposalFieldMoveView,
+)
+from .meetings import MeetingDetailView, MeetingEditView, MeetingListView, MeetingSheetsPdfView
+from .merging import ProposalMergeView, ProposalSplitView
 from .proposals import (
     CosignView,
     InviteView,
@@ -28,6 +37,7 @@ from .proposals import (
     ProposalListView,
     ProposalMoveView,
 )
+from .public import ProposalPublishView, PublicProposalListView
 from .stats import StatisticsExportView, StatisticsView
 
 __all__ = [
@@ -55,4 +65,18 @@ __all__ = [
     "UnitItemsView",
     "WorkdayDeleteView",
     "WorkdaysView",
+    # The assignment meeting, merge and split, publication, the township's lists.
+    "AnswerCategoryEditView",
+    "AnswerCategoryListView",
+    "MeetingDetailView",
+    "MeetingEditView",
+    "MeetingListView",
+    "MeetingSheetsPdfView",
+    "ProposalFieldEditView",
+    "ProposalFieldListView",
+    "ProposalFieldMoveView",
+    "ProposalMergeView",
+    "ProposalPublishView",
+    "ProposalSplitView",
+    "PublicProposalListView",
 ]
