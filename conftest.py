@@ -191,3 +191,37 @@ def page(page):
     # Generous for a loaded 2-core CI machine; a failing wait still fails within the limit.
     page.set_default_timeout(20_000)
     return page
+
+
+def run_scheduled_jobs_twice_on_a_worker(app) -> None:
+    """Send the scheduled-jobs task twice (beat firing twice, or two beats) to a real Celery
+    worker on `app`'s broker and wait until every task it led to has finished."""
+    import time
+
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import after_task_publish, task_postrun
+
+    from congress.tasks import run_scheduled_jobs
+
+    published, finished = set(), set()
+
+    def on_publish(headers=None, **kwargs):
+        published.add(headers["id"])
+
+    def on_postrun(task_id=None, state=None, **kwargs):
+        if state != "RETRY":
+            finished.add(task_id)
+
+    after_task_publish.connect(on_publish, weak=False)
+    task_postrun.connect(on_postrun, weak=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            run_scheduled_jobs.delay()
+            run_scheduled_jobs.delay()
+            deadline = time.monotonic() + 60
+            while not (len(published) > 2 and published <= finished):
+                assert time.monotonic() < deadline, published - finished
+                time.sleep(0.1)
+    finally:
+        after_task_publish.disconnect(on_publish)
+        task_postrun.disconnect(on_postrun)

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
-from conftest import require, run_together
+from conftest import require, run_scheduled_jobs_twice_on_a_worker, run_together
 from congress.models import JobRun, Notification, User
 from congress.registry import ScheduledJob, run_job, scheduled_jobs
 from congress.roles import Role
@@ -223,37 +223,12 @@ def test_two_workers_running_the_job_at_once_run_it_once_on_postgresql(due_soon)
 def test_a_real_celery_worker_runs_the_scheduled_jobs_from_redis(due_soon, celery_broker):
     """Beat's task queued twice through Redis to a real worker: the reminders and their
     emails arrive once."""
-    from celery.contrib.testing.worker import start_worker
-    from celery.signals import after_task_publish, task_postrun
-
-    from congress.tasks import run_scheduled_jobs
 
     url = redis_url()
     require(redis_available(url), f"Redis is not reachable at {url}")
     due_soon(today=timezone.localdate())
     app = celery_broker(url)
-    published, finished = set(), set()
-
-    def on_publish(headers=None, **kwargs):
-        published.add(headers["id"])
-
-    def on_postrun(task_id=None, state=None, **kwargs):
-        if state != "RETRY":
-            finished.add(task_id)
-
-    after_task_publish.connect(on_publish, weak=False)
-    task_postrun.connect(on_postrun, weak=False)
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            run_scheduled_jobs.delay()
-            run_scheduled_jobs.delay()
-            deadline = time.monotonic() + 60
-            while not (len(published) > 2 and published <= finished):
-                assert time.monotonic() < deadline, published - finished
-                time.sleep(0.1)
-    finally:
-        after_task_publish.disconnect(on_publish)
-        task_postrun.disconnect(on_postrun)
+    run_scheduled_jobs_twice_on_a_worker(app)
     assert Notification.objects.filter(kind=DUE_SOON).count() == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["staff@example.gov.cn", "unit@example.gov.cn"]
     assert set(JobRun.objects.values_list("job", "state")) == {

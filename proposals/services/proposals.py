@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from congress.models import Township, Unit, User
 from congress.notifications.services import notify
@@ -382,27 +383,24 @@ def proposal_assign(
     move = "assign" if proposal.status == Status.REGISTERED else "reassign"
     if move == "reassign":
         proposal.assignments.all().delete()
-    Assignment.objects.create(
-        proposal=proposal,
-        unit=unit,
-        role=Assignment.Role.LEAD,
-        meeting=meeting,
-        assigned_on=assigned_on,
-        deadline=deadline,
-        is_hard=hard,
-        assigned_by=by,
+    units = [(unit, Assignment.Role.LEAD), *((u, Assignment.Role.CO) for u in co_units)]
+    bulk_create_with_history(
+        [
+            Assignment(
+                proposal=proposal,
+                unit=each,
+                role=role,
+                meeting=meeting,
+                assigned_on=assigned_on,
+                deadline=deadline,
+                is_hard=hard,
+                assigned_by=by,
+            )
+            for each, role in units
+        ],
+        Assignment,
+        default_user=by,
     )
-    for co_unit in co_units:
-        Assignment.objects.create(
-            proposal=proposal,
-            unit=co_unit,
-            role=Assignment.Role.CO,
-            meeting=meeting,
-            assigned_on=assigned_on,
-            deadline=deadline,
-            is_hard=hard,
-            assigned_by=by,
-        )
     PROPOSAL_WORKFLOW.perform(
         record=proposal,
         move=move,

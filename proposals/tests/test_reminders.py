@@ -3,7 +3,6 @@ today, overdue, escalated when key), co-signatures about to lapse, ratings outst
 once; and the send_reminders command."""
 
 import datetime
-import time
 from io import StringIO
 
 import pytest
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from freezegun import freeze_time
 
-from conftest import require
+from conftest import require, run_scheduled_jobs_twice_on_a_worker
 from congress.models import Notification
 from congress.registry import run_job
 from congress.roles import Role
@@ -429,11 +428,8 @@ def test_a_real_worker_sends_todays_reminders_once_through_redis(
     """Beat's task queued twice through Redis to a real worker: the proposals job runs once
     and each reminder (due today to the unit and staff, escalated to the member leading a
     key proposal) arrives once, by email too."""
-    from celery.contrib.testing.worker import start_worker
-    from celery.signals import after_task_publish, task_postrun
 
     from congress.models import JobRun
-    from congress.tasks import run_scheduled_jobs
     from reports.tests.test_reports import redis_available, redis_url
 
     url = redis_url()
@@ -468,28 +464,7 @@ def test_a_real_worker_sends_todays_reminders_once_through_redis(
     Notification.objects.all().delete()  # the assignments told the unit at once
     mail.outbox.clear()
     app = celery_broker(url)
-    published, finished = set(), set()
-
-    def on_publish(headers=None, **kwargs):
-        published.add(headers["id"])
-
-    def on_postrun(task_id=None, state=None, **kwargs):
-        if state != "RETRY":
-            finished.add(task_id)
-
-    after_task_publish.connect(on_publish, weak=False)
-    task_postrun.connect(on_postrun, weak=False)
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            run_scheduled_jobs.delay()
-            run_scheduled_jobs.delay()
-            deadline = time.monotonic() + 60
-            while not (len(published) > 2 and published <= finished):
-                assert time.monotonic() < deadline, published - finished
-                time.sleep(0.1)
-    finally:
-        after_task_publish.disconnect(on_publish)
-        task_postrun.disconnect(on_postrun)
+    run_scheduled_jobs_twice_on_a_worker(app)
     due, late = date_format(today), date_format(today - datetime.timedelta(days=3))
     assert sorted(Notification.objects.values_list("recipient__username", "kind", "subject")) == [
         ("lead_member", ESCALATED, f"重点建议已逾期：“重点逾期”应于{late}前答复"),
