@@ -144,6 +144,7 @@ PROPOSALS = [
             datetime.date(2024, 6, 20),
         ),
         "ratings": ("satisfied", "satisfied"),
+        "published": True,
     },
     {
         "deputy": 0,

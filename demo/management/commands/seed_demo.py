@@ -36,6 +36,7 @@ from oversight.services import inspection_create
 from proposals.models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField
 from proposals.services import (
     proposal_answer,
+    proposal_publish,
     proposal_assign,
     proposal_draft_save,
     proposal_rate,
@@ -260,6 +261,8 @@ class Command(BaseCommand):
                 met_on=day,
                 at=_aware(day, 15),
             )
+            if row.get("published"):
+                proposal_publish(proposal=proposal, by=staff, published=True)
             attitude, result = row["ratings"]
             for signer in proposal.signers.all():
                 proposal_rate(
