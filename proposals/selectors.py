@@ -51,6 +51,12 @@ def proposal_get_for_user(*, user, pk: int) -> Proposal:
     return get_object_or_404(proposal_list_for_user(user=user), pk=pk)
 
 
+def own_signature(*, proposal: Proposal, user):
+    """The user's own signature on a proposal they may read (as a deputy asked to co-sign it),
+    or None."""
+    return proposal.signers.filter(deputy__user=user).select_related("deputy").first()
+
+
 def lead_member_choices(*, township) -> QuerySet:
     """Presidium members (and staff) of the township who may lead a key proposal."""
     from congress.models import User

@@ -20,8 +20,12 @@ from deputies.views.me import OwnDeputyMixin
 
 from .. import forms, services
 from ..filters import ProposalFilter
-from ..models import ProposalSigner
-from ..selectors import proposal_detail, proposal_get_for_user, proposal_list_for_user
+from ..selectors import (
+    own_signature,
+    proposal_detail,
+    proposal_get_for_user,
+    proposal_list_for_user,
+)
 from ..selectors_stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 from .deadlines import deadline_panel_context
@@ -250,7 +254,7 @@ class CosignView(PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         proposal = proposal_get_for_user(user=request.user, pk=pk)
-        signer = ProposalSigner.objects.filter(proposal=proposal, deputy__user=request.user).first()
+        signer = own_signature(proposal=proposal, user=request.user)
         if signer is None:
             raise Http404
         confirm = request.POST.get("answer") == "confirm"
