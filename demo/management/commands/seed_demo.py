@@ -36,9 +36,9 @@ from oversight.services import inspection_create
 from proposals.models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField
 from proposals.services import (
     proposal_answer,
-    proposal_publish,
     proposal_assign,
     proposal_draft_save,
+    proposal_publish,
     proposal_rate,
     proposal_register,
     proposal_submit,
