@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import User
 from congress.registry import Figure, Todo, YearSummary
 from congress.roles import Role
 from congress.scoping import visible_to
@@ -59,8 +60,6 @@ def own_signature(*, proposal: Proposal, user):
 
 def lead_member_choices(*, township) -> QuerySet:
     """Presidium members (and staff) of the township who may lead a key proposal."""
-    from congress.models import User
-
     return User.objects.filter(
         township=township, role__in=[Role.MEMBER, Role.STAFF], is_active=True
     ).order_by("first_name", "username")

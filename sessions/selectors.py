@@ -122,11 +122,6 @@ class Quorum:
     def reached(self) -> bool:
         return rules.has_quorum(present=self.present, in_office=self.in_office)
 
-    @property
-    def majority(self) -> int:
-        """Votes a resolution or a candidate needs: more than half of all in office."""
-        return rules.majority_needed(self.in_office)
-
 
 def sitting_quorum(*, sitting: Sitting) -> Quorum:
     """The sitting's quorum from its roll: only marks of deputies still on the roll count."""

@@ -28,6 +28,7 @@ from .models import (
     PreparationTask,
     Resolution,
     Sitting,
+    SittingAttendance,
 )
 from .selectors import (
     Quorum,
@@ -190,8 +191,6 @@ def sitting_set_attendance(
     """Record the roll of a sitting: {deputy id: status}; a deputy left out was not marked.
     Only deputies on the sitting's roll can be marked. Every mark and change is kept in the
     history as done by `by`. Returns the sitting's quorum as it now stands."""
-    from .models import SittingAttendance
-
     attendance_sync(
         model=SittingAttendance,
         parent={"sitting": sitting},
