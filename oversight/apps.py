@@ -10,10 +10,10 @@ class OversightConfig(AppConfig):
         from congress import registry
         from congress.roles import Role
 
-        from . import selectors
+        from .selectors import actions as selectors
 
         registry.history_kinds.register(
-            registry.HistoryKind(key="inspection", model="oversight.Inspection")
+            registry.HistoryKind(key="oversight_action", model="oversight.OversightAction")
         )
         registry.year_summary_sources.register(
             registry.YearSummarySource(

@@ -46,7 +46,28 @@ from deputies.models import (
     RosterImport,
     VoterContact,
 )
-from oversight.models import Inspection
+from oversight.models import (
+    ActionStaff,
+    Article,
+    Campaign,
+    ElectionObservation,
+    EvaluationRating,
+    GovernmentTask,
+    OversightAction,
+    Petition,
+    PetitionPolicy,
+    PetitionReply,
+    PetitionStatusChange,
+    PlanItem,
+    Problem,
+    ProblemStatusChange,
+    ProgressReview,
+    Publication,
+    RectificationEvidence,
+    RectificationReport,
+    WorkEvaluation,
+)
+from oversight.workflow import PETITION_WORKFLOW, PROBLEM_WORKFLOW
 from proposals.models import (
     Answer,
     AnswerAttachment,
@@ -128,6 +149,8 @@ def _sample_values() -> dict[str, list[str]]:
         # The moves the move page takes (merging has its own page, an unsatisfied rating is the
         # rating form's): every other move name answers 403.
         "move": list(MOVE_FORMS),
+        "problem_move": [move.name for move in PROBLEM_WORKFLOW.moves],
+        "petition_move": [move.name for move in PETITION_WORKFLOW.moves],
         "token": ["not-a-feed-token"],
     }
 
@@ -247,16 +270,62 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
                 pk=pk, kind=AuthEvent.Kind.LOGIN, user=member, township=township, path="/"
             )
         )
+        plan_item = made(
+            PlanItem.objects.create(pk=pk, township=township, year=2024, title="加大监督力度")
+        )
         made(
-            Inspection.objects.create(
+            Campaign.objects.create(
                 pk=pk,
                 township=township,
-                kind="inspection",
-                date=datetime.date(2024, 4, 18),
-                subject="视察",
-                participants=5,
+                title="关心母亲河溪",
+                start_date=datetime.date(2024, 7, 1),
+                plan_item=plan_item,
             )
         )
+        made(PetitionPolicy.objects.create(pk=pk, township=township))
+        petition = made(
+            Petition.objects.create(
+                pk=pk,
+                township=township,
+                received_on=datetime.date(2024, 6, 3),
+                channel="letter",
+                name="来信人",
+                category="other",
+                subject="来信",
+                content="内容",
+                accept_by=datetime.date(2024, 6, 18),
+            )
+        )
+        made(
+            PetitionStatusChange.objects.create(
+                pk=pk, petition=petition, to_status="received", changed_by=member
+            )
+        )
+        made(
+            PetitionReply.objects.create(
+                pk=pk,
+                petition=petition,
+                direction="to_person",
+                date=datetime.date(2024, 6, 10),
+                text="答复",
+                recorded_by=member,
+            )
+        )
+        made(
+            ElectionObservation.objects.create(
+                pk=pk,
+                township=township,
+                village=unit,
+                stage="voting",
+                date=datetime.date(2024, 10, 20),
+            )
+        )
+        article = made(
+            Article.objects.create(
+                pk=pk, township=township, title="稿件", submitted_on=datetime.date(2024, 5, 6)
+            )
+        )
+        made(Publication.objects.create(pk=pk, article=article, outlet="county_site"))
         report = Report(
             pk=pk, township=township, year=2024, requested_by=member, state=Report.State.DONE
         )
@@ -294,6 +363,61 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
         )
     )
     made(Attendance.objects.create(pk=pk, activity=activity, deputy=deputy, status="present"))
+    action = made(
+        OversightAction.objects.create(
+            pk=pk, township=township, kind="inspection", activity=activity, unit=unit
+        )
+    )
+    if not owned_only:
+        made(ActionStaff.objects.create(pk=pk, action=action, name=f"干部{pk}"))
+    task = made(
+        GovernmentTask.objects.create(
+            pk=pk, township=township, year=2024, kind="practical", title="民生实事", unit=unit
+        )
+    )
+    made(
+        ProgressReview.objects.create(
+            pk=pk,
+            task=task,
+            action=action,
+            stage="mid_year",
+            date=datetime.date(2024, 7, 10),
+            progress="on_track",
+        )
+    )
+    problem = made(
+        Problem.objects.create(
+            pk=pk,
+            township=township,
+            action=action,
+            description="问题",
+            unit=unit,
+            deadline=datetime.date(2024, 10, 8),
+        )
+    )
+    made(
+        ProblemStatusChange.objects.create(
+            pk=pk, problem=problem, to_status="pending", changed_by=member
+        )
+    )
+    rectification = made(
+        RectificationReport.objects.create(
+            pk=pk,
+            problem=problem,
+            text="已整改",
+            rectified_on=datetime.date(2024, 9, 30),
+            submitted_by=member,
+        )
+    )
+    evidence = RectificationEvidence(pk=pk, report=rectification)
+    evidence.file.save(f"e{pk}.png", ContentFile(PNG), save=False)
+    made(evidence).save()
+    evaluation = made(WorkEvaluation.objects.create(pk=pk, action=action, unit=unit))
+    made(
+        EvaluationRating.objects.create(
+            pk=pk, evaluation=evaluation, deputy=deputy, verdict="satisfied"
+        )
+    )
     attachment = ActivityAttachment(pk=pk, activity=activity)
     attachment.file.save(f"a{pk}.png", ContentFile(PNG), save=False)
     made(attachment).save()

@@ -8,7 +8,7 @@ from congress.models import User
 from demo import year2024 as demo
 from deputies.models import Activity, Deputy
 from deputies.selectors import activity_list_for_user, person_times
-from oversight.models import Inspection
+from oversight.models import OversightAction
 from proposals.models import Proposal
 from proposals.workflow import Status
 from reports.selectors import annual_stats
@@ -51,7 +51,7 @@ def test_seed_demo_is_idempotent(seeded):
         CongressSession.objects.count(),
         Candidate.objects.count(),
         Proposal.objects.count(),
-        Inspection.objects.count(),
+        OversightAction.objects.count(),
         User.objects.count(),
     )
     call_command("seed_demo", stdout=io.StringIO())
@@ -60,7 +60,7 @@ def test_seed_demo_is_idempotent(seeded):
         CongressSession.objects.count(),
         Candidate.objects.count(),
         Proposal.objects.count(),
-        Inspection.objects.count(),
+        OversightAction.objects.count(),
         User.objects.count(),
     )
 

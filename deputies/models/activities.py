@@ -26,6 +26,8 @@ class Activity(models.Model):
         VOTERS = "voters", _("Contact with voters")  # 联系选民
         PRE_SESSION = "pre_session", _("Pre-session visit")  # 会前走访
         REVIEW = "review", _("Report and review")  # 述职评议
+        # Held by an oversight action (oversight.OversightAction owns the activity).
+        OVERSIGHT = "oversight", _("Oversight action")  # 监督活动
         OTHER = "other", _("Other")
 
     township = models.ForeignKey(

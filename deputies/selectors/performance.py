@@ -28,6 +28,7 @@ ACTIVITY_WEIGHT = {
     Activity.Kind.TRAINING: "training_points",
     Activity.Kind.INSPECTION: "inspection_points",
     Activity.Kind.SURVEY: "inspection_points",
+    Activity.Kind.OVERSIGHT: "inspection_points",
 }
 DEFAULT_ACTIVITY_WEIGHT = "activity_points"
 
@@ -53,8 +54,10 @@ class PerformanceRow:
 
     @property
     def inspections(self) -> int:
-        return self.activities.get(Activity.Kind.INSPECTION, 0) + self.activities.get(
-            Activity.Kind.SURVEY, 0
+        return sum(
+            self.activities.get(kind, 0)
+            for kind, weight in ACTIVITY_WEIGHT.items()
+            if weight == "inspection_points"
         )
 
     @property

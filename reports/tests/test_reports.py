@@ -7,13 +7,13 @@ import time
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from oversight.tests.factories import InspectionFactory
 from pypdf import PdfReader
 
 from conftest import require
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from deputies.tests.factories import DeputyFactory
-from oversight.tests.factories import InspectionFactory
 from proposals.tests.factories import ProposalFactory
 from reports.models import Report
 from reports.services import report_render

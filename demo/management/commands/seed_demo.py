@@ -9,6 +9,7 @@ from congress.models import Township, Unit, User
 from congress.roles import COUNTY_ROLES
 from congress.services import user_create
 from demo import year2024 as demo
+from demo.oversight import seed as seed_oversight
 from deputies.models import (
     DEPUTY_DETAILS,
     Activity,
@@ -31,8 +32,6 @@ from deputies.services import (
     report_to_voters_record,
     voter_contact_record,
 )
-from oversight.models import Inspection
-from oversight.services import inspection_create
 from proposals.models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField
 from proposals.services import (
     proposal_answer,
@@ -88,9 +87,14 @@ class Command(BaseCommand):
         sessions = self._sessions(township, deputies, accounts["staff"])
         self._proposals(township, deputies, sessions, units, accounts["staff"], accounts["member"])
         self._current_work(township, deputies, units, accounts["staff"])
-        for row in demo.INSPECTIONS:
-            if not Inspection.objects.filter(township=township, subject=row["subject"]).exists():
-                inspection_create(township=township, **row)
+        if not township.oversight_actions.exists():
+            seed_oversight(
+                township=township,
+                deputies=deputies,
+                units=units,
+                staff=accounts["staff"],
+                member=accounts["member"],
+            )
 
         self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
