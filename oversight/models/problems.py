@@ -2,6 +2,7 @@
 presidium has verified it (整改销号)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,6 +85,23 @@ class Problem(models.Model):
 
     def __str__(self):
         return self.description[:40]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ProblemStatus.CLOSED
+
+    @property
+    def is_overdue(self) -> bool:
+        """Past its deadline and not yet reported fixed (computed, never stored; the
+        selectors filter on the same rule)."""
+        return (
+            self.status
+            in (
+                ProblemStatus.PENDING,
+                ProblemStatus.IN_PROGRESS,
+            )
+            and self.deadline < timezone.localdate()
+        )
 
 
 class ProblemStatusChange(StatusChange):

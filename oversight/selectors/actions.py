@@ -10,7 +10,7 @@ from congress.registry import Figure, YearSummary
 from congress.scoping import visible_to
 from deputies.models import Attendance
 
-from .models import ActionStaff, OversightAction
+from ..models import ActionStaff, OversightAction
 
 
 def _count(queryset: QuerySet, by: str) -> Coalesce:
