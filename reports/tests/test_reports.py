@@ -7,13 +7,13 @@ import time
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from oversight.tests.factories import InspectionFactory
 from pypdf import PdfReader
 
 from conftest import require
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from deputies.tests.factories import DeputyFactory
+from oversight.tests.factories import OversightActionFactory
 from proposals.tests.factories import ProposalFactory
 from reports.models import Report
 from reports.services import report_render
@@ -41,11 +41,17 @@ def year_of_work(township):
     in_2024 = timezone.make_aware(datetime.datetime(2024, 1, 21, 14))
     for i in range(7):
         ProposalFactory(deputy__township=township, submitted_at=in_2024, is_key=i == 0)
-    InspectionFactory(
-        township=township, date=datetime.date(2024, 9, 2), participants=86, kind="survey"
+    OversightActionFactory(
+        township=township,
+        kind="survey",
+        activity__start_date=datetime.date(2024, 9, 2),
+        activity__other_participants=86,
     )
-    InspectionFactory(
-        township=township, date=datetime.date(2024, 9, 25), participants=12, kind="special_check"
+    OversightActionFactory(
+        township=township,
+        kind="special_check",
+        activity__start_date=datetime.date(2024, 9, 25),
+        activity__other_participants=12,
     )
     other = TownshipFactory()
     ProposalFactory(deputy__township=other, submitted_at=in_2024)
