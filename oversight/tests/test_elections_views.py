@@ -1,8 +1,6 @@
 """The election supervision pages: staff record, members read, nobody else; the table of
 villages and stages; a past day entered and a later one refused."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from freezegun import freeze_time

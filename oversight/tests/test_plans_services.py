@@ -159,7 +159,10 @@ def test_the_plan_says_what_was_done_under_each_item(township):
 
     plan = plan_for_year(township=township, year=2024)
 
-    assert [(line.number, line.title) for line in plan] == [(1, "加大监督力度"), (2, "加强代表工作")]
+    assert [(line.number, line.title) for line in plan] == [
+        (1, "加大监督力度"),
+        (2, "加强代表工作"),
+    ]
     assert isinstance(plan[0], PlanLine)
     assert [str(work.title) for work in plan[0].actions] == ["视察石坑坪水库", "洁净乡村专项督查"]
     assert plan[0].actions[0] == WorkDone(

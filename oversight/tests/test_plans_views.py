@@ -70,7 +70,9 @@ def test_from_november_the_plan_opens_on_next_year(client, staff, township):
     assert "2025年工作思路" in page and "明年的思路" in page and "今年的思路" not in page
     # Nonsense and a year after next fall back to the same.
     for year in ("abc", "2026"):
-        assert "明年的思路" in client.get(reverse("oversight:plan") + f"?year={year}").content.decode()
+        assert (
+            "明年的思路" in client.get(reverse("oversight:plan") + f"?year={year}").content.decode()
+        )
     assert "今年的思路" in client.get(reverse("oversight:plan") + "?year=2024").content.decode()
 
 
@@ -119,9 +121,7 @@ def test_a_plan_for_the_year_after_next_is_refused_in_chinese(client, staff):
 def test_moving_the_first_item_up_says_why_not(client, staff, township):
     first = PlanItemFactory(township=township, year=2024, order=1)
     client.force_login(staff)
-    response = client.post(
-        reverse("oversight:plan_item_move", args=[first.pk, "up"]), follow=True
-    )
+    response = client.post(reverse("oversight:plan_item_move", args=[first.pk, "up"]), follow=True)
     assert "已排在第一" in response.content.decode()
 
 

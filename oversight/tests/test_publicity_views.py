@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
-from oversight.models import Article, Publication
+from oversight.models import Article
 from oversight.tests.factories import ArticleFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
