@@ -218,6 +218,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "oversight.view_oversightaction",
         "oversight.view_problem",
         "oversight.view_campaign",
+        "oversight.view_planitem",
     ],
     Role.UNIT: [
         "proposals.view_proposal",

@@ -28,3 +28,31 @@ class OversightConfig(AppConfig):
                 order=50,
             )
         )
+
+        # The rest of the year's work: the work plan, election supervision, publicity.
+        from .selectors import elections as election_selectors
+        from .selectors import publicity as publicity_selectors
+
+        registry.history_kinds.register(
+            registry.HistoryKind(key="plan_item", model="oversight.PlanItem")
+        )
+        registry.history_kinds.register(
+            registry.HistoryKind(key="election_observation", model="oversight.ElectionObservation")
+        )
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="article",
+                model="oversight.Article",
+                children=(("oversight.Publication", "article_id"),),
+            )
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="elections", summary=election_selectors.elections_year_summary, order=60
+            )
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="publicity", summary=publicity_selectors.publicity_year_summary, order=70
+            )
+        )

@@ -146,6 +146,8 @@ def _sample_values() -> dict[str, list[str]]:
     """Values for URL parameters that are not record ids; a new one must be added here."""
     return {
         "model_key": [kind.key for kind in registry.history_kinds],
+        # A work plan item moves one place up or down (any other word answers 404).
+        "direction": ["up", "down"],
         # The moves the move page takes (merging has its own page, an unsatisfied rating is the
         # rating form's): every other move name answers 403.
         "move": list(MOVE_FORMS),
