@@ -182,14 +182,14 @@ def task_list_for_user(
     *, user, year: int | None = None, kind: str = ""
 ) -> QuerySet[GovernmentTask]:
     """The government tasks the user may read (a unit: its own), by year, list and number,
-    each with its reviews in date order (`task.reviews.all()`, no further query)."""
+    each with its reviews in date order (`task.review_list`, no further query)."""
     tasks = visible_to(GovernmentTask.objects.all(), user).select_related("unit")
     if year:
         tasks = tasks.filter(year=year)
     if kind:
         tasks = tasks.filter(kind=kind)
     reviews = visible_to(ProgressReview.objects.order_by("date", "pk"), user)
-    return tasks.prefetch_related(Prefetch("reviews", queryset=reviews))
+    return tasks.prefetch_related(Prefetch("reviews", queryset=reviews, to_attr="review_list"))
 
 
 def task_get_for_user(*, user, pk: int) -> GovernmentTask:
