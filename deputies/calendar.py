@@ -25,6 +25,17 @@ def activity_events(user, start: datetime.date, end: datetime.date) -> list[Cale
         start_date__lte=end,
     ).order_by("start_date", "pk")
     linked = user.has_perm("deputies.view_activity")
+    # An oversight action's activity is one event too (oversight registers no second source),
+    # opening the action's page; deputies knows only the relation's name and the URL name.
+    to_oversight = user.has_perm("oversight.view_oversightaction")
+    activities = activities.select_related("oversight_action")
+
+    def url(activity) -> str:
+        action = getattr(activity, "oversight_action", None)
+        if action is not None and to_oversight:
+            return reverse("oversight:detail", args=[action.pk])
+        return reverse("deputies:activity_detail", args=[activity.pk]) if linked else ""
+
     return [
         CalendarEvent(
             uid=f"activity-{activity.pk}@renda",
@@ -32,7 +43,7 @@ def activity_events(user, start: datetime.date, end: datetime.date) -> list[Cale
             start=activity.start_date,
             end=activity.end_date or activity.start_date,
             kind=activity.get_kind_display(),
-            url=reverse("deputies:activity_detail", args=[activity.pk]) if linked else "",
+            url=url(activity),
             location=activity.place,
         )
         for activity in activities

@@ -164,6 +164,9 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = deputy_group_choices(township=township)
+        # An oversight action records its own activity (oversight:create).
+        kind = self.fields["kind"]
+        kind.choices = [c for c in kind.choices if c[0] != Activity.Kind.OVERSIGHT]
 
 
 class AttachmentForm(forms.Form):

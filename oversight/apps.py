@@ -13,7 +13,24 @@ class OversightConfig(AppConfig):
         from .selectors import actions as selectors
 
         registry.history_kinds.register(
-            registry.HistoryKind(key="oversight_action", model="oversight.OversightAction")
+            registry.HistoryKind(
+                key="oversight_action",
+                model="oversight.OversightAction",
+                children=(
+                    ("oversight.ActionStaff", "action_id"),
+                    ("oversight.ProgressReview", "action_id"),
+                ),
+            )
+        )
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="government_task",
+                model="oversight.GovernmentTask",
+                children=(("oversight.ProgressReview", "task_id"),),
+            )
+        )
+        registry.history_kinds.register(
+            registry.HistoryKind(key="campaign", model="oversight.Campaign")
         )
         registry.year_summary_sources.register(
             registry.YearSummarySource(

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from congress.models import User
 from demo import year2024 as demo
 from deputies.models import Activity, Deputy
+from oversight.models import Campaign, GovernmentTask, OversightAction
 from proposals.models import Proposal
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,6 +48,8 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
     activity = Activity.objects.order_by("pk").first()
     without_account = Deputy.objects.filter(user__isnull=True).order_by("pk").first()
     township = deputy.township
+    action = OversightAction.objects.filter(activity__attendances__deputy=deputy).first()
+    campaign, task = Campaign.objects.first(), GovernmentTask.objects.first()
     ok = 200
     return {
         "staff": [
@@ -64,6 +67,11 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("proposals:detail", args=[own_proposal.pk]), ok),
             (reverse("oversight:list"), ok),
             (reverse("oversight:create"), ok),
+            (reverse("oversight:detail", args=[action.pk]), ok),
+            (reverse("oversight:attendance", args=[action.pk]), ok),
+            (reverse("oversight:campaign_detail", args=[campaign.pk]), ok),
+            (reverse("oversight:tasks"), ok),
+            (reverse("oversight:task_detail", args=[task.pk]), ok),
             (reverse("reports:list"), ok),
             (reverse("reports:create"), ok),
             (reverse("auth_events"), ok),
@@ -94,6 +102,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("proposals:list"), ok),
             (reverse("proposals:create"), ok),
             (reverse("proposals:detail", args=[own_proposal.pk]), ok),
+            (reverse("oversight:detail", args=[action.pk]), ok),
             (reverse("calendar") + "?month=2024-01", ok),
             (reverse("deputies:list"), 403),
         ],
@@ -101,6 +110,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("home"), ok),
             (reverse("proposals:list"), ok),
             (reverse("proposals:detail", args=[assigned.pk]), ok),
+            (reverse("oversight:list"), ok),
         ],
         "county": [(reverse("home"), ok), (reverse("reports:list"), ok)],
         "countyadmin": [

@@ -18,7 +18,7 @@ from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from deputies.models import Activity, Constituency, Deputy, DeputyGroup, ReportToVoters
 from deputies.tests.factories import ActivityFactory, ConstituencyFactory, DeputyFactory
-from oversight.models import Inspection
+from oversight.models import OversightAction
 from proposals.models import Proposal
 from reports.models import Report
 from sessions.models import CongressSession
@@ -70,8 +70,8 @@ def _create_pages(township, users):
         (
             staff,
             reverse("oversight:create"),
-            {"kind": "inspection", "date": day, "subject": "视察", "participants": 5},
-            Inspection,
+            {"kind": "inspection", "title": "视察", "start_date": day, "other_participants": 5},
+            OversightAction,
         ),
         (
             staff,
@@ -162,18 +162,23 @@ def test_every_create_page_makes_one_record_from_two_identical_posts(
 
 def test_a_form_without_its_token_is_refused_and_shown_again_with_a_fresh_one(client, staff):
     client.force_login(staff)
-    data = {"kind": "inspection", "date": "2024-05-06", "subject": "视察", "participants": 5}
+    data = {
+        "kind": "inspection",
+        "title": "视察",
+        "start_date": "2024-05-06",
+        "other_participants": 5,
+    }
     response = client.post(reverse("oversight:create"), {**data, SUBMISSION_TOKEN: ""})
     assert response.status_code == 200
     assert EXPIRED in response.content.decode()
-    assert not Inspection.objects.exists()
+    assert not OversightAction.objects.exists()
     fresh = response.context["form"].data[SUBMISSION_TOKEN]
     uuid.UUID(fresh)
     assert (
         client.post(reverse("oversight:create"), {**data, SUBMISSION_TOKEN: fresh}).status_code
         == 302
     )
-    assert Inspection.objects.count() == 1
+    assert OversightAction.objects.count() == 1
 
 
 def test_a_submission_that_failed_can_be_corrected_and_sent_with_the_same_token(client, staff):
@@ -197,12 +202,17 @@ def test_a_submission_that_failed_can_be_corrected_and_sent_with_the_same_token(
 def test_another_users_token_is_not_theirs_to_replay(client, make_user, township, staff):
     client.force_login(staff)
     token = str(uuid.uuid4())
-    data = {"kind": "inspection", "date": "2024-05-06", "subject": "视察", "participants": 5}
+    data = {
+        "kind": "inspection",
+        "title": "视察",
+        "start_date": "2024-05-06",
+        "other_participants": 5,
+    }
     client.post(reverse("oversight:create"), {**data, SUBMISSION_TOKEN: token})
     client.force_login(make_user(Role.STAFF, township))
     response = client.post(reverse("oversight:create"), {**data, SUBMISSION_TOKEN: token})
     assert response.status_code == 200 and EXPIRED in response.content.decode()
-    assert Inspection.objects.count() == 1
+    assert OversightAction.objects.count() == 1
 
 
 def test_save_unique_turns_the_constraint_into_its_message(township):

@@ -22,7 +22,7 @@ TABLE = {
     "deputies:accounts_create": {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
     "proposals:list":           {S: OK, M: OK, D: OK, U: OK, C: X,  CA: X},
     "proposals:create":         {S: OK, M: X,  D: OK, U: X,  C: X,  CA: X},
-    "oversight:list":           {S: OK, M: OK, D: X,  U: X,  C: X,  CA: X},
+    "oversight:list":           {S: OK, M: OK, D: OK, U: OK, C: X,  CA: X},
     "oversight:create":         {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},
     "reports:list":             {S: OK, M: OK, D: X,  U: X,  C: OK, CA: X},
     "reports:create":           {S: OK, M: X,  D: X,  U: X,  C: X,  CA: X},

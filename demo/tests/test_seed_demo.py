@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from congress.models import User
 from demo import year2024 as demo
-from deputies.models import Activity, Deputy
-from deputies.selectors import activity_list_for_user, person_times
-from oversight.models import OversightAction
+from deputies.models import Deputy
+from oversight.models import Campaign, OversightAction
+from oversight.selectors.actions import campaign_totals
 from proposals.models import Proposal
 from proposals.workflow import Status
 from reports.selectors import annual_stats
@@ -38,8 +38,8 @@ def test_seed_demo_recreates_the_2024_report(seeded):
     assert stats["proposals"]["assigned"] == 6  # 3月25日交办会逐件交办
     assert stats["deputies"]["county"] == 8  # 8位县镇两级人大代表
     assert stats["deputies"]["township"] == 40
-    week = Activity.objects.get(title__contains="活动周")
-    assert person_times(activity_list_for_user(user=staff).get(pk=week.pk)) == 86  # 共86人次
+    river = Campaign.objects.get(township=township, title__contains="关心母亲河溪")
+    assert campaign_totals(campaign=river).person_times == 86  # 共86人次
     assert [d.name for d in absence_warnings(township=township)] == [
         demo.DEPUTIES[39]["name"]
     ]  # stayed away from both sessions of the term

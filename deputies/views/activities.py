@@ -22,6 +22,7 @@ from ..forms import (
     LiaisonContactForm,
     ReportToVotersForm,
 )
+from ..models import Activity
 from ..selectors import (
     activity_attachment_get_for_user,
     activity_attachments,
@@ -54,6 +55,16 @@ class ActivityListView(PermissionRequiredMixin, ListView):
         return activity_list_for_user(user=self.request.user)
 
 
+def oversight_action_pk(activity: Activity) -> int | None:
+    """The oversight action owning the activity, if any: its dates, attendance and photos are
+    recorded on the action's pages. Deputies does not import oversight (the layers); the
+    reverse relation and the action's URL names are all it knows of it."""
+    if activity.kind != Activity.Kind.OVERSIGHT:
+        return None
+    action = getattr(activity, "oversight_action", None)
+    return action.pk if action is not None else None
+
+
 class ActivityDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "deputies.view_activity"
     template_name = "deputies/activity_detail.html"
@@ -67,7 +78,11 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         context["participants"] = activity_participants(activity=self.object)
         context["person_times"] = person_times(self.object)
         context["attachments"] = activity_attachments(activity=self.object)
-        if self.request.user.has_perm("deputies.change_activity"):
+        action_pk = oversight_action_pk(self.object)
+        if action_pk is not None:
+            if self.request.user.has_perm("oversight.view_oversightaction"):
+                context["oversight_url"] = reverse("oversight:detail", args=[action_pk])
+        elif self.request.user.has_perm("deputies.change_activity"):
             context["attachment_form"] = add_submission_token(AttachmentForm())
         return context
 
@@ -93,9 +108,19 @@ class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin
 
 
 class ActivityMixin:
+    # The page of the owning oversight action that does the same, where the user is sent.
+    oversight_page = ""
+
     @cached_property
     def activity(self):
         return activity_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.oversight_page:
+            action_pk = oversight_action_pk(self.activity)
+            if action_pk is not None:
+                return redirect(self.oversight_page, pk=action_pk)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "activity": self.activity}
@@ -110,6 +135,7 @@ class ActivityUpdateView(
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
+    oversight_page = "oversight:edit"
 
     def get_form_kwargs(self):
         return {
@@ -129,6 +155,7 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_attendance.html"
     form_class = AttendanceForm
+    oversight_page = "oversight:attendance"
 
     def get_form_kwargs(self):
         return {
@@ -155,6 +182,7 @@ class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, CreateOnceMixin
     template_name = "deputies/activity_detail.html"
     form_class = AttachmentForm
     http_method_names = ["post"]
+    oversight_page = "oversight:detail"
 
     def perform(self, form):
         return activity_attach(activity=self.activity, upload=form.cleaned_data["file"])

@@ -1,14 +1,381 @@
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.views.generic import ListView
+"""Pages of oversight actions, government tasks with their progress reviews, and campaigns.
 
-from ..selectors.actions import action_list_for_user
+An action's attendance and photos are the deputies' activity's: these pages call the deputies'
+services for them, so the user stays in oversight and the deputies' record counts them.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from congress.forms import AttendanceForm, add_submission_token
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from deputies.forms import AttachmentForm
+from deputies.selectors import activity_attendance_rows
+from deputies.services import activity_attach, activity_set_attendance
+
+from ..forms.actions import (
+    ActionFilterForm,
+    ActionForm,
+    CampaignForm,
+    ReviewForm,
+    TaskFilterForm,
+    TaskForm,
+)
+from ..selectors.actions import (
+    action_detail_for_user,
+    action_get_for_user,
+    action_list_for_user,
+    campaign_actions_for_user,
+    campaign_choices_for_user,
+    campaign_get_for_user,
+    campaign_list_for_user,
+    campaign_totals,
+    task_detail_for_user,
+    task_get_for_user,
+    task_list_for_user,
+)
+from ..services.actions import (
+    action_create,
+    action_update,
+    campaign_create,
+    campaign_update,
+    review_record,
+    task_create,
+    task_update,
+)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# ----------------------------------------------------------------------------- actions
 
 
 class ActionListView(PermissionRequiredMixin, ListView):
     permission_required = "oversight.view_oversightaction"
-    template_name = "oversight/action_list.html"
+    template_name = "oversight/actions/action_list.html"
     context_object_name = "actions"
     paginate_by = 50
 
+    @cached_property
+    def filter_form(self):
+        return ActionFilterForm(
+            self.request.GET or None, campaigns=campaign_choices_for_user(user=self.request.user)
+        )
+
     def get_queryset(self):
-        return action_list_for_user(user=self.request.user)
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            return action_list_for_user(user=self.request.user).none()
+        return action_list_for_user(user=self.request.user, **self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "filter_form": self.filter_form,
+            "query": _query_without_page(self.request),
+        }
+
+
+class ActionMixin:
+    """The action of the URL, if the user may read it (404 otherwise)."""
+
+    @cached_property
+    def action(self):
+        return action_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action": self.action}
+
+    def get_success_url(self, result):
+        return reverse("oversight:detail", args=[self.action.pk])
+
+
+class ActionDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "oversight.view_oversightaction"
+    template_name = "oversight/actions/action_detail.html"
+    context_object_name = "action"
+
+    def get_object(self, queryset=None):
+        return action_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(action_detail_for_user(user=self.request.user, action=self.object))
+        if self.request.user.has_perm("oversight.change_oversightaction"):
+            context["attachment_form"] = add_submission_token(AttachmentForm())
+        return context
+
+
+class ActionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+    permission_required = "oversight.add_oversightaction"
+    template_name = "oversight/actions/action_form.html"
+    form_class = ActionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township}
+
+    def perform(self, form):
+        return action_create(township=self.township, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, action):
+        return _("Oversight action “%(title)s” recorded. Now record which deputies took part.") % {
+            "title": action.activity.title
+        }
+
+    def get_success_url(self, action):
+        return reverse("oversight:attendance", args=[action.pk])
+
+
+class ActionUpdateView(
+    PermissionRequiredMixin, TownshipMixin, ActionMixin, ServiceFormMixin, FormView
+):
+    permission_required = "oversight.change_oversightaction"
+    template_name = "oversight/actions/action_form.html"
+    form_class = ActionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township, "action": self.action}
+
+    def perform(self, form):
+        return action_update(action=self.action, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, action):
+        return _("Changes saved.")
+
+
+class ActionAttendanceView(PermissionRequiredMixin, ActionMixin, ServiceFormMixin, FormView):
+    """The deputies in office on the action's first day, each present, on leave or absent."""
+
+    permission_required = "oversight.change_oversightaction"
+    template_name = "oversight/actions/action_attendance.html"
+    form_class = AttendanceForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "rows": activity_attendance_rows(activity=self.action.activity),
+        }
+
+    def perform(self, form):
+        return activity_set_attendance(
+            activity=self.action.activity,
+            statuses=form.statuses(),
+            by=self.request.user,
+            clear=form.cleaned_data["clear"],
+        )
+
+    def get_success_message(self, result):
+        action = action_get_for_user(user=self.request.user, pk=self.action.pk)
+        return _("Attendance saved: %(n)s person-times.") % {"n": action.person_times}
+
+
+class ActionAttachView(PermissionRequiredMixin, ActionMixin, CreateOnceMixin, FormView):
+    """A photo or document of the action, uploaded from its page."""
+
+    permission_required = "oversight.change_oversightaction"
+    template_name = "oversight/actions/action_detail.html"
+    form_class = AttachmentForm
+    http_method_names = ["post"]
+
+    def perform(self, form):
+        return activity_attach(activity=self.action.activity, upload=form.cleaned_data["file"])
+
+    def get_success_message(self, attachment):
+        return _("File %(name)s attached.") % {"name": attachment}
+
+    def form_invalid(self, form):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(self.request, error)
+        return redirect("oversight:detail", pk=self.action.pk)
+
+
+# ----------------------------------------------------------------------------- government tasks
+
+
+class TaskListView(PermissionRequiredMixin, ListView):
+    permission_required = "oversight.view_governmenttask"
+    template_name = "oversight/actions/task_list.html"
+    context_object_name = "tasks"
+    paginate_by = 100
+
+    @cached_property
+    def filter_form(self):
+        return TaskFilterForm(self.request.GET or None)
+
+    def get_queryset(self):
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            return task_list_for_user(user=self.request.user).none()
+        return task_list_for_user(user=self.request.user, **self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "filter_form": self.filter_form,
+            "query": _query_without_page(self.request),
+        }
+
+
+class TaskMixin:
+    @cached_property
+    def task(self):
+        return task_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "task": self.task}
+
+    def get_success_url(self, result):
+        return reverse("oversight:task_detail", args=[self.task.pk])
+
+
+class TaskDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "oversight.view_governmenttask"
+    template_name = "oversight/actions/task_detail.html"
+    context_object_name = "task"
+
+    def get_object(self, queryset=None):
+        return task_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(task_detail_for_user(user=self.request.user, task=self.object))
+        return context
+
+
+class TaskCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+    permission_required = "oversight.add_governmenttask"
+    template_name = "oversight/actions/task_form.html"
+    form_class = TaskForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township}
+
+    def perform(self, form):
+        return task_create(township=self.township, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, task):
+        return _("Government task “%(title)s” recorded.") % {"title": task.title}
+
+    def get_success_url(self, task):
+        return reverse("oversight:task_detail", args=[task.pk])
+
+
+class TaskUpdateView(PermissionRequiredMixin, TownshipMixin, TaskMixin, ServiceFormMixin, FormView):
+    permission_required = "oversight.change_governmenttask"
+    template_name = "oversight/actions/task_form.html"
+    form_class = TaskForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township, "instance": self.task}
+
+    def perform(self, form):
+        return task_update(task=self.task, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, task):
+        return _("Changes saved.")
+
+
+class ReviewAddView(PermissionRequiredMixin, TaskMixin, CreateOnceMixin, FormView):
+    """Where a task stood when reviewed; `?action=<pk>` preselects the action recording it."""
+
+    permission_required = "oversight.add_progressreview"
+    template_name = "oversight/actions/review_form.html"
+    form_class = ReviewForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "task": self.task}
+
+    def get_initial(self):
+        action = self.request.GET.get("action", "")
+        return {"action": int(action)} if action.isdigit() else {}
+
+    def perform(self, form):
+        return review_record(task=self.task, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, review):
+        return _("Review recorded: %(progress)s.") % {"progress": review.get_progress_display()}
+
+
+# ----------------------------------------------------------------------------- campaigns
+
+
+class CampaignListView(PermissionRequiredMixin, TemplateView):
+    permission_required = "oversight.view_campaign"
+    template_name = "oversight/actions/campaign_list.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "campaigns": campaign_list_for_user(user=self.request.user),
+        }
+
+
+class CampaignMixin:
+    @cached_property
+    def campaign(self):
+        return campaign_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "campaign": self.campaign}
+
+    def get_success_url(self, result):
+        return reverse("oversight:campaign_detail", args=[self.campaign.pk])
+
+
+class CampaignDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "oversight.view_campaign"
+    template_name = "oversight/actions/campaign_detail.html"
+    context_object_name = "campaign"
+
+    def get_object(self, queryset=None):
+        return campaign_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "actions": campaign_actions_for_user(user=self.request.user, campaign=self.object),
+            "totals": campaign_totals(campaign=self.object),
+        }
+
+
+class CampaignCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+    permission_required = "oversight.add_campaign"
+    template_name = "oversight/actions/campaign_form.html"
+    form_class = CampaignForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township}
+
+    def perform(self, form):
+        return campaign_create(township=self.township, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, campaign):
+        return _("Campaign “%(title)s” recorded.") % {"title": campaign.title}
+
+    def get_success_url(self, campaign):
+        return reverse("oversight:campaign_detail", args=[campaign.pk])
+
+
+class CampaignUpdateView(
+    PermissionRequiredMixin, TownshipMixin, CampaignMixin, ServiceFormMixin, FormView
+):
+    permission_required = "oversight.change_campaign"
+    template_name = "oversight/actions/campaign_form.html"
+    form_class = CampaignForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township, "instance": self.campaign}
+
+    def perform(self, form):
+        return campaign_update(campaign=self.campaign, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, campaign):
+        return _("Changes saved.")
