@@ -162,6 +162,8 @@ def account_permissions_set(*, by: User, user: User, granted: set[str]) -> set[s
         user.user_permissions.add(*(permissions[label] for label in added))
     if removed:
         user.user_permissions.remove(*(permissions[label] for label in removed))
+    for cache in ("_perm_cache", "_user_perm_cache"):  # ModelBackend's, on this instance
+        user.__dict__.pop(cache, None)
     for label in sorted(added | removed):
         # The audit trail of who may read what: the user model's history has no m2m.
         logger.info(

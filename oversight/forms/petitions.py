@@ -127,6 +127,7 @@ class PetitionReplyForm(forms.ModelForm):
         model = PetitionReply
         fields = ["direction", "date", "text"]
         widgets = {"date": DateInput, "text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"direction": _("Kind of reply")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
