@@ -1,10 +1,10 @@
 """Writes on letters and visits (信访): the township's deadlines, receiving one, its course on
 PETITION_WORKFLOW (accept or decline, conclude, reopen) and the replies.
 
-Deadlines are calendar days (信访工作条例 Art 32 and 36 count days, not working days): whether
-to accept is decided within `accept_days` of receipt, an accepted one is concluded within
-`conclude_days` of its acceptance. Staff enter last season's paper records with their real
-dates, never a future one.
+Deadlines are calendar days, as 信访工作条例 counts them (the defaults and their articles are
+in oversight.models.petitions): whether to accept is decided within `accept_days` of receipt,
+an accepted one is concluded within `conclude_days` of its acceptance. Staff enter last
+season's paper records with their real dates, never a future one.
 """
 
 import datetime
@@ -163,6 +163,22 @@ def petition_receive(
     return petition
 
 
+def _check_not_after_handling(petition: Petition, received_on: datetime.date) -> None:
+    """A corrected receipt day may not fall after a step or a reply already recorded."""
+    steps = petition.status_changes.exclude(from_status="").values_list("changed_at", flat=True)
+    days = [timezone.localdate(moment) for moment in steps]
+    days += list(petition.replies.values_list("date", flat=True))
+    if days and received_on > min(days):
+        raise ValidationError(
+            {
+                "received_on": _(
+                    "It cannot have been received after its handling began (%(date)s)."
+                )
+                % {"date": min(days).isoformat()}
+            }
+        )
+
+
 EDITABLE = ("received_on", "channel", "people", "category", "subject", "content", "unit")
 
 
@@ -180,6 +196,7 @@ def petition_update(*, petition: Petition, by: User, **fields) -> Petition:
         raise PermissionDenied
     if "received_on" in fields:
         _check_day(fields["received_on"], "received_on")
+        _check_not_after_handling(petition, fields["received_on"])
     if "unit" in fields:
         check_same_township(petition.township_id, unit=fields["unit"])
     if fields.get("people") is not None and fields["people"] < 1:

@@ -259,6 +259,13 @@ def test_a_corrected_receipt_day_moves_the_deadline_to_accept(township, clerk):
     assert petition.accept_by == datetime.date(2024, 6, 16)
     with pytest.raises(ValidationError):
         petition_update(petition=petition, by=clerk, received_on=datetime.date(2024, 7, 2))
+    petition_move(petition=petition, by=clerk, move="accept", on=datetime.date(2024, 6, 10))
+    with pytest.raises(ValidationError) as error:
+        petition_update(petition=petition, by=clerk, received_on=datetime.date(2024, 6, 11))
+    assert error.value.message_dict["received_on"] == [
+        "收到日期不能晚于开始办理的日期（2024-06-10）。"
+    ]
+    petition_update(petition=petition, by=clerk, received_on=datetime.date(2024, 6, 10))
 
 
 # ------------------------------------------------------------------------ replies and deadlines

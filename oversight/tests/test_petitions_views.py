@@ -343,3 +343,19 @@ def test_only_staff_accounts_of_the_township_are_granted_and_only_by_staff(
     client.force_login(users[M])
     assert client.post(url, {"permission": "oversight.view_petitioner"}).status_code == 403
     assert not User.objects.get(pk=users[S].pk).has_perm("oversight.view_petitioner")
+
+
+@freeze_time("2024-07-01 10:00:00+08:00")
+def test_staffs_home_page_lists_what_waits_and_what_is_overdue(client, township, clerk, users):
+    PetitionFactory(township=township, accept_by=datetime.date(2024, 6, 30))  # overdue
+    PetitionFactory(township=township, accept_by=datetime.date(2024, 7, 10))
+    accepted = PetitionFactory(township=township, accept_by=datetime.date(2024, 7, 10))
+    petition_move(petition=accepted, by=clerk, move="accept")
+    client.force_login(users[S])
+    todo = {item.label: item.count for item in client.get(reverse("home")).context["todo"]}
+    assert todo["待受理的信访事项"] == 2
+    assert todo["待办结的信访事项"] == 1
+    assert todo["信访事项已逾期"] == 1
+    client.force_login(users[M])
+    todo = {item.label for item in client.get(reverse("home")).context["todo"]}
+    assert not {label for label in todo if "信访" in label}
