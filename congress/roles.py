@@ -244,6 +244,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
 }
 
+# Permissions no role carries, given to staff accounts one by one on the township's accounts
+# page (congress.accounts.services.account_permissions_set): label -> what it allows.
+GRANTABLE_PERMISSIONS: dict[str, str] = {
+    # 信访: who wrote or visited is seen only by the staff the township chooses.
+    "oversight.view_petitioner": _("See who wrote or visited (letters and visits)"),
+}
+
 
 def role_groups_sync() -> None:
     """Create one group per role holding exactly the permissions ROLE_PERMISSIONS lists."""

@@ -73,3 +73,40 @@ class OversightConfig(AppConfig):
                 key="publicity", summary=publicity_selectors.publicity_year_summary, order=70
             )
         )
+
+        # Work evaluations (工作评议): their history with the ratings, and the year's figures.
+        from .selectors import evaluations as evaluation_selectors
+
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="work_evaluation",
+                model="oversight.WorkEvaluation",
+                children=(("oversight.EvaluationRating", "evaluation_id"),),
+            )
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="evaluations", summary=evaluation_selectors.evaluations_year_summary, order=52
+            )
+        )
+
+        # Letters and visits (信访): the year's figures, staff's to-do, the deadline reminders.
+        # Not in history_kinds: the history page would show the person's identity to staff
+        # who may not see it; each record's page shows its own course instead.
+        from .selectors import petitions as petition_selectors
+        from .services import petitions as petition_services
+
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="petitions", summary=petition_selectors.petitions_year_summary, order=54
+            )
+        )
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="petitions",
+                context=petition_selectors.petitions_dashboard,
+                roles=frozenset({Role.STAFF}),
+                order=54,
+            )
+        )
+        petition_services.register_reminders()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Township, Unit, User
 from ..registry import Todo
-from ..roles import Role
+from ..roles import GRANTABLE_PERMISSIONS, Role
 from ..scoping import get_visible_or_404, visible_to
 
 # The order of the accounts page: staff first, then members, units and deputies.
@@ -32,6 +32,24 @@ def accounts_for_user(*, user, role: str = "") -> QuerySet[User]:
 def account_get_for_user(*, user, pk: int) -> User:
     """One account of the user's township; another township's answers 404."""
     return get_visible_or_404(User.objects.select_related("unit", "township"), user, pk=pk)
+
+
+def grantable_permissions_held(*, users: Iterable[User]) -> dict[int, set[str]]:
+    """Which grantable permissions (GRANTABLE_PERMISSIONS) each of these accounts holds
+    itself: one query, whatever the number of accounts."""
+    ids = [user.pk for user in users]
+    held: dict[int, set[str]] = {pk: set() for pk in ids}
+    if not ids or not GRANTABLE_PERMISSIONS:
+        return held
+    codenames = [label.split(".", 1)[1] for label in GRANTABLE_PERMISSIONS]
+    rows = User.user_permissions.through.objects.filter(
+        user_id__in=ids, permission__codename__in=codenames
+    ).values_list("user_id", "permission__content_type__app_label", "permission__codename")
+    for user_id, app_label, codename in rows:
+        label = f"{app_label}.{codename}"
+        if label in GRANTABLE_PERMISSIONS:
+            held[user_id].add(label)
+    return held
 
 
 def usernames_taken(usernames: Iterable[str]) -> set[str]:

@@ -1,6 +1,7 @@
 """Writes on login accounts: create one with an initial password, issue a new one, deactivate
 and reactivate, and create a township with its first staff account."""
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
@@ -10,10 +11,12 @@ from django.utils.translation import gettext as _
 
 from ..models import Township, Unit, User
 from ..registry import account_checks
-from ..roles import COUNTY_ROLES, Role
+from ..roles import COUNTY_ROLES, GRANTABLE_PERMISSIONS, Role
 from ..services import user_create
 from .passwords import INITIAL_PASSWORD_HASHER, initial_password_new
 from .selectors import usernames_taken
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,54 @@ def account_set_active(*, by: User, user: User, active: bool) -> User:
     user.is_active = active
     user.save(update_fields=["is_active"])
     return user
+
+
+@transaction.atomic
+def account_permissions_set(*, by: User, user: User, granted: set[str]) -> set[str]:
+    """Give a staff account of the township exactly the grantable permissions in `granted`
+    (GRANTABLE_PERMISSIONS: what no role carries, such as seeing who wrote a letter to the
+    congress), withdrawing the others; returns what changed. Logged."""
+    _check_may_manage(by=by, township_id=user.township_id, role=user.role)
+    if not by.has_perm("congress.change_user"):
+        raise PermissionDenied
+    unknown = set(granted) - set(GRANTABLE_PERMISSIONS)
+    if unknown:
+        raise ValidationError(_("Unknown permission."))
+    if user.role != Role.STAFF:
+        raise ValidationError(_("Only staff accounts are given these permissions."))
+    from django.contrib.auth.models import Permission
+
+    wanted = {label: label.split(".", 1) for label in GRANTABLE_PERMISSIONS}
+    permissions = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type").filter(
+            codename__in=[codename for _app, codename in wanted.values()]
+        )
+        if f"{p.content_type.app_label}.{p.codename}" in wanted
+    }
+    held = set(
+        user.user_permissions.filter(pk__in=[p.pk for p in permissions.values()]).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+    held = {f"{app}.{codename}" for app, codename in held}
+    added, removed = set(granted) - held, held - set(granted)
+    if added:
+        user.user_permissions.add(*(permissions[label] for label in added))
+    if removed:
+        user.user_permissions.remove(*(permissions[label] for label in removed))
+    for cache in ("_perm_cache", "_user_perm_cache"):  # ModelBackend's, on this instance
+        user.__dict__.pop(cache, None)
+    for label in sorted(added | removed):
+        # The audit trail of who may read what: the user model's history has no m2m.
+        logger.info(
+            "account %s: %s %s by %s",
+            user.get_username(),
+            "granted" if label in added else "withdrew",
+            label,
+            by.get_username(),
+        )
+    return added | removed
 
 
 @transaction.atomic

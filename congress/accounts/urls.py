@@ -15,6 +15,11 @@ township_patterns = (
         path(
             "accounts/<int:pk>/active/", views.AccountSetActiveView.as_view(), name="account_active"
         ),
+        path(
+            "accounts/<int:pk>/permissions/",
+            views.AccountPermissionsView.as_view(),
+            name="account_permissions",
+        ),
         path("units/", views.UnitListView.as_view(), name="units"),
         path("units/<int:pk>/", views.UnitUpdateView.as_view(), name="unit_edit"),
     ],

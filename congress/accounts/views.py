@@ -19,7 +19,7 @@ from django.views.generic import FormView, TemplateView
 
 from ..models import Unit
 from ..pdf import pdf_response
-from ..roles import STAFF_CREATES_ROLES, Role
+from ..roles import GRANTABLE_PERMISSIONS, STAFF_CREATES_ROLES, Role
 from ..services import unit_save
 from ..views_mixins import ListWithAddFormMixin, ServiceFormMixin, TownshipMixin
 from .forms import (
@@ -33,6 +33,7 @@ from .forms import (
 from .selectors import (
     account_get_for_user,
     accounts_for_user,
+    grantable_permissions_held,
     township_get_for_user,
     township_staff,
     townships_for_user,
@@ -44,6 +45,7 @@ from .services import (
     IssuedPassword,
     account_create,
     account_issue_password,
+    account_permissions_set,
     account_set_active,
     township_create,
 )
@@ -129,10 +131,23 @@ class AccountListView(PermissionRequiredMixin, TownshipMixin, TemplateView):
         role = self.request.GET.get("role", "")
         if role not in Role.values:
             role = ""
+        accounts = list(accounts_for_user(user=self.request.user, role=role))
+        if self.request.user.has_perm("congress.change_user"):
+            # Staff accounts may be given what no role carries, one by one.
+            held = grantable_permissions_held(users=[a for a in accounts if a.role == Role.STAFF])
+            for account in accounts:
+                account.grants = (
+                    [
+                        {"label": label, "description": text, "held": label in held[account.pk]}
+                        for label, text in GRANTABLE_PERMISSIONS.items()
+                    ]
+                    if account.pk in held
+                    else []
+                )
         return {
             **super().get_context_data(**kwargs),
             "township": self.township,
-            "accounts": accounts_for_user(user=self.request.user, role=role),
+            "accounts": accounts,
             "role": role,
             "roles": [r for r in Role if r.value in {*STAFF_CREATES_ROLES, Role.DEPUTY}],
         }
@@ -196,6 +211,29 @@ class AccountSetActiveView(PermissionRequiredMixin, View):
                 else _("The account of %(name)s is deactivated: it can no longer log in.")
             )
             messages.success(request, template % {"name": account.display_name})
+        return redirect("township:accounts")
+
+
+class AccountPermissionsView(PermissionRequiredMixin, View):
+    """Give a staff account exactly the grantable permissions ticked (POST permission=...)."""
+
+    permission_required = "congress.change_user"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        account = account_get_for_user(user=request.user, pk=pk)
+        try:
+            changed = account_permissions_set(
+                by=request.user, user=account, granted=set(request.POST.getlist("permission"))
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if changed:
+                messages.success(
+                    request,
+                    _("The access of %(name)s is saved.") % {"name": account.display_name},
+                )
         return redirect("township:accounts")
 
 

@@ -1,0 +1,129 @@
+"""In Chromium: staff allowed to see who wrote register a visit, accept it, record a reply and
+conclude it; a colleague not allowed sees the person hidden until given the permission on the
+accounts page. Every page passes axe (WCAG 2.1 AA) with no console error."""
+
+import datetime
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from congress.roles import Role
+from congress.tests.factories import UnitFactory
+from oversight.models import Petition
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "pw-for-tests-1"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+class Checker:
+    """Runs axe on the page shown and gathers its violations and the console's errors."""
+
+    def __init__(self, page):
+        self.page, self.problems = page, []
+        page.add_init_script(AXE_SCRIPT)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"{page.url}: {error}"))
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"{self.page.url}: {message.text}")
+
+    def __call__(self, where: str):
+        self.page.wait_for_load_state()
+        result = self.page.evaluate("options => axe.run(options)", AXE_OPTIONS)
+        for violation in result["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]]
+            self.problems.append(f"{where}: {violation['id']} {violation['help']} {targets}")
+
+    def assert_clean(self):
+        assert not self.problems, "\n".join(self.problems)
+
+
+def log_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_staff_handle_a_visit_and_grant_who_may_see_the_person(
+    live_server, page, township, make_user
+):
+    UnitFactory(township=township, name="镇村镇建设办公室")
+    clerk = make_user(Role.STAFF, township, username="clerk")
+    clerk.user_permissions.add(Permission.objects.get(codename="view_petitioner"))
+    make_user(Role.STAFF, township, username="colleague", full_name="李同事")
+    check = Checker(page)
+    today = timezone.localdate()
+
+    log_in(page, live_server, "clerk")
+    page.goto(f"{live_server.url}{reverse('oversight:petitions')}")
+    check("petition list, empty")
+    page.get_by_role("link", name="登记信访事项").click()
+    check("petition form")
+    page.get_by_label("来源方式").select_option("visit")
+    page.get_by_label("姓名").fill("钱七")
+    page.get_by_label("联系方式").fill("13700009999")
+    page.get_by_label("人数").fill("2")
+    page.get_by_label("问题类别").select_option("infrastructure")
+    page.get_by_label("反映事项").fill("桥梁护栏缺失")
+    page.get_by_label("内容").fill("溪上小桥护栏缺失，存在安全隐患。")
+    page.get_by_label("承办单位").select_option(label="镇村镇建设办公室")
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_test_id("person")).to_contain_text("钱七")
+    check("petition detail, received")
+    petition = Petition.objects.get(subject="桥梁护栏缺失")
+    assert petition.accept_by == today + datetime.timedelta(days=15)
+
+    page.locator("#move-accept").locator("..").get_by_role("button", name="受理").click()
+    expect(page.get_by_test_id("status")).to_have_text("已受理")
+    page.locator("summary", has_text="登记答复").click()
+    page.get_by_label("答复类型").select_option("from_unit")
+    page.get_by_label("正文").fill("已安排施工队安装护栏。")
+    page.get_by_role("button", name="保存答复").click()
+    expect(page.get_by_test_id("replies")).to_contain_text("已安排施工队安装护栏。")
+    check("petition detail, accepted with a reply")
+    conclude = page.locator("#move-conclude").locator("..")
+    conclude.get_by_role("button", name="办结").click()
+    expect(page.get_by_text("这个字段是必填项")).to_be_visible()
+    check("conclude form with its error")
+    page.get_by_label("结果").fill("护栏已安装完毕。")
+    page.get_by_role("button", name="办结").click()
+    expect(page.get_by_test_id("result")).to_have_text("护栏已安装完毕。")
+    page.goto(f"{live_server.url}{reverse('oversight:petition_policy')}")
+    check("deadlines page")
+
+    log_in(page, live_server, "colleague")
+    detail = f"{live_server.url}{reverse('oversight:petition_detail', args=[petition.pk])}"
+    page.goto(detail)
+    expect(page.get_by_test_id("person")).to_have_text("（身份信息已隐藏）")
+    assert "13700009999" not in page.content()
+    check("petition detail, identity hidden")
+    page.goto(f"{live_server.url}{reverse('oversight:petitions')}")
+    check("petition list, identity hidden")
+
+    log_in(page, live_server, "clerk")
+    page.goto(f"{live_server.url}{reverse('township:accounts')}")
+    check("accounts page with the grants")
+    row = page.get_by_role("row").filter(has_text="李同事")
+    row.get_by_label("查看信访人身份信息").check()
+    row.get_by_role("button", name="保存授权").click()
+    expect(
+        page.get_by_role("row").filter(has_text="李同事").get_by_label("查看信访人身份信息")
+    ).to_be_checked()
+
+    log_in(page, live_server, "colleague")
+    page.goto(detail)
+    expect(page.get_by_test_id("person")).to_contain_text("钱七")
+    check.assert_clean()
