@@ -1,6 +1,9 @@
 """The forms of the problem pages: filters, a problem, each move of its workflow, the unit's
 report with its evidence, and putting problems on a congress session's agenda."""
 
+from crispy_forms.bootstrap import InlineCheckboxes
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,9 +37,9 @@ class ProblemFilterForm(forms.Form):
         choices=[("", _("Any status")), (OPEN, _("Open")), *ProblemStatus.choices],
     )
     overdue = forms.ChoiceField(
-        label=_("Overdue"),
+        label=_("Overdue or not"),
         required=False,
-        choices=[("", _("Overdue or not")), ("yes", _("Overdue")), ("no", _("Not overdue"))],
+        choices=[("", _("Either")), ("yes", _("Overdue")), ("no", _("Not overdue"))],
     )
     # Bounded: a year the database cannot hold would fail in the query, not in the form.
     year = forms.IntegerField(label=_("year"), required=False, min_value=1980, max_value=2100)
@@ -50,7 +53,9 @@ class ProblemFilterForm(forms.Form):
             del self.fields["unit"], self.fields["campaign"]
         else:
             self.fields["unit"].queryset = visible_to(Unit.objects.all(), user)
+            self.fields["unit"].empty_label = _("Every unit")
             self.fields["campaign"].queryset = visible_to(Campaign.objects.all(), user)
+            self.fields["campaign"].empty_label = _("Every campaign")
         _small(self)
 
     def filters(self) -> dict:
@@ -84,7 +89,8 @@ class ProblemForm(forms.ModelForm):
 
 
 class NoteForm(forms.Form):
-    """Begin and send back: a note (required where the move says so)."""
+    """Begin and send back: a note (required where the move says so). Rendered with
+    `{% crispy %}` inside the page's own form tag."""
 
     note = forms.CharField(
         label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -95,6 +101,9 @@ class NoteForm(forms.Form):
         self.fields["note"].required = move.note_required
         if move.note_required:
             self.fields["note"].label = _("Why it is not rectified")
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
 
 class VerifyForm(NoteForm):
@@ -113,6 +122,8 @@ class VerifyForm(NoteForm):
         super().__init__(*args, move=move, problem=problem, **kwargs)
         self.fields["verified_on"].initial = timezone.localdate()
         self.fields["verifiers"].queryset = deputy_choices(township=problem.township_id)
+        # The township's deputies side by side: forty in a column would fill the page.
+        self.helper.layout = Layout("verified_on", InlineCheckboxes("verifiers"), "note")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -329,8 +329,9 @@ def test_a_report_dated_in_the_future_or_before_the_problem_was_found_is_refused
     ],
 )
 def test_a_bad_evidence_file_saves_no_report_and_moves_nothing(
-    add, unit_user, upload, message, settings
+    add, unit_user, upload, message, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path  # its own: ids are reused between tests on SQLite
     problem = add()
     problem_begin(problem=problem, by=unit_user)
     with pytest.raises(ValidationError) as error:
@@ -347,7 +348,7 @@ def test_a_bad_evidence_file_saves_no_report_and_moves_nothing(
     assert problem.status == IN_PROGRESS
     assert not RectificationReport.objects.exists()
     assert not RectificationEvidence.objects.exists()
-    assert not list(settings.MEDIA_ROOT.glob(f"oversight/problems/{problem.pk}/*"))
+    assert not list(tmp_path.rglob("*.*"))  # not even the good photo was written
 
 
 @freeze_time("2024-10-20 10:00")
