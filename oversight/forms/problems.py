@@ -29,7 +29,7 @@ def _small(form: forms.Form) -> None:
 
 class ProblemFilterForm(forms.Form):
     """The list's filters; `filters()` gives the selector its arguments. A unit filters
-    neither by unit nor by campaign (it reads neither list)."""
+    neither by unit nor by campaign, a deputy not by unit (they read no such list)."""
 
     status = forms.ChoiceField(
         label=_("status"),
@@ -49,11 +49,14 @@ class ProblemFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if user.role == Role.UNIT:
-            del self.fields["unit"], self.fields["campaign"]
+        if user.role in (Role.UNIT, Role.DEPUTY):  # they read no list of units
+            del self.fields["unit"]
         else:
             self.fields["unit"].queryset = visible_to(Unit.objects.all(), user)
             self.fields["unit"].empty_label = _("Every unit")
+        if user.role == Role.UNIT:  # nor of campaigns
+            del self.fields["campaign"]
+        else:
             self.fields["campaign"].queryset = visible_to(Campaign.objects.all(), user)
             self.fields["campaign"].empty_label = _("Every campaign")
         _small(self)

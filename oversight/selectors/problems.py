@@ -243,6 +243,7 @@ def problems_dashboard(*, user, year: int) -> dict | None:
             ],
         }
     verify = PROBLEM_WORKFLOW.move("verify")
+    queues = problem_queues_for_user(user=user)
     return {
         "todo": [
             Todo(str(verify.todo), counts["reported"], list_url(status=ProblemStatus.REPORTED)),
@@ -255,13 +256,13 @@ def problems_dashboard(*, user, year: int) -> dict | None:
         "sections": [
             {
                 "title": verify.todo,
-                "rows": list(problems.filter(status=ProblemStatus.REPORTED)[:DASHBOARD_ROWS]),
+                "rows": list(queues["to_verify"][:DASHBOARD_ROWS]),
                 "more": list_url(status=ProblemStatus.REPORTED),
                 "empty": _("Nothing to verify."),
             },
             {
                 "title": _("Overdue problems"),
-                "rows": list(problems.filter(overdue_q())[:DASHBOARD_ROWS]),
+                "rows": list(queues["overdue"][:DASHBOARD_ROWS]),
                 "more": list_url(overdue="yes"),
                 "empty": _("No problem is overdue."),
             },

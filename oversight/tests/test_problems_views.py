@@ -411,3 +411,49 @@ def test_the_action_pages_include_renders_without_a_query(
         )
     assert "问题pending" in html and "已销号" in html
     assert reverse("oversight:problem_add", args=[action.pk]) in html
+
+
+def test_the_detail_page_costs_the_same_however_many_reports_and_photos(
+    client, township, unit, staff, django_assert_max_num_queries
+):
+    action = OversightActionFactory(township=township)
+    problem = ProblemFactory(action=action, unit=unit, status=IN_PROGRESS)
+    deputies = DeputyFactory.create_batch(3, township=township)
+    problem.verifiers.set(deputies)
+    for n in range(4):
+        report = RectificationReport.objects.create(
+            problem=problem,
+            text=f"第{n}次整改",
+            rectified_on=datetime.date(2024, 10, n + 1),
+            submitted_by=staff,
+        )
+        for m in range(3):
+            RectificationEvidence.objects.create(report=report, file=f"oversight/x{n}{m}.png")
+    client.force_login(staff)
+    # session, user, permissions (2), the problem, its steps, reports, evidence and
+    # verifiers, the moves' visibility check, the header's township and unread notifications
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("oversight:problem_detail", args=[problem.pk]))
+    # each photo links to itself around its thumbnail
+    assert response.content.decode().count("/oversight/problems/evidence/") == 2 * 12
+
+
+@freeze_time("2024-11-05 10:00")
+def test_the_queues_of_each_role(own_and_others, users, unit_user):
+    from oversight.selectors.problems import problem_queues_for_user
+
+    own, others = own_and_others
+    Problem.objects.filter(pk=others.pk).update(status=REPORTED)
+    unit_queues = problem_queues_for_user(user=unit_user)
+    assert {name: list(rows) for name, rows in unit_queues.items()} == {
+        "to_start": [own],
+        "to_report": [],
+        "overdue": [own],
+    }
+    for role in (Role.STAFF, Role.MEMBER):
+        queues = problem_queues_for_user(user=users[role])
+        assert {name: list(rows) for name, rows in queues.items()} == {
+            "to_verify": [others],
+            "overdue": [own],
+        }
+    assert problem_queues_for_user(user=users[Role.DEPUTY]) == {}
