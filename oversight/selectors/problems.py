@@ -217,10 +217,15 @@ def problems_dashboard(*, user, year: int) -> dict | None:
         reported=Count("pk", filter=Q(status=ProblemStatus.REPORTED)),
         overdue=Count("pk", filter=overdue_q()),
         found=Count("pk", filter=Q(action__activity__start_date__year=year)),
+        total=Count("pk"),
     )
     overdue = Todo(
         str(_("Overdue problems")), counts["overdue"], list_url(overdue="yes"), tone="danger"
     )
+    if not counts["total"]:  # a township that records no problems: no empty panel
+        if user.role == Role.UNIT:
+            return None
+        return {"figures": [Figure("problems_found", _("Problems found"), 0, list_url())]}
     if user.role == Role.UNIT:
         begin, report = PROBLEM_WORKFLOW.move("begin"), PROBLEM_WORKFLOW.move("report")
         return {

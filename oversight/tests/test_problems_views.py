@@ -457,3 +457,15 @@ def test_the_queues_of_each_role(own_and_others, users, unit_user):
             "overdue": [own],
         }
     assert problem_queues_for_user(user=users[Role.DEPUTY]) == {}
+
+
+def test_no_empty_problems_panel_where_none_were_recorded(client, users):
+    for role in (Role.STAFF, Role.UNIT):
+        client.force_login(users[role])
+        response = client.get(reverse("home"))
+        assert "问题整改" not in response.content.decode(), role
+    figures = {figure.key: figure.value for figure in response.context["figures"]}
+    assert "problems_found" not in figures  # a unit has no year's figures
+    client.force_login(users[Role.STAFF])
+    figures = {f.key: f.value for f in client.get(reverse("home")).context["figures"]}
+    assert figures["problems_found"] == 0
