@@ -6,6 +6,7 @@ The action is made from a factory here; the lead extends this journey to record 
 through its own page."""
 
 import datetime
+import re
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
@@ -94,7 +95,8 @@ def test_staff_record_three_problems_the_unit_reports_one_fixed_and_staff_verify
     page.get_by_role("button", name="报告整改完成").click()
     expect(page.get_by_role("alert")).to_contain_text("整改情况已报告，等待核实。")
     expect(page.get_by_test_id("status")).to_have_text("已整改待核实")
-    expect(page.get_by_role("img", name="整改后.png")).to_be_visible()
+    # (a name already taken in the media folder gets a suffix: ids repeat between tests)
+    expect(page.get_by_role("img", name=re.compile(r"^整改后.*\.png$"))).to_be_visible()
     check("unit detail with its report")
 
     # Staff verify it on the spot with a deputy and close it.
