@@ -110,3 +110,33 @@ class OversightConfig(AppConfig):
             )
         )
         petition_services.register_reminders()
+
+        # Problems and rectification.
+        from . import reminders
+        from .selectors import problems
+
+        registry.history_kinds.register(
+            registry.HistoryKind(
+                key="problem",
+                model="oversight.Problem",
+                children=(
+                    ("oversight.ProblemStatusChange", "problem_id"),
+                    ("oversight.RectificationReport", "problem_id"),
+                ),
+            )
+        )
+        registry.year_summary_sources.register(
+            registry.YearSummarySource(
+                key="problems", summary=problems.problems_year_summary, order=51
+            )
+        )
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="problems",
+                context=problems.problems_dashboard,
+                roles=frozenset({Role.STAFF, Role.MEMBER, Role.UNIT}),
+                template="oversight/problems/_dashboard.html",
+                order=51,
+            )
+        )
+        reminders.register()

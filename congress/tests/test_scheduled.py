@@ -233,6 +233,7 @@ def test_a_real_celery_worker_runs_the_scheduled_jobs_from_redis(due_soon, celer
     assert sorted(m.to[0] for m in mail.outbox) == ["staff@example.gov.cn", "unit@example.gov.cn"]
     assert set(JobRun.objects.values_list("job", "state")) == {
         ("deputies.accounts_sync", "done"),
+        ("oversight.rectification_deadline", "done"),
         ("proposals.answer_deadline", "done"),
         ("security.audit_retention", "done"),
         ("notifications.digest", "done"),

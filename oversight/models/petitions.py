@@ -3,6 +3,7 @@ staff holding `oversight.view_petitioner`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
@@ -55,7 +56,7 @@ class Petition(models.Model):
     class Channel(models.TextChoices):
         LETTER = "letter", _("Letter")  # 来信
         VISIT = "visit", _("Visit")  # 来访
-        PHONE = "phone", _("Phone")  # 来电
+        PHONE = "phone", pgettext_lazy("petition channel", "Phone")  # 来电
         ONLINE = "online", _("Online")  # 网上信访
 
     class Category(models.TextChoices):
@@ -79,7 +80,9 @@ class Petition(models.Model):
     people = models.PositiveSmallIntegerField(
         _("number of people"), default=1, help_text=_("More than one for a group visit.")
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    category = models.CharField(
+        pgettext_lazy("petition", "category"), max_length=20, choices=Category.choices
+    )
     subject = models.CharField(_("subject"), max_length=200)
     content = models.TextField(_("content"))
     unit = models.ForeignKey(
