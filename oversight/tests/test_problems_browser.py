@@ -1,9 +1,7 @@
-"""In Chromium: staff record three problems an oversight action found, one after another; the
-unit responsible for one logs in, sees only its own, reports it fixed with a photo; staff
-verify it, it shows 已销号 and the other two stay open.
-
-The action is made from a factory here; the lead extends this journey to record the action
-through its own page."""
+"""In Chromium: staff record a special inspection through its page with a past date, mark
+the deputies who took part and see the person-times computed, then record three problems it
+found, one after another; the unit responsible for one logs in, sees only its own, reports it
+fixed with a photo; staff verify it, it shows 已销号 and the other two stay open."""
 
 import datetime
 import re
@@ -18,8 +16,7 @@ from congress.roles import Role
 from congress.tests.factories import UnitFactory
 from congress.tests.test_browser import csp_errors, log_in  # noqa: F401 - fixture
 from deputies.tests.factories import DeputyFactory
-from oversight.models import Problem
-from oversight.tests.factories import OversightActionFactory
+from oversight.models import OversightAction, Problem
 from sessions.tests.factories import CongressSessionFactory
 from tests.test_accessibility import AXE_OPTIONS, axe_report
 
@@ -44,7 +41,7 @@ def test_staff_record_three_problems_the_unit_reports_one_fixed_and_staff_verify
     make_user(Role.STAFF, township, username="clerk")
     make_user(Role.UNIT, township, unit=units["镇生态环境办公室"], username="shengtai")
     DeputyFactory(township=township, name="李核实")
-    action = OversightActionFactory(township=township, activity__title="关心母亲河溪活动周")
+    DeputyFactory(township=township, name="王出席")
     CongressSessionFactory(township=township)  # in preparation: the agenda page offers it
     deadline = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
     page.add_init_script(AXE_SCRIPT)
@@ -57,10 +54,31 @@ def test_staff_record_three_problems_the_unit_reports_one_fixed_and_staff_verify
         if found:
             violations.append(axe_report(where, found))
 
-    # Staff enter the three problems in a row: "save and add another" keeps the page.
+    # Staff record the inspection from last season's paper record, then who took part.
     log_in(page, live_server, "clerk")
     page.wait_for_url(f"{live_server.url}/")
-    page.goto(f"{live_server.url}/oversight/{action.pk}/problems/add/")
+    page.goto(f"{live_server.url}/oversight/")
+    page.get_by_role("link", name="登记监督活动").click()
+    page.locator("select[name=kind]").select_option(label="视察")
+    page.get_by_label("标题").fill("关心母亲河溪活动周")
+    page.get_by_label("开始日期").fill("2024-09-02")
+    page.get_by_label("结束日期").fill("2024-09-08")
+    page.get_by_label("参加的工作人员").fill("陈立新、刘晓燕")
+    page.get_by_label("其他参加人次").fill("5")
+    page.get_by_role("button", name="保存").click()
+    # Saved, the action asks next for the deputies who took part.
+    expect(page.get_by_role("heading", level=1)).to_have_text("登记参加情况")
+    action = OversightAction.objects.get(activity__title="关心母亲河溪活动周")
+    assert action.activity.start_date == datetime.date(2024, 9, 2)
+    page.get_by_role("button", name="全部设为出席").click()
+    page.get_by_role("button", name="保存参加情况").click()
+    # Two deputies present, two staff named, five others: computed, never typed.
+    expect(page.get_by_role("heading", level=1)).to_have_text("关心母亲河溪活动周")
+    expect(page.get_by_test_id("person-times")).to_have_text("共9人次")
+    check("action with its participants")
+
+    # Staff enter the three problems in a row: "save and add another" keeps the page.
+    page.get_by_role("link", name="登记问题").click()
     expect(page.get_by_text("关心母亲河溪活动周").first).to_be_visible()
     check("add form")
     for n, (text, unit) in enumerate(PROBLEMS):
