@@ -234,6 +234,7 @@ def test_a_real_celery_worker_runs_the_scheduled_jobs_from_redis(due_soon, celer
     assert set(JobRun.objects.values_list("job", "state")) == {
         ("deputies.accounts_sync", "done"),
         ("oversight.rectification_deadline", "done"),
+        ("oversight.petition_deadlines", "done"),
         ("proposals.answer_deadline", "done"),
         ("security.audit_retention", "done"),
         ("notifications.digest", "done"),

@@ -129,7 +129,16 @@ NAME_FIELDS = [
     ("deputies.reporttovoters", "place"),
     ("congress_sessions.congresssession", "venue"),
     ("proposals.proposal", "title"),
-    ("oversight.inspection", "subject"),
+    ("oversight.campaign", "title"),
+    ("oversight.governmenttask", "title"),
+    ("oversight.governmenttask", "leader"),
+    ("oversight.oversightaction", "target"),
+    ("oversight.actionstaff", "name"),
+    ("oversight.problem", "place"),
+    ("oversight.planitem", "title"),
+    ("oversight.electionobservation", "other_observers"),
+    ("oversight.article", "title"),
+    ("oversight.publication", "outlet_name"),
 ]
 
 

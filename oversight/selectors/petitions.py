@@ -8,6 +8,7 @@ from collections import Counter
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     OuterRef,
     Q,
     QuerySet,
@@ -188,24 +189,29 @@ def petitions_year_summary(*, township, year: int) -> YearSummary:
 
 def petitions_dashboard(*, user, year: int) -> dict | None:
     """Staff's home page: the letters and visits waiting to be accepted or concluded, and
-    those overdue. Two queries."""
+    those overdue. One query."""
     if not user.has_perm("oversight.view_petition"):
         return None
-    petitions = visible_to(Petition.objects.all(), user)
     today = timezone.localdate()
     url = reverse("oversight:petitions")
-    counts = Counter(
-        petitions.filter(status__in=[PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED]).values_list(
-            "status", flat=True
-        )
+    counts = visible_to(Petition.objects.all(), user).aggregate(
+        **{
+            state: Count("pk", filter=Q(status=state))
+            for state in (PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED)
+        },
+        overdue=Count("pk", filter=overdue_condition(today)),
     )
     todo = [
         Todo(str(move.todo), counts[move.sources[0]], f"{url}?status={move.sources[0]}")
         for move in PETITION_WORKFLOW.moves
         if move.todo and user.has_perm(move.permission)
     ]
-    overdue = petitions.filter(overdue_condition(today)).count()
     todo.append(
-        Todo(str(_("Letters and visits overdue")), overdue, f"{url}?overdue=1", tone="danger")
+        Todo(
+            str(_("Letters and visits overdue")),
+            counts["overdue"],
+            f"{url}?overdue=1",
+            tone="danger",
+        )
     )
     return {"todo": todo}
