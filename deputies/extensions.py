@@ -1,7 +1,8 @@
 """What the apps above deputies contribute to deputies' pages, without deputies importing them.
 
 Congress sessions count in a deputy's performance record and raise the Deputies Law Art 62
-warning on the roster; proposals count in the record too. Those apps register here from their
+warning on the roster; proposals count in the record too; oversight names people taking part
+in the activities its actions own. Those apps register here from their
 AppConfig.ready() (see congress.registry for the mechanism).
 """
 
@@ -32,5 +33,18 @@ class RosterWarning:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class ParticipantSource:
+    """People an app records as taking part in a deputies' activity besides its deputies and
+    its count of others (oversight names the staff of the action owning an activity).
+    `count()` returns an expression of an Activity queryset: how many for each activity (0
+    when none), so lists and year figures count them in SQL."""
+
+    key: str
+    count: Callable[[], object]
+    order: int = 100
+
+
 performance_sources: ExtensionPoint[PerformanceSource] = ExtensionPoint("performance sources")
 roster_warnings: ExtensionPoint[RosterWarning] = ExtensionPoint("roster warnings")
+participant_sources: ExtensionPoint[ParticipantSource] = ExtensionPoint("participant sources")

@@ -140,3 +140,13 @@ class OversightConfig(AppConfig):
             )
         )
         reminders.register()
+
+        # The staff named on an action count in its activity's person-times on the deputies'
+        # pages too, so one event shows one figure everywhere.
+        from deputies import extensions as deputy_extensions
+
+        from .selectors.actions import named_staff_count
+
+        deputy_extensions.participant_sources.register(
+            deputy_extensions.ParticipantSource(key="oversight_staff", count=named_staff_count)
+        )

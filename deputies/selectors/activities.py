@@ -1,10 +1,11 @@
 """Reads of deputies' activities and contacts, scoped to what the user may see."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from congress.scoping import get_visible_or_404, visible_to
 
+from ..extensions import participant_sources
 from ..models import (
     Activity,
     ActivityAttachment,
@@ -28,8 +29,21 @@ def activity_list_for_user(*, user) -> QuerySet[Activity]:
         .annotate(
             present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT))
         )
+        .annotate(named=named_participants())
         .order_by("-start_date", "-pk")
     )
+
+
+def named_participants():
+    """An Activity expression: the people other apps record as taking part (the staff named
+    on an oversight action), so every page counts the same person-times for one event."""
+    counts = [source.count() for source in participant_sources]
+    if not counts:
+        return Value(0, output_field=IntegerField())
+    total = counts[0]
+    for count in counts[1:]:
+        total = total + count
+    return total
 
 
 def activity_get_for_user(*, user, pk: int) -> Activity:
@@ -64,11 +78,20 @@ def activity_attachment_get_for_user(*, user, pk: int) -> ActivityAttachment:
 
 
 def person_times(activity: Activity) -> int:
-    """Deputies present plus other participants: the "共86人次" of a report."""
+    """Deputies present, the people other apps name (an oversight action's staff) and the
+    other participants: the "共86人次" of a report."""
     present = getattr(activity, "present", None)
     if present is None:
         present = activity.attendances.filter(status=Attendance.Status.PRESENT).count()
-    return present + activity.other_participants
+    named = getattr(activity, "named", None)
+    if named is None:
+        named = (
+            Activity.objects.filter(pk=activity.pk)
+            .annotate(named=named_participants())
+            .values_list("named", flat=True)
+            .get()
+        )
+    return present + named + activity.other_participants
 
 
 def liaison_contacts_for_user(*, user) -> QuerySet[LiaisonContact]:

@@ -11,6 +11,7 @@ from congress.scoping import visible_to
 
 from ..models import Activity, Attendance, Deputy, Mandate, RosterImport
 from ..rules import MIN_GROUP_SIZE
+from .activities import named_participants
 from .roster import (
     deputies_in_office_during,
     deputies_in_office_on,
@@ -41,6 +42,11 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
         activity__start_date__year=year,
         status=Attendance.Status.PRESENT,
     ).count()
+    named = (
+        Activity.objects.filter(township=township, start_date__year=year)
+        .annotate(named=named_participants())
+        .aggregate(n=Sum("named"))["n"]
+    )
     return YearSummary(
         key="deputies",
         title=_("Deputies"),
@@ -52,7 +58,7 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
             Figure(
                 "activity_person_times",
                 _("Person-times in deputies' activities"),
-                present + (activities["others"] or 0),
+                present + (named or 0) + (activities["others"] or 0),
             ),
         ],
     )

@@ -34,6 +34,12 @@ def _count(queryset: QuerySet, by: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def named_staff_count():
+    """An Activity expression: the staff named on the action owning it (0 for any other
+    activity), for the deputies' pages through deputies.extensions.participant_sources."""
+    return _count(ActionStaff.objects.filter(action__activity=OuterRef("pk")), "action")
+
+
 def with_participants(actions: QuerySet[OversightAction]) -> QuerySet[OversightAction]:
     """Annotate each action with who took part: `deputies_present`, `deputies_on_leave`,
     `deputies_absent`, `staff_count`, `others` and `person_times` (present deputies + staff +

@@ -11,8 +11,11 @@ from congress.calendar.selectors import calendar_events_for_user
 from congress.roles import Role
 from deputies.models import Activity, Attendance
 from deputies.selectors import performance_for_deputy
+from deputies.selectors.summaries import deputies_year_summary
 from deputies.tests.factories import ActivityFactory, DeputyFactory
-from oversight.tests.factories import OversightActionFactory
+from oversight.models import OversightAction
+from oversight.selectors.actions import with_participants
+from oversight.tests.factories import ActionStaffFactory, OversightActionFactory
 
 D = datetime.date
 
@@ -99,3 +102,27 @@ def test_a_deputy_not_on_its_roll_does_not_see_it_in_the_calendar(action, townsh
     other = make_user(Role.DEPUTY, township)
     DeputyFactory(township=township, user=other)
     assert calendar_events_for_user(user=other, start=D(2024, 10, 1), end=D(2024, 10, 31)) == []
+
+
+def test_the_deputies_pages_count_the_actions_named_staff_as_oversight_does(
+    client, staff, action, township
+):
+    """One event, one figure: the river week's 共N人次 is the same on the deputies' list, its
+    activity page, the deputies' year figures and the oversight action's page."""
+    ActionStaffFactory.create_batch(2, action=action)
+    action.activity.other_participants = 3
+    action.activity.save()
+    ordinary = ActivityFactory(township=township, start_date=D(2024, 5, 1), other_participants=4)
+    oversight_figure = with_participants(OversightAction.objects.filter(pk=action.pk)).get()
+    assert oversight_figure.person_times == 1 + 2 + 3
+
+    client.force_login(staff)
+    listed = {
+        row.pk: row.present + row.named + row.other_participants
+        for row in client.get(reverse("deputies:activities")).context["object_list"]
+    }
+    assert listed == {action.activity.pk: 6, ordinary.pk: 4}
+    detail = client.get(reverse("deputies:activity_detail", args=[action.activity.pk]))
+    assert "共6人次" in detail.content.decode()
+    figures = {f.key: f.value for f in deputies_year_summary(township=township, year=2024).figures}
+    assert figures["activity_person_times"] == 6 + 4
