@@ -407,7 +407,13 @@ def seed(found: dict) -> None:
     township, staff, units = found["township"], found["staff"], found["units"]
     plan_item = found.get("plan_items", {}).get("oversight")
     tasks = _tasks(found)
-    river = campaign_create(township=township, by=staff, **RIVER_CAMPAIGN)
+    # The plan's deputies item named the river campaign (四、切实加强代表工作).
+    river = campaign_create(
+        township=township,
+        by=staff,
+        plan_item=found.get("plan_items", {}).get("deputies"),
+        **RIVER_CAMPAIGN,
+    )
     actions = {}
     for row in ACTIONS:
         action = action_create(

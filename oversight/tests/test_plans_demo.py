@@ -42,7 +42,15 @@ def test_the_demo_reads_as_the_report(township):
     assert next_plan[1].title == "周密部署，依法召开镇人代会"
     assert next_plan[7].title == "加强镇人大主席团的自身建设"
     assert "**" not in "".join(line.text for line in next_plan)
-    assert len(plan_for_year(township=township, year=2024)) == 7
+    this_plan = plan_for_year(township=township, year=2024)
+    assert len(this_plan) == 7
+    # What was planned and what was done: the oversight item holds the year's ten actions,
+    # the deputies' item the river campaign it named.
+    done = {line.title: line for line in this_plan}
+    assert len(done["注重实效，加大工作监督力度"].actions) == 10
+    assert [c.title for c in done["切实加强代表工作"].campaigns] == [
+        "关心母亲河溪，查找水污染源，恪尽代表职责"
+    ]
 
 
 def test_seeding_again_adds_no_plan_observation_or_article(township, settings):
