@@ -16,17 +16,15 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import User
 from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify, record_key
+from congress.notifications.services import notify_each, record_key
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 
@@ -111,22 +109,18 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
 def reminders_send(*, reminders: list[Reminder]) -> int:
     """Store each reminder for its recipients, at most once per recipient, kind, problem and
     deadline even when two runs race; returns how many notifications were stored."""
-    count = 0
-    # Stored text, read later by someone else: in the site's language.
-    with translation.override(settings.LANGUAGE_CODE):
-        for reminder in reminders:
-            count += len(
-                notify(
-                    recipients=reminder.recipients,
-                    kind=reminder.kind,
-                    subject=reminder.subject(),
-                    body=reminder.body(),
-                    url=reverse("oversight:problem_detail", args=[reminder.problem.pk]),
-                    record=reminder.problem,
-                    day=reminder.day,
-                )
-            )
-    return count
+    return notify_each(
+        reminders,
+        lambda reminder: {
+            "recipients": reminder.recipients,
+            "kind": reminder.kind,
+            "subject": reminder.subject(),
+            "body": reminder.body(),
+            "url": reverse("oversight:problem_detail", args=[reminder.problem.pk]),
+            "record": reminder.problem,
+            "day": reminder.day,
+        },
+    )
 
 
 def rectification_deadline_reminders(*, today: datetime.date) -> int:

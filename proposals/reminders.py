@@ -20,18 +20,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import User
 from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify, record_key
+from congress.notifications.services import notify_each, record_key
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 
@@ -260,22 +259,18 @@ def _people(keys) -> defaultdict:
 def reminders_send(*, reminders: list[Reminder]) -> int:
     """Store each reminder for its recipients (at most once per recipient, kind, record and
     day, even when two runs race); returns how many notifications were stored."""
-    count = 0
-    # Stored text, read later by someone else: in the site's language.
-    with translation.override(settings.LANGUAGE_CODE):
-        for reminder in reminders:
-            count += len(
-                notify(
-                    recipients=reminder.recipients,
-                    kind=reminder.kind,
-                    subject=reminder.subject(),
-                    body=reminder.body(),
-                    url=reverse("proposals:detail", args=[reminder.proposal.pk]),
-                    record=reminder.record,
-                    day=reminder.day,
-                )
-            )
-    return count
+    return notify_each(
+        reminders,
+        lambda reminder: {
+            "recipients": reminder.recipients,
+            "kind": reminder.kind,
+            "subject": reminder.subject(),
+            "body": reminder.body(),
+            "url": reverse("proposals:detail", args=[reminder.proposal.pk]),
+            "record": reminder.record,
+            "day": reminder.day,
+        },
+    )
 
 
 def answer_deadline_reminders(*, today: datetime.date) -> int:

@@ -3,11 +3,12 @@ marking them read, and recording what email did with them."""
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from congress.models import Notification, User
@@ -66,6 +67,14 @@ def notify(
         if created:
             transaction.on_commit(partial(notifications_deliver, ids=[row.pk for row in created]))
     return created
+
+
+def notify_each(items: Iterable, message: Callable[..., dict]) -> int:
+    """`notify(**message(item))` for each item, its text rendered in the site's language (it is
+    stored and read later by someone else, not the user whose request sends it): the daily
+    reminder sweeps of every app. Returns how many notifications were stored."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return sum(len(notify(**message(item))) for item in items)
 
 
 def _store_once(notification: Notification) -> bool:

@@ -9,18 +9,17 @@ season's paper records with their real dates, never a future one.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import Township, Unit, User
 from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify, record_key
+from congress.notifications.services import notify_each, record_key
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 from congress.scoping import check_same_township
@@ -325,23 +324,21 @@ def petition_deadline_reminders(*, today: datetime.date) -> int:
         is_active=True, role=Role.STAFF, township_id__in={p.township_id for _k, p in due}
     ):
         staff.setdefault(user.township_id, []).append(user)
-    count = 0
-    # Stored text, read later by someone else: in the site's language.
-    with translation.override(settings.LANGUAGE_CODE):
-        for kind, petition in due:
-            subject, body = _reminder_text(kind, petition, today)
-            count += len(
-                notify(
-                    recipients=staff.get(petition.township_id, []),
-                    kind=kind,
-                    subject=subject,
-                    body=body,
-                    url=reverse("oversight:petition_detail", args=[petition.pk]),
-                    record=petition,
-                    day=deadline(kind, petition),
-                )
-            )
-    return count
+
+    def message(item) -> dict:
+        kind, petition = item
+        subject, body = _reminder_text(kind, petition, today)
+        return {
+            "recipients": staff.get(petition.township_id, []),
+            "kind": kind,
+            "subject": subject,
+            "body": body,
+            "url": reverse("oversight:petition_detail", args=[petition.pk]),
+            "record": petition,
+            "day": deadline(kind, petition),
+        }
+
+    return notify_each(due, message)
 
 
 def register_reminders() -> None:
