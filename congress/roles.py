@@ -107,6 +107,11 @@ READS: dict[str, dict[str, str]] = {
     "oversight.article": {S: _T, M: _T},
     "oversight.publication": {S: _T, M: _T},
     "reports.report": {S: _T, M: _T, C: _ALL},
+    # Work reports: the county reads every township's, final versions only (reports.selectors).
+    "reports.workreport": {S: _T, M: _T, C: _ALL},
+    "reports.reportversion": {S: _T, M: _T, C: _ALL},
+    "reports.versionstatuschange": {S: _T, M: _T},
+    "reports.reportsection": {S: _T, M: _T, C: _ALL},
 }
 
 
@@ -167,6 +172,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("oversight.article"),
         "reports.view_report",
         "reports.add_report",
+        *_crud("reports.workreport"),
+        *_crud("reports.reportversion"),
+        "reports.approve_reportversion",
         "congress.view_unit",
         "congress.add_unit",
         "congress.change_unit",
@@ -204,6 +212,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "oversight.view_electionobservation",
         "oversight.view_article",
         "reports.view_report",
+        "reports.view_workreport",
+        "reports.view_reportversion",
+        "reports.approve_reportversion",
         "congress.view_unit",
     ],
     Role.DEPUTY: [
@@ -234,6 +245,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.COUNTY: [
         "reports.view_report",
+        "reports.view_workreport",
+        "reports.view_reportversion",
     ],
     # Creates townships and their staff accounts; change_township: give a township's staff a
     # new initial password or another staff account.

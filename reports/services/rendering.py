@@ -1,0 +1,136 @@
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
+
+from congress.models import Township
+from congress.pdf import render_pdf
+
+from ..models import Report, ReportVersion
+from ..printing import document_html, printed_document
+from ..selectors import annual_stats
+
+logger = logging.getLogger(__name__)
+
+FIRST_YEAR = 1980
+REPORT_LANGUAGE = "zh-hans"
+
+
+@transaction.atomic
+def report_request(*, township: Township, year: int, requested_by) -> Report:
+    """Queue an annual statistics PDF; the task starts only once the request is committed."""
+    report = Report.objects.create(
+        township=township, year=year, kind=Report.Kind.ANNUAL_STATS, requested_by=requested_by
+    )
+    transaction.on_commit(lambda: _enqueue_render(report.pk))
+    return report
+
+
+@transaction.atomic
+def render_request(*, version: ReportVersion, requested_by) -> Report:
+    """Queue the PDF of a version. A final version's PDF is made once and kept: asking again
+    returns the rendering that made it (or is making it)."""
+    if version.is_final:
+        existing = version.renders.exclude(state=Report.State.FAILED).first()
+        if existing is not None:
+            return existing
+    report = Report.objects.create(
+        township=version.report.township,
+        year=version.report.year,
+        kind=Report.Kind.VERSION,
+        version=version,
+        requested_by=requested_by,
+    )
+    transaction.on_commit(lambda: _enqueue_render(report.pk))
+    return report
+
+
+def _progress(report: Report, percent: int) -> None:
+    # An update, not a save: the page polling it reads it; the history need not.
+    Report.objects.filter(pk=report.pk).update(progress=percent)
+
+
+def version_pdf(version: ReportVersion, *, on_progress=None) -> bytes:
+    """A version's PDF in the GB/T 9704 layout, in Chinese whatever the requester's language."""
+    from weasyprint import HTML
+
+    step = on_progress or (lambda percent: None)
+    with translation.override(REPORT_LANGUAGE):
+        html = document_html(printed_document(version))
+        step(20)
+        document = HTML(string=html).render()
+        step(80)
+        return document.write_pdf()
+
+
+def _render_version(report: Report) -> bytes:
+    version = ReportVersion.objects.select_related("report__township").get(pk=report.version_id)
+    if version.is_final and version.pdf:
+        return version.pdf.read()
+    pdf = version_pdf(version, on_progress=lambda percent: _progress(report, percent))
+    if version.is_final:
+        version.pdf.save(
+            f"work-report-{version.report_id}-v{version.number}.pdf", ContentFile(pdf), save=False
+        )
+        version.save(update_fields=["pdf"])
+    return pdf
+
+
+def _enqueue_render(report_id: int) -> None:
+    from ..tasks import render_report
+
+    try:
+        render_report.delay(report_id)
+    except OperationalError:
+        logger.exception("Task broker unreachable; report %s not queued", report_id)
+        _mark_failed(
+            report_id, _("The background task queue is unreachable. Please try again later.")
+        )
+
+
+def report_render(*, report_id: int) -> Report:
+    """Render a queued report to PDF and attach it. A failure raises: the task retries it and
+    marks the report failed only after its last try (see reports.tasks)."""
+    report = Report.objects.select_related("township").get(pk=report_id)
+    if report.state == Report.State.DONE:
+        return report  # the same task delivered twice
+    if report.version_id:
+        pdf = _render_version(report)
+        name = f"work-report-{report.version_id}.pdf"
+    else:
+        stats = annual_stats(township=report.township, year=report.year)
+        # The printed report goes to the county in Chinese whatever the requester's language.
+        with translation.override(REPORT_LANGUAGE):
+            pdf = render_pdf(
+                template_name="reports/annual_stats_pdf.html",
+                context={"stats": stats, "generated_at": timezone.localtime()},
+            )
+        name = f"annual-stats-{report.township_id}-{report.year}.pdf"
+    report.file.save(name, ContentFile(pdf), save=False)
+    report.progress = 100
+    report.state = Report.State.DONE
+    report.error = ""
+    report.finished_at = timezone.now()
+    report.save(update_fields=["file", "progress", "state", "error", "finished_at"])
+    return report
+
+
+def report_mark_failed(*, report_id: int, error: str) -> None:
+    """Record that a report could not be made, with the reason a user can read."""
+    logger.error("Report %s failed: %s", report_id, error)
+    _mark_failed(report_id, error)
+
+
+@transaction.atomic
+def _mark_failed(report_id: int, error: str) -> None:
+    # Saved, not updated in bulk, so that the report's history shows the failure.
+    report = Report.objects.select_for_update().filter(pk=report_id).first()
+    if report is None or report.state == Report.State.DONE:
+        return
+    report.state = Report.State.FAILED
+    report.error = error
+    report.finished_at = timezone.now()
+    report.save(update_fields=["state", "error", "finished_at"])
