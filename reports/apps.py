@@ -21,3 +21,12 @@ class ReportsConfig(AppConfig):
                 order=60,
             )
         )
+        # Staff's drafts to finish, the presidium's versions to review.
+        registry.dashboard_panels.register(
+            registry.DashboardPanel(
+                key="report_todos",
+                context=selectors.report_todos,
+                roles=frozenset({Role.STAFF, Role.MEMBER}),
+                order=60,
+            )
+        )

@@ -16,7 +16,7 @@ from deputies.tests.factories import DeputyFactory
 from oversight.tests.factories import OversightActionFactory
 from proposals.tests.factories import ProposalFactory
 from reports.models import Report
-from reports.services import report_render
+from reports.services import report_render, work_report_create
 from sessions.tests.factories import CongressSessionFactory
 
 
@@ -91,35 +91,32 @@ def test_pdf_embeds_a_chinese_font(year_of_work, staff):
     assert all(" yes " in line for line in cjk)  # embedded
 
 
-def test_staff_request_and_download_through_the_pages(
-    client, staff, year_of_work, django_capture_on_commit_callbacks
-):
+def test_an_existing_statistics_sheet_still_downloads(client, staff, year_of_work):
+    """The statistics sheet's request page is gone (the work report replaced it); a sheet
+    rendered before still downloads from its link."""
+    report = Report.objects.create(township=year_of_work, year=2024, requested_by=staff)
+    report_render(report_id=report.pk)
     client.force_login(staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reports:create"), {"year": 2024}, follow=True)
-    assert "报告正在生成" in response.content.decode()
-    report = Report.objects.get()
-    assert report.state == Report.State.DONE
     download = client.get(reverse("reports:download", args=[report.pk]))
     assert download["Content-Type"] == "application/pdf"
-    body = b"".join(download.streaming_content)
-    assert body.startswith(b"%PDF")
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert "2024" in download["Content-Disposition"]
 
 
-def test_a_future_year_is_refused_in_chinese(client, staff):
+def test_the_statistics_sheet_request_page_is_gone(client, staff):
     client.force_login(staff)
-    response = client.post(reverse("reports:create"), {"year": timezone.localdate().year + 1})
-    assert "确保该值小于或等于" in response.content.decode()
-    assert not Report.objects.exists()
+    page = client.get(reverse("reports:list")).content.decode()
+    assert "年度工作统计" not in page
 
 
-def test_county_viewer_reads_every_townships_reports_but_deputies_none(client, users, staff):
+def test_county_viewer_reads_no_statistics_sheet_and_deputies_none(client, users, staff):
+    """A county viewer downloads final work reports only; a statistics sheet (no version) is
+    not theirs to list or fetch any more."""
     mine = Report.objects.create(township=staff.township, year=2024, requested_by=staff)
     other_staff_township = TownshipFactory()
     theirs = Report.objects.create(township=other_staff_township, year=2024, requested_by=staff)
     client.force_login(users[Role.COUNTY])
-    page = client.get(reverse("reports:list")).content.decode()
-    assert staff.township.name in page and other_staff_township.name in page
+    assert client.get(reverse("reports:download", args=[mine.pk])).status_code == 404
     client.force_login(staff)
     assert client.get(reverse("reports:download", args=[theirs.pk])).status_code == 404
     assert client.get(reverse("reports:download", args=[mine.pk])).status_code == 404  # queued
@@ -127,33 +124,40 @@ def test_county_viewer_reads_every_townships_reports_but_deputies_none(client, u
     assert client.get(reverse("reports:download", args=[mine.pk])).status_code == 403
 
 
-def test_unreachable_broker_marks_the_report_failed_with_a_chinese_message(
-    client, staff, celery_broker, django_capture_on_commit_callbacks
+@pytest.fixture
+def draft(staff):
+    report = work_report_create(township=staff.township, year=2024, kind="annual", by=staff)
+    return report.versions.get()
+
+
+def test_unreachable_broker_marks_the_render_failed_with_a_chinese_message(
+    client, staff, draft, celery_broker, django_capture_on_commit_callbacks
 ):
     celery_broker("redis://127.0.0.1:1/0")  # nothing listens on port 1
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reports:create"), {"year": 2024})
+        response = client.post(reverse("reports:version_render", args=[draft.pk]))
     assert response.status_code == 302
-    assert Report.objects.get().state == Report.State.FAILED
-    assert "后台任务队列暂时无法连接" in client.get(reverse("reports:list")).content.decode()
+    render = Report.objects.get()
+    assert render.state == Report.State.FAILED
+    assert "后台任务队列暂时无法连接" in client.get(response["Location"]).content.decode()
 
 
 def test_a_failing_render_is_retried_and_marked_failed_only_after_the_last_try(
-    client, staff, monkeypatch, django_capture_on_commit_callbacks
+    client, staff, draft, monkeypatch, django_capture_on_commit_callbacks
 ):
     """Eager mode runs the retries at once (CELERY_TASK_EAGER_PROPAGATES is off, as in
     production without Redis), so the whole retry path runs here without a worker."""
     states_seen = []
 
-    def broken_render(**kwargs):
+    def broken_render(*args, **kwargs):
         states_seen.append(Report.objects.get().state)
         raise OSError("字体文件缺失")
 
-    monkeypatch.setattr("reports.services.render_pdf", broken_render)
+    monkeypatch.setattr("reports.services.rendering.version_pdf", broken_render)
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reports:create"), {"year": 2024})
+        response = client.post(reverse("reports:version_render", args=[draft.pk]))
     assert response.status_code == 302  # the request does not see the task's failure
     assert states_seen == [Report.State.QUEUED] * 4  # the first try and 3 retries
     report = Report.objects.get()
@@ -167,13 +171,13 @@ def test_a_render_that_fails_once_then_succeeds_ends_done(staff, monkeypatch):
 
     calls = []
 
-    def flaky_render(**kwargs):
+    def flaky_render(*args, **kwargs):
         calls.append(1)
         if len(calls) == 1:
             raise ConnectionResetError("temporary")
         return b"%PDF-1.7 stand-in"
 
-    monkeypatch.setattr("reports.services.render_pdf", flaky_render)
+    monkeypatch.setattr("reports.services.rendering.render_pdf", flaky_render)
     report = Report.objects.create(township=staff.township, year=2024, requested_by=staff)
     render_report.delay(report.pk)
     report.refresh_from_db()
@@ -196,19 +200,19 @@ def redis_available(url: str) -> bool:
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_a_real_celery_worker_renders_the_report_from_redis(client, township, staff, celery_broker):
-    """The request goes through Redis to a real worker, which writes the PDF."""
+def test_a_real_celery_worker_renders_the_report_from_redis(township, staff, celery_broker):
+    """The task goes through Redis to a real worker, which writes the PDF (a version's render
+    through the pages: reports/tests/test_services.py)."""
     from celery.contrib.testing.worker import start_worker
 
-    import reports.tasks  # noqa: F401  (registers the task before the worker starts)
+    from reports.tasks import render_report  # registered before the worker starts
 
     url = redis_url()
     require(redis_available(url), f"Redis is not reachable at {url}")
     app = celery_broker(url)
-    client.force_login(staff)
+    report = Report.objects.create(township=township, year=2024, requested_by=staff)
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        client.post(reverse("reports:create"), {"year": 2024})
-        report = Report.objects.get()
+        render_report.delay(report.pk)
         deadline = time.monotonic() + 60
         while report.state == Report.State.QUEUED and time.monotonic() < deadline:
             time.sleep(0.2)

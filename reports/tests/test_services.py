@@ -1,0 +1,349 @@
+"""The work report's writes: regeneration never overwrites staff's text without asking, the
+sections' order and numbering, only drafts change, the versions' workflow, and a final
+version's PDF made once and kept."""
+
+import datetime
+import time
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import require
+from congress.roles import Role
+from proposals.tests.factories import ProposalFactory
+from reports.models import Report, ReportSection, ReportVersion, WorkReport
+from reports.printing import printed_document
+from reports.services import (
+    render_request,
+    report_render,
+    section_accept,
+    section_add,
+    section_delete,
+    section_dismiss,
+    section_move,
+    section_update,
+    version_move,
+    version_regenerate,
+    version_start_next,
+    version_update,
+    work_report_create,
+)
+from reports.tests.test_reports import redis_available, redis_url
+
+YEAR = 2024
+IN_2024 = datetime.datetime(2024, 3, 1, 9, tzinfo=datetime.UTC)
+
+
+def proposal_in_2024(township):
+    return ProposalFactory(deputy__township=township, submitted_at=IN_2024)
+
+
+@pytest.fixture
+def member(users):
+    return users[Role.MEMBER]
+
+
+@pytest.fixture
+def proposals_report(township, staff):
+    """The proposal-handling report of 2024, drafted when the township had two proposals."""
+    proposal_in_2024(township)
+    proposal_in_2024(township)
+    return work_report_create(township=township, year=YEAR, kind="proposals", by=staff)
+
+
+@pytest.fixture
+def draft(proposals_report) -> ReportVersion:
+    return proposals_report.versions.get()
+
+
+def overview(version) -> ReportSection:
+    return version.sections.get(key="overview")
+
+
+def fake_pdf(monkeypatch):
+    """Rendering stands in with a small PDF: the workflow, not WeasyPrint, is under test."""
+    calls = []
+
+    def render(version, on_progress=None):
+        calls.append(version.pk)
+        if on_progress:
+            on_progress(50)
+        return b"%PDF-1.7 " + version.title.encode()
+
+    monkeypatch.setattr("reports.services.rendering.version_pdf", render)
+    return calls
+
+
+# ----------------------------------------------------------------------------- regeneration
+
+
+def test_regenerating_keeps_an_edited_text_and_proposes_the_new_one(draft, township):
+    section = overview(draft)
+    mine = section.body.replace("代表共提出建议", "代表们积极建言，共提出建议")
+    section_update(section=section, title=section.title, heading=section.heading, body=mine)
+    proposal_in_2024(township)
+
+    version_regenerate(version=draft, by=None)
+
+    section.refresh_from_db()
+    assert section.body == mine  # staff's words untouched
+    assert section.has_proposal
+    assert "[3|proposals.total]" in section.proposed_body
+    assert "[2|proposals.total]" in section.body
+
+
+def test_accepting_takes_the_new_text_and_dismissing_keeps_mine(draft, township):
+    section = overview(draft)
+    mine = section.body + "\n另起一段。"
+    section_update(section=section, title=section.title, heading=section.heading, body=mine)
+    proposal_in_2024(township)
+    version_regenerate(version=draft, by=None)
+    section.refresh_from_db()
+    proposed = section.proposed_body
+
+    section_accept(section=section)
+    section.refresh_from_db()
+    assert section.body == proposed and not section.has_proposal and not section.is_edited
+
+    # Edited again, regenerated with yet another proposal, and this time staff keep theirs.
+    section_update(section=section, title=section.title, heading=section.heading, body=mine)
+    proposal_in_2024(township)
+    version_regenerate(version=draft, by=None)
+    section_dismiss(section=overview(draft))
+    section.refresh_from_db()
+    assert section.body == mine and section.proposed_body == ""
+    assert "[4|proposals.total]" in section.generated_body  # compared with next time
+
+
+def test_an_untouched_section_takes_the_new_text(draft, township):
+    proposal_in_2024(township)
+    version_regenerate(version=draft, by=None)
+    section = overview(draft)
+    assert "[3|proposals.total]" in section.body
+    assert section.proposed_body == "" and not section.is_edited
+
+
+def test_data_changes_list_a_figure_that_changed_between_generations(draft, township):
+    assert draft.figures["proposals.total"]["value"] == "2"
+    version_regenerate(version=draft, by=None)
+    draft.refresh_from_db()
+    assert draft.data_changes == []  # nothing changed in the records
+
+    proposal_in_2024(township)
+    version_regenerate(version=draft, by=None)
+    draft.refresh_from_db()
+    change = next(c for c in draft.data_changes if c["key"] == "proposals.total")
+    assert (change["old"], change["new"]) == ("2", "3")
+    assert change["label"]
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def numbers(version) -> list[tuple[str, str]]:
+    return [(s.number, s.title) for s in printed_document(version).sections]
+
+
+def test_deleting_and_moving_sections_renumber_them(draft):
+    a = section_add(version=draft, title="甲", heading="numbered")
+    b = section_add(version=draft, title="乙", heading="numbered")
+    section_add(version=draft, title="计划", heading="plain")
+    first = overview(draft).title
+    assert numbers(draft) == [("一", first), ("二", "甲"), ("三", "乙"), ("", "计划")]
+
+    section_move(section=b, direction="up")
+    assert numbers(draft) == [("一", first), ("二", "乙"), ("三", "甲"), ("", "计划")]
+    section_delete(section=overview(draft))
+    assert numbers(draft) == [("一", "乙"), ("二", "甲"), ("", "计划")]
+    assert list(draft.sections.values_list("position", flat=True)) == [1, 2, 3]
+    section_move(section=a, direction="down")
+    assert numbers(draft) == [("一", "乙"), ("", "计划"), ("二", "甲")]
+
+
+def test_a_deleted_standard_section_is_added_back_from_the_records(draft):
+    section_delete(section=overview(draft))
+    added = section_add(version=draft, title="", heading="numbered", key="overview")
+    assert added.key == "overview" and "[2|proposals.total]" in added.body
+    with pytest.raises(ValidationError):
+        section_add(version=draft, title="", heading="numbered", key="overview")
+
+
+@pytest.mark.parametrize("move_to", ["review", "final"])
+def test_only_a_draft_changes(draft, staff, member, monkeypatch, move_to):
+    fake_pdf(monkeypatch)
+    version_move(version=draft, move="submit", by=staff)
+    if move_to == "final":
+        version_move(version=draft, move="approve", by=member)
+    section = overview(draft)
+    before = (section.body, section.position, draft.sections.count(), draft.title)
+    attempts = [
+        lambda: section_update(section=section, title="改", heading="numbered", body="改"),
+        lambda: section_add(version=draft, title="新", heading="numbered"),
+        lambda: section_delete(section=section),
+        lambda: section_move(section=section, direction="down"),
+        lambda: section_accept(section=section),
+        lambda: version_regenerate(version=draft, by=staff),
+        lambda: version_update(version=draft, title="改", addressee="", issuer="", issue_date=None),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError):
+            attempt()
+    section.refresh_from_db()
+    draft.refresh_from_db()
+    assert (section.body, section.position, draft.sections.count(), draft.title) == before
+
+
+# ----------------------------------------------------------------------------- the workflow
+
+
+def test_submit_return_with_a_note_and_approve(draft, staff, member, monkeypatch):
+    fake_pdf(monkeypatch)
+    version_move(version=draft, move="submit", by=staff)
+    assert draft.state == "review"
+    with pytest.raises(ValidationError) as refused:
+        version_move(version=draft, move="return", by=member, note="  ")
+    assert "note" in refused.value.error_dict
+    draft.refresh_from_db()
+    assert draft.state == "review"
+    version_move(version=draft, move="return", by=member, note="第二部分数字请核对")
+    assert draft.state == "draft"
+    with pytest.raises(ValidationError):
+        version_move(version=draft, move="approve", by=member)  # not from a draft
+    version_move(version=draft, move="submit", by=staff)
+    version_move(version=draft, move="approve", by=member)
+    assert draft.state == "final"
+    history = list(draft.status_changes.order_by("changed_at", "pk"))
+    assert [(h.to_status, h.changed_by) for h in history] == [
+        ("draft", staff),
+        ("review", staff),
+        ("draft", member),
+        ("review", staff),
+        ("final", member),
+    ]
+    assert history[2].note == "第二部分数字请核对"
+
+
+def test_a_member_may_not_submit_and_a_deputy_may_not_approve(draft, users):
+    with pytest.raises(ValidationError):
+        version_move(version=draft, move="submit", by=users[Role.MEMBER])
+    with pytest.raises(ValidationError):
+        version_move(version=draft, move="submit", by=users[Role.DEPUTY])
+
+
+def test_approving_freezes_the_version_and_stores_its_pdf_once(
+    draft, staff, member, township, monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = fake_pdf(monkeypatch)
+    version_move(version=draft, move="submit", by=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        version_move(version=draft, move="approve", by=member)
+    draft.refresh_from_db()
+    assert draft.pdf and calls == [draft.pk]
+    stored = draft.pdf.read()
+    assert stored.startswith(b"%PDF")
+    frozen_figures = dict(draft.figures)
+
+    # Asking for the PDF again returns the same rendering; nothing is rendered again.
+    job = render_request(version=draft, requested_by=staff)
+    assert job == draft.renders.get()
+    assert job.state == Report.State.DONE and job.progress == 100
+    # The records change; the final version does not.
+    proposal_in_2024(township)
+    draft.refresh_from_db()
+    assert draft.figures == frozen_figures
+    assert calls == [draft.pk]
+
+
+def test_a_new_version_starts_as_a_copy_of_the_final_one(draft, staff, member, monkeypatch):
+    fake_pdf(monkeypatch)
+    section = overview(draft)
+    section_update(section=section, title="建议总体情况", heading="numbered", body=section.body)
+    section_add(version=draft, title="其他", heading="numbered", body="手写的一段。")
+    with pytest.raises(ValidationError):
+        version_start_next(version=draft, by=staff)  # not final yet
+    version_move(version=draft, move="submit", by=staff)
+    version_move(version=draft, move="approve", by=member)
+
+    following = version_start_next(version=draft, by=staff)
+    assert (following.number, following.state) == (2, "draft")
+    copy = [(s.position, s.key, s.title, s.body) for s in following.sections.all()]
+    assert copy == [(s.position, s.key, s.title, s.body) for s in draft.sections.all()]
+    assert following.figures == draft.figures and following.title == draft.title
+    assert not following.pdf
+    with pytest.raises(ValidationError):
+        version_start_next(version=draft, by=staff)  # version 2 exists
+
+
+def test_a_duplicate_report_is_refused_and_nothing_is_saved(proposals_report, township, staff):
+    with pytest.raises(ValidationError):
+        work_report_create(township=township, year=YEAR, kind="proposals", by=staff)
+    assert WorkReport.objects.count() == 1 and ReportVersion.objects.count() == 1
+
+
+# ----------------------------------------------------------------------------- a real worker
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_renders_a_version_with_progress_and_it_downloads(
+    client, township, users, celery_broker
+):
+    """The render request goes through Redis to a real Celery worker, which shows its
+    progress on the JSON endpoint and ends at 100 with the PDF to download."""
+    from celery.contrib.testing.worker import start_worker
+
+    import reports.tasks  # noqa: F401  (registers the task before the worker starts)
+
+    url = redis_url()
+    require(redis_available(url), f"Redis is not reachable at {url}")
+    staff = users[Role.STAFF]
+    report = work_report_create(township=township, year=YEAR, kind="annual", by=staff)
+    version = report.versions.get()
+    app = celery_broker(url)
+    client.force_login(staff)
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        response = client.post(reverse("reports:version_render", args=[version.pk]))
+        render = Report.objects.get(version=version)
+        assert response["Location"] == reverse("reports:render", args=[render.pk])
+        progress_url = reverse("reports:render_progress", args=[render.pk])
+        deadline = time.monotonic() + 90
+        status = client.get(progress_url).json()
+        while not (status["done"] or status["failed"]) and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status = client.get(progress_url).json()
+    assert status["done"], status
+    assert status["progress"] == 100
+    download = client.get(status["download"])
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert f"{township.name}2024" in _filename(download)
+
+
+def _filename(response) -> str:
+    from urllib.parse import unquote
+
+    header = response["Content-Disposition"]
+    return unquote(header.split("filename*=utf-8''")[-1]) if "filename*" in header else header
+
+
+def test_report_render_of_a_final_version_reuses_its_stored_pdf(
+    draft, staff, member, monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = fake_pdf(monkeypatch)
+    version_move(version=draft, move="submit", by=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        version_move(version=draft, move="approve", by=member)
+    extra = Report.objects.create(
+        township=draft.report.township,
+        year=YEAR,
+        kind=Report.Kind.VERSION,
+        version=draft,
+        requested_by=staff,
+        requested_at=timezone.now(),
+    )
+    report_render(report_id=extra.pk)
+    extra.refresh_from_db()
+    draft.refresh_from_db()
+    assert extra.file.read() == draft.pdf.read()
+    assert len(calls) == 1
