@@ -386,29 +386,6 @@ class SectionEditView(SectionMixin, ServiceFormMixin, FormView):
         return version_url(section.version_id) + f"#section-{section.pk}"
 
 
-class SectionDeleteView(SectionMixin, TemplateView):
-    """Confirm, then delete; the numbering of the sections after it follows."""
-
-    template_name = "reports/section_confirm_delete.html"
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "section": self.section,
-            "version": self.section.version,
-        }
-
-    def post(self, request, pk):
-        version_id = self.section.version_id
-        try:
-            services.section_delete(section=self.section)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("Section deleted."))
-        return redirect(version_url(version_id))
-
-
 class SectionActionView(SectionMixin, View):
     http_method_names = ["post"]
 
@@ -416,6 +393,9 @@ class SectionActionView(SectionMixin, View):
         raise NotImplementedError
 
     message = ""
+
+    def target(self, section) -> str:
+        return version_url(section.version_id) + f"#section-{section.pk}"
 
     def post(self, request, *args, **kwargs):
         section = self.section
@@ -426,7 +406,20 @@ class SectionActionView(SectionMixin, View):
         else:
             if self.message:
                 messages.success(request, self.message)
-        return redirect(version_url(section.version_id) + f"#section-{section.pk}")
+        return redirect(self.target(section))
+
+
+class SectionDeleteView(SectionActionView):
+    """Delete a section (confirmed on the version page); the numbering of the sections after
+    it follows. Its history keeps it; a standard section can be added back."""
+
+    message = gettext_lazy("Section deleted.")
+
+    def act(self, section):
+        services.section_delete(section=section)
+
+    def target(self, section):
+        return version_url(section.version_id)
 
 
 class SectionMoveView(SectionActionView):

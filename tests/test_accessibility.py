@@ -16,6 +16,8 @@ from demo import year2024 as demo
 from deputies.models import Activity, Deputy
 from oversight.models import Campaign, GovernmentTask, OversightAction
 from proposals.models import Proposal
+from reports.models import ReportVersion
+from reports.services import work_report_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +52,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
     township = deputy.township
     action = OversightAction.objects.filter(activity__attendances__deputy=deputy).first()
     campaign, task = Campaign.objects.first(), GovernmentTask.objects.first()
+    report = _work_report_draft(township)
     ok = 200
     return {
         "staff": [
@@ -74,6 +77,8 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("oversight:task_detail", args=[task.pk]), ok),
             (reverse("reports:list"), ok),
             (reverse("reports:create"), ok),
+            (reverse("reports:version", args=[report.pk]), ok),
+            (reverse("reports:section_edit", args=[report.sections.first().pk]), ok),
             (reverse("auth_events"), ok),
             (reverse("locked_logins"), ok),
             (reverse("township:accounts"), ok),
@@ -93,6 +98,7 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("proposals:list"), ok),
             (reverse("oversight:list"), ok),
             (reverse("reports:list"), ok),
+            (reverse("reports:version", args=[report.pk]), ok),
         ],
         "deputy": [
             (reverse("home"), ok),
@@ -123,6 +129,16 @@ def pages_by_role() -> dict[str, list[tuple[str, int]]]:
             (reverse("deputies:list"), 403),
         ],
     }
+
+
+def _work_report_draft(township) -> ReportVersion:
+    """The demo year's work report: the demo's own if it seeds one, else drafted now."""
+    version = ReportVersion.objects.filter(report__township=township, report__year=2024).first()
+    if version is None:
+        staff = User.objects.get(username="staff")
+        report = work_report_create(township=township, year=2024, kind="annual", by=staff)
+        version = report.versions.get()
+    return version
 
 
 def axe_report(where: str, violations: list[dict]) -> str:

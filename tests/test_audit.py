@@ -141,7 +141,9 @@ REMOVABLE_SESSION_PARTS = {
 }
 # A working-day correction staff made is removed the same way (POST, history kept): the
 # published calendar then holds again for that day.
-REMOVABLE = REMOVABLE_SESSION_PARTS | {"workday_delete"}
+# A section of a work report's draft staff remove (confirmed on the version page; the
+# section's history keeps it, and a standard section can be drafted again from the records).
+REMOVABLE = REMOVABLE_SESSION_PARTS | {"workday_delete", "section_delete"}
 
 
 def test_no_page_deletes_a_proposal_or_an_activity():

@@ -20,7 +20,7 @@ from deputies.models import Activity, Constituency, Deputy, DeputyGroup, ReportT
 from deputies.tests.factories import ActivityFactory, ConstituencyFactory, DeputyFactory
 from oversight.models import OversightAction
 from proposals.models import Proposal
-from reports.models import Report
+from reports.models import WorkReport
 from sessions.models import CongressSession
 from sessions.services import session_create
 
@@ -108,7 +108,7 @@ def _create_pages(township, users):
             {"date": day, "voters": "村民", "voter_count": 3, "raised": "修桥"},
             "deputies.VoterContact",
         ),
-        (staff, reverse("reports:create"), {"year": 2024}, Report),
+        (staff, reverse("reports:create"), {"year": 2024, "kind": "annual"}, WorkReport),
         (
             staff,
             reverse("deputies:activity_attach", args=[activity.pk]),

@@ -85,7 +85,14 @@ from proposals.models import (
 )
 from proposals.views.proposals import MOVE_FORMS
 from proposals.workflow import Status
-from reports.models import Report
+from reports.models import (
+    Report,
+    ReportSection,
+    ReportVersion,
+    VersionStatusChange,
+    WorkReport,
+)
+from reports.workflow import VERSION_WORKFLOW
 from sessions.models import (
     AgendaDocument,
     AgendaItem,
@@ -153,6 +160,7 @@ def _sample_values() -> dict[str, list[str]]:
         "move": list(MOVE_FORMS),
         "problem_move": [move.name for move in PROBLEM_WORKFLOW.moves],
         "petition_move": [move.name for move in PETITION_WORKFLOW.moves],
+        "version_move": [move.name for move in VERSION_WORKFLOW.moves],
         "token": ["not-a-feed-token"],
     }
 
@@ -333,6 +341,25 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
         )
         report.file.save(f"r{pk}.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
         made(report).save()
+        # A work report with its draft version, one section and its history row.
+        work_report = made(
+            WorkReport.objects.create(pk=pk, township=township, year=2024, created_by=member)
+        )
+        version = made(
+            ReportVersion.objects.create(
+                pk=pk, report=work_report, number=1, title="工作报告", created_by=member
+            )
+        )
+        made(
+            VersionStatusChange.objects.create(
+                pk=pk, version=version, to_status="draft", changed_by=member
+            )
+        )
+        made(
+            ReportSection.objects.create(
+                pk=pk, version=version, position=1, title="代表大会", body="召开会议。"
+            )
+        )
         batch = RosterImport(pk=pk, township=township, uploaded_by=member, original_name="x.xlsx")
         from deputies.excel import write_workbook
 

@@ -270,3 +270,18 @@ def test_the_home_page_lists_staffs_drafts_and_members_reviews(client, staff, us
     version_move(version=draft, move="submit", by=staff)
     client.force_login(users[M])
     assert "待审议的报告版本" in client.get(reverse("home")).content.decode()
+
+
+def test_sections_move_and_delete_through_the_page(client, staff, draft):
+    added = section_add(version=draft, title="新增一节", heading="numbered", body="正文。")
+    client.force_login(staff)
+    client.post(reverse("reports:section_move", args=[added.pk, "up"]))
+    page = client.get(reverse("reports:version", args=[draft.pk])).content.decode()
+    assert "一、新增一节" in page
+    response = client.post(reverse("reports:section_delete", args=[added.pk]))
+    assert response["Location"] == reverse("reports:version", args=[draft.pk])
+    assert not ReportSection.objects.filter(pk=added.pk).exists()
+    page = client.get(reverse("reports:version", args=[draft.pk])).content.decode()
+    assert "一、新增一节" not in page and "一、" in page
+    sideways = reverse("reports:section_move", args=[draft.sections.first().pk, "sideways"])
+    assert client.post(sideways).status_code == 404
