@@ -34,7 +34,14 @@ def render_request(*, version: ReportVersion, requested_by) -> Report:
     """Queue the PDF of a version. A final version's PDF is made once and kept: asking again
     returns the rendering that made it (or is making it)."""
     if version.is_final:
-        existing = version.renders.exclude(state=Report.State.FAILED).first()
+        # Only a rendering of the final text: one made while it was a draft may differ.
+        approved = version.status_changes.filter(to_status=version.state).latest("changed_at")
+        existing = (
+            version.renders.exclude(state=Report.State.FAILED)
+            .filter(requested_at__gte=approved.changed_at)
+            .order_by("requested_at", "pk")
+            .first()
+        )
         if existing is not None:
             return existing
     report = Report.objects.create(

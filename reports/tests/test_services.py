@@ -347,3 +347,18 @@ def test_report_render_of_a_final_version_reuses_its_stored_pdf(
     draft.refresh_from_db()
     assert extra.file.read() == draft.pdf.read()
     assert len(calls) == 1
+
+
+def test_a_draft_rendered_before_approval_does_not_stand_for_the_final_pdf(
+    draft, staff, member, monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = fake_pdf(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_render = render_request(version=draft, requested_by=staff)
+    version_move(version=draft, move="submit", by=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        version_move(version=draft, move="approve", by=member)
+    draft.refresh_from_db()
+    assert draft.pdf and len(calls) == 2
+    final_render = render_request(version=draft, requested_by=staff)
+    assert final_render != draft_render and final_render.version_id == draft.pk
