@@ -183,9 +183,9 @@ def test_list_query_count_is_constant(client, staff, township, unit, django_asse
     with django_assert_max_num_queries(11):
         assert client.get(reverse("proposals:list")).status_code == 200
     # The home page asks each app's panel (and the header its unread notifications): a fixed
-    # number of queries, whatever the rows. (20: deputies without a login account, and one
-    # each for the problems and the letters and visits waiting.)
-    with django_assert_max_num_queries(20):
+    # number of queries, whatever the rows. (21: deputies without a login account, and one
+    # each for the problems, the letters and visits and the work report drafts waiting.)
+    with django_assert_max_num_queries(21):
         assert client.get(reverse("home")).status_code == 200
 
 
