@@ -285,6 +285,37 @@ def write_training(ctx: DraftContext) -> SectionDraft:
 
 # ----------------------------------------------------------------------------- 三、between sessions
 
+# Beyond this many, a section counts its activities by kind instead of telling each.
+LISTED_ACTIVITIES = 8
+ACTIVITY_KINDS = {
+    Activity.Kind.PRE_SESSION: "会前走访",
+    Activity.Kind.INSPECTION: "视察",
+    Activity.Kind.SURVEY: "调研",
+    Activity.Kind.FORUM: "座谈",
+    Activity.Kind.GROUP: "代表小组活动",
+    Activity.Kind.VOTERS: "联系选民",
+    Activity.Kind.REVIEW: "述职评议",
+    Activity.Kind.TRAINING: "学习培训",
+    Activity.Kind.OTHER: "其他活动",
+}
+
+
+def _activities_told(ctx: DraftContext, activities) -> str:
+    """Each activity with its date, or, for a year of many, the count and person-times of
+    each kind (会前走访5次、120人次；座谈3次、60人次)."""
+    if len(activities) <= LISTED_ACTIVITIES:
+        return _activity_list(ctx, activities)
+    by_kind: dict[str, list] = {}
+    for activity in activities:
+        by_kind.setdefault(activity.kind, []).append(activity)
+    parts = []
+    for kind, name in ACTIVITY_KINDS.items():
+        if kind.value in by_kind:
+            count, people = _counted(ctx, f"deputies.kind.{kind.value}", by_kind[kind.value], name)
+            parts.append(f"{name}{count}次、{people}人次")
+    return "；".join(parts)
+
+
 # Told in their own sections: study (二), oversight actions (四, 七), themed work (六).
 NOT_BETWEEN_SESSIONS = (Activity.Kind.TRAINING, Activity.Kind.OVERSIGHT, Activity.Kind.OTHER)
 
@@ -299,7 +330,7 @@ def write_between_sessions(ctx: DraftContext) -> SectionDraft:
         paragraphs.append(
             "认真组织代表开展闭会期间活动，定期向代表小组通报人大工作，听取小组活动汇报。"
             f"全年组织代表开展会前走访、视察调研、座谈征求意见、小组活动等{count}次、{people}人次："
-            f"{_activity_list(ctx, activities)}。"
+            f"{_activities_told(ctx, activities)}。"
         )
     else:
         paragraphs.append("本年度未另行组织代表开展会前走访、座谈等闭会期间活动。")
@@ -485,10 +516,8 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
         source = f"针对镇{session_name(session.term, session.number)}期间代表提出的"
     else:
         source = "针对全年代表提出的"
-    text = (
-        f"{source}{total}件议案、建议和意见（其中{key_count}件确定为重点议案），"
-        "镇人大专门进行了规范整理和登记"
-    )
+    key_part = f"（其中{key_count}件确定为重点议案）" if stats.totals.key_proposals else ""
+    text = f"{source}{total}件议案、建议和意见{key_part}，镇人大专门进行了规范整理和登记"
     meetings = meetings_in_year(township=ctx.township, year=ctx.year)
     if meetings:
         days = []

@@ -366,3 +366,33 @@ def test_the_draft_reads_the_year_in_the_same_queries_however_many_records(db):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] < 60
+
+
+def test_a_year_of_many_activities_counts_them_by_kind(township):
+    for day in range(1, 8):
+        ActivityFactory(
+            township=township,
+            kind=Activity.Kind.FORUM,
+            start_date=datetime.date(2024, 3, day),
+            other_participants=2,
+        )
+    for day in range(1, 4):
+        ActivityFactory(
+            township=township, kind=Activity.Kind.GROUP, start_date=datetime.date(2024, 4, day)
+        )
+    ctx, drafts = draft(township)
+    text = flat(drafts["between_sessions"].body)
+    assert "小组活动等10次、14人次：座谈7次、14人次；代表小组活动3次、0人次。" in text
+    assert "3月1日" not in text
+    assert tokens.typed_numbers(drafts["between_sessions"].body, ctx.figures) == []
+
+
+def test_proposals_without_a_key_one_or_a_meeting(township):
+    in_2024 = timezone.make_aware(datetime.datetime(2024, 2, 1, 10))
+    for _ in range(2):
+        ProposalFactory(deputy=DeputyFactory(township=township), submitted_at=in_2024)
+    ctx, drafts = draft(township)
+    text = flat(drafts["proposals"].body)
+    assert text.startswith("针对全年代表提出的2件议案、建议和意见，镇人大专门进行了规范整理和登记")
+    assert "重点议案" not in text and "交办会" not in text
+    assert tokens.typed_numbers(drafts["proposals"].body, ctx.figures) == []
