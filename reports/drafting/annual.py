@@ -225,7 +225,8 @@ def write_sessions(ctx: DraftContext) -> SectionDraft:
         return SectionDraft(body="本年度未召开镇人民代表大会会议。")
     paragraphs = []
     if len(sessions) > 1:
-        held = ctx.summary_figure("sessions", "held")
+        summary = next(f for f in ctx.summary("sessions").figures if f.key == "held")
+        held = ctx.figure("sessions.held", summary.value, summary.label, reverse("sessions:list"))
         paragraphs.append(f"全年共召开镇人民代表大会会议{held}次。")
     paragraphs += [_session_paragraph(ctx, session) for session in sessions]
     return SectionDraft(body="\n".join(paragraphs))
