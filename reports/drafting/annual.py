@@ -29,6 +29,9 @@ from .base import DocumentSpec, DraftContext, SectionDraft, SectionSpec, bars, m
 
 # ----------------------------------------------------------------------------- helpers
 
+# Beyond this many, a section counts its activities instead of telling each with its date.
+LISTED_ACTIVITIES = 8
+
 
 def quote(ctx: DraftContext, key: str, text: str, label, url: str = "") -> str:
     """Words of a record as the prose quotes them: as they are, or as a figure token when they
@@ -275,10 +278,11 @@ def write_training(ctx: DraftContext) -> SectionDraft:
     if not training:
         return SectionDraft(body="本年度未组织代表专题学习培训。\n" + closing)
     count, people = _counted(ctx, "deputies.training", training, __("Study and training sessions"))
+    listed = f"：{_activity_list(ctx, training)}" if len(training) <= LISTED_ACTIVITIES else ""
     return SectionDraft(
         body=(
             "以学习促提高，组织人大代表进行政治学习和履职培训。"
-            f"全年共组织代表学习培训{count}次、{people}人次：{_activity_list(ctx, training)}。"
+            f"全年共组织代表学习培训{count}次、{people}人次{listed}。"
             "在学习过程中，与会人大代表结合工作实际，进行了热烈的讨论。\n" + closing
         )
     )
@@ -286,8 +290,6 @@ def write_training(ctx: DraftContext) -> SectionDraft:
 
 # ----------------------------------------------------------------------------- 三、between sessions
 
-# Beyond this many, a section counts its activities by kind instead of telling each.
-LISTED_ACTIVITIES = 8
 ACTIVITY_KINDS = {
     Activity.Kind.PRE_SESSION: "会前走访",
     Activity.Kind.INSPECTION: "视察",
