@@ -690,7 +690,11 @@ def write_campaigns(ctx: DraftContext) -> SectionDraft:
                 f"{action.activity.title}：{__('person-times')}",
                 action_url,
             )
-            done.append(f"{when}，镇人大主席团组织开展{name}（{times}人次）")
+            place = action.activity.place
+            if place:
+                place = quote(ctx, f"{akey}.place", place, __("Place"), action_url)
+                place = f"，深入{place}"
+            done.append(f"{when}，镇人大主席团组织开展{name}{place}（{times}人次）")
         total = totals[campaign.pk]
         actions_url = reverse("oversight:list") + f"?campaign={campaign.pk}"
         if done:

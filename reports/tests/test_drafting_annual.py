@@ -147,7 +147,8 @@ def test_demo_proposals_assigned_on_25_march(demo):
 def test_demo_campaign_86_person_times_and_14_problems(demo):
     text = demo["text"]["campaigns"]
     assert "关心母亲河溪，查找水污染源，恪尽代表职责" in text
-    assert "8月15日，镇人大主席团组织开展“关心母亲河溪”练溪视察（16人次）" in text
+    assert "8月15日，镇人大主席团组织开展“关心母亲河溪”练溪视察，深入大茂坑村、" in text
+    assert "姚埠工业园区（16人次）" in text
     assert "9月2日至8日" in text
     assert "共86人次" in text
     found = Problem.objects.filter(action__campaign__isnull=False).count()
