@@ -595,7 +595,7 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
             quote(
                 ctx,
                 f"proposals.category_{row.key}.label",
-                f"{row.key}类 {row.label}",
+                _category_name(row),
                 __("Answer category"),
             ),
             ctx.summary_figure("proposals", f"category_{row.key}"),
@@ -953,3 +953,10 @@ ANNUAL_REPORT = DocumentSpec(
         SectionSpec("plan", "{next_year}年人大工作思路", write_plan, heading="plain"),
     ],
 )
+
+
+def _category_name(row) -> str:
+    """A类（已解决或基本解决）: the statistics' row label repeats the code before the name."""
+    name = str(row.label).removeprefix(str(row.key)).strip()
+    return f"{row.key}类（{name}）" if name else f"{row.key}类"
+
