@@ -8,7 +8,7 @@ urlpatterns = [
     path("new/", views.ReportRequestView.as_view(), name="create"),
     path("<int:pk>/download/", views.ReportDownloadView.as_view(), name="download"),
     path(
-        "deputies/<int:pk>/<int:year>/summary.pdf",
+        "deputies/<int:pk>/summary.pdf",
         views_deputy.DeputySummaryView.as_view(),
         name="deputy_summary",
     ),
