@@ -9,7 +9,8 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# OS packages: CJK fonts and the fast font subsetter for WeasyPrint, gettext for the
+# OS packages: CJK fonts and the fast font subsetter for WeasyPrint (the printed reports'
+# GB/T 9704 faces: .ci/fonts.sh), gettext for the
 # translations; poppler (pdftotext) and Chromium for the tests only; the PostgreSQL client
 # (pg_dump, pg_restore) for the backup test (production on PostgreSQL needs it for backups).
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
@@ -41,10 +42,12 @@ lint: test-setup
 
 setup: $(VENV)/.installed
 	@DEBS="$(RUN_DEBS)" sh .ci/sysdeps.sh
+	@sh .ci/fonts.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 test-setup: $(VENV)/.installed-dev
 	@DEBS="$(TEST_DEBS)" sh .ci/sysdeps.sh
+	@sh .ci/fonts.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 $(VENV)/.installed: requirements.txt

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_deputy
 
 app_name = "reports"
 urlpatterns = [
@@ -34,5 +34,9 @@ urlpatterns = [
     path("renders/<int:pk>/", views.RenderView.as_view(), name="render"),
     path("renders/<int:pk>/progress/", views.RenderProgressView.as_view(), name="render_progress"),
     path("<int:pk>/download/", views.ReportDownloadView.as_view(), name="download"),
-    # The per-deputy summary (reports/views_deputy.py) joins here.
+    path(
+        "deputies/<int:pk>/summary.pdf",
+        views_deputy.DeputySummaryView.as_view(),
+        name="deputy_summary",
+    ),
 ]

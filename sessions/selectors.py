@@ -321,6 +321,114 @@ def sessions_year_summary(*, township, year: int) -> YearSummary:
     )
 
 
+@dataclass(frozen=True)
+class CandidateResult:
+    name: str
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    elected: bool
+    unanimous: bool
+
+
+@dataclass(frozen=True)
+class ElectionRecord:
+    pk: int
+    office: str  # an Election.Office value
+    office_name: str  # for an other office
+    by_election: bool
+    seats: int
+    candidates: list[CandidateResult]
+
+
+@dataclass(frozen=True)
+class ResolutionRecord:
+    pk: int
+    title: str
+    adopted: bool
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session of the year as a work report tells it: its dates, the reports it heard,
+    the resolutions it voted and each election with every candidate's count."""
+
+    pk: int
+    term: int
+    number: int
+    start_date: datetime.date
+    end_date: datetime.date
+    reports: list[tuple[int, str]]  # (agenda item pk, title)
+    resolutions: list[ResolutionRecord]
+    elections: list[ElectionRecord]
+
+
+def sessions_of_year(*, township, year: int) -> list[SessionRecord]:
+    """The sessions opened in the year, in date order, with their reports, resolutions and
+    elections: five queries however many sessions."""
+    sessions = (
+        CongressSession.objects.filter(township=township, start_date__year=year)
+        .order_by("start_date", "pk")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.filter(kind=AgendaItem.Kind.REPORT).order_by(
+                    "order", "pk"
+                ),
+                to_attr="report_items",
+            ),
+            Prefetch(
+                "resolutions",
+                queryset=Resolution.objects.order_by("sitting__date", "pk"),
+                to_attr="resolution_list",
+            ),
+            Prefetch(
+                "elections",
+                queryset=Election.objects.order_by("sitting__date", "pk").prefetch_related(
+                    Prefetch("candidates", queryset=Candidate.objects.order_by("pk"))
+                ),
+                to_attr="election_list",
+            ),
+        )
+    )
+    return [
+        SessionRecord(
+            pk=session.pk,
+            term=session.term,
+            number=session.number,
+            start_date=session.start_date,
+            end_date=session.end_date,
+            reports=[(item.pk, item.title) for item in session.report_items],
+            resolutions=[
+                ResolutionRecord(pk=r.pk, title=r.title, adopted=r.adopted)
+                for r in session.resolution_list
+            ],
+            elections=[
+                ElectionRecord(
+                    pk=election.pk,
+                    office=election.office,
+                    office_name=election.office_name,
+                    by_election=election.kind == Election.Kind.BY_ELECTION,
+                    seats=election.seats,
+                    candidates=[
+                        CandidateResult(
+                            name=c.name,
+                            votes_for=c.votes_for,
+                            votes_against=c.votes_against,
+                            votes_abstain=c.votes_abstain,
+                            elected=c.result == Candidate.Result.ELECTED,
+                            unanimous=c.unanimous,
+                        )
+                        for c in election.candidates.all()
+                    ],
+                )
+                for election in session.election_list
+            ],
+        )
+        for session in sessions
+    ]
+
+
 def sessions_dashboard(*, user, year: int) -> dict:
     """The year's sessions on the home page; for staff, sittings held without a roll call."""
     sessions = visible_to(CongressSession.objects.all(), user)

@@ -38,6 +38,9 @@ def test_seed_demo_recreates_the_2024_report(seeded):
     assert stats["proposals"]["assigned"] == 6  # 3月25日交办会逐件交办
     assert stats["deputies"]["county"] == 8  # 8位县镇两级人大代表
     assert stats["deputies"]["township"] == 40
+    # The eight county deputies hold township seats too: the levels add up to the people.
+    assert stats["deputies"]["both"] == 8
+    assert stats["deputies"]["in_office"] == 40
     river = Campaign.objects.get(township=township, title__contains="关心母亲河溪")
     assert campaign_totals(campaign=river).person_times == 86  # 共86人次
     assert [d.name for d in absence_warnings(township=township)] == [

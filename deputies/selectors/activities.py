@@ -1,6 +1,9 @@
 """Reads of deputies' activities and contacts, scoped to what the user may see."""
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Value
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 from django.shortcuts import get_object_or_404
 
 from congress.scoping import get_visible_or_404, visible_to
@@ -116,3 +119,65 @@ def reports_to_voters_for_user(*, user) -> QuerySet[ReportToVoters]:
 def liaison_deputies_for_user(*, user) -> QuerySet[Deputy]:
     """The deputies a presidium member keeps contact with (主席团成员联系代表)."""
     return visible_to(Deputy.objects.filter(liaison=user), user).order_by("name")
+
+
+# ------------------------------------------------------------------------ the year, for reports
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    """One activity of the year as a work report quotes it."""
+
+    pk: int
+    kind: str
+    title: str
+    start_date: datetime.date
+    end_date: datetime.date | None
+    present: int
+    person_times: int  # as `person_times`: deputies present, people named, others
+
+
+def activities_in_year(*, township, year: int, exclude_kinds=()) -> list[ActivityRecord]:
+    """The township's activities begun in the year, in date order, with their person-times,
+    leaving out the kinds asked (a report tells oversight actions in their own section): one
+    query."""
+    activities = (
+        Activity.objects.filter(township=township, start_date__year=year)
+        .exclude(kind__in=list(exclude_kinds))
+        .annotate(
+            present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT))
+        )
+        .annotate(named=named_participants())
+        .order_by("start_date", "pk")
+    )
+    return [
+        ActivityRecord(
+            pk=activity.pk,
+            kind=activity.kind,
+            title=activity.title,
+            start_date=activity.start_date,
+            end_date=activity.end_date,
+            present=activity.present,
+            person_times=activity.present + activity.named + activity.other_participants,
+        )
+        for activity in activities
+    ]
+
+
+def contacts_in_year(*, township, year: int) -> dict[str, int]:
+    """The year's presidium contacts with deputies, deputies' contacts with voters (and the
+    voters met) and reports to voters (and the voters attending): three queries."""
+    liaison = LiaisonContact.objects.filter(township=township, date__year=year).count()
+    voters = VoterContact.objects.filter(deputy__township=township, date__year=year).aggregate(
+        n=Count("pk"), people=Sum("voter_count")
+    )
+    reports = ReportToVoters.objects.filter(deputy__township=township, date__year=year).aggregate(
+        n=Count("pk"), people=Sum("voters_attended")
+    )
+    return {
+        "liaison_contacts": liaison,
+        "voter_contacts": voters["n"],
+        "voters_met": voters["people"] or 0,
+        "reports_to_voters": reports["n"],
+        "voters_attending": reports["people"] or 0,
+    }

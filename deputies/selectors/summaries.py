@@ -34,6 +34,16 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
         .annotate(people=Count("deputy", distinct=True))
     )
     by_level = {row["level"]: row["people"] for row in seats.order_by()}
+    # A county deputy is often a township deputy too: counted under both levels, and once here,
+    # so that the levels add up to the people in office (township + county - both).
+    both = (
+        Mandate.objects.filter(mandates_in_office_during(year), deputy__township=township)
+        .order_by()
+        .values("deputy")
+        .annotate(levels=Count("level", distinct=True))
+        .filter(levels__gt=1)
+        .count()
+    )
     activities = Activity.objects.filter(township=township, start_date__year=year).aggregate(
         n=Count("pk", distinct=True), others=Sum("other_participants")
     )
@@ -52,8 +62,13 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
         title=_("Deputies"),
         figures=[
             Figure("in_office", _("Deputies in office during the year"), in_office.count()),
-            Figure("county", _("County deputies"), by_level.get(Mandate.Level.COUNTY, 0)),
-            Figure("township", _("Township deputies"), by_level.get(Mandate.Level.TOWNSHIP, 0)),
+            Figure(
+                "township",
+                _("of whom township deputies"),
+                by_level.get(Mandate.Level.TOWNSHIP, 0),
+            ),
+            Figure("county", _("of whom county deputies"), by_level.get(Mandate.Level.COUNTY, 0)),
+            Figure("both", _("of whom deputies at both levels"), both),
             Figure("activities", _("Deputies' activities"), activities["n"]),
             Figure(
                 "activity_person_times",

@@ -237,8 +237,10 @@ def evaluations_year_summary(*, township, year: int) -> YearSummary:
         details={
             "evaluations": [
                 {
+                    "pk": e.pk,
                     "unit": e.unit.name,
                     "date": e.action.activity.start_date,
+                    "present": e.present,
                     "counts": {v.value: getattr(e, v.value) for v in Verdict},
                     "rated": e.rated,
                     "satisfaction": e.satisfaction,

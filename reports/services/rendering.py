@@ -10,7 +10,7 @@ from congress.models import Township
 from congress.pdf import render_pdf
 
 from ..models import Report, ReportVersion
-from ..printing import document_html, printed_document
+from ..printing import document_html, document_pdf, printed_document
 from ..selectors import annual_stats
 
 logger = logging.getLogger(__name__)
@@ -62,15 +62,11 @@ def _progress(report: Report, percent: int) -> None:
 
 def version_pdf(version: ReportVersion, *, on_progress=None) -> bytes:
     """A version's PDF in the GB/T 9704 layout, in Chinese whatever the requester's language."""
-    from weasyprint import HTML
-
     step = on_progress or (lambda percent: None)
     with translation.override(REPORT_LANGUAGE):
         html = document_html(printed_document(version))
-        step(20)
-        document = HTML(string=html).render()
-        step(80)
-        return document.write_pdf()
+    step(20)
+    return document_pdf(html, on_progress=step)
 
 
 def _render_version(report: Report) -> bytes:

@@ -1,4 +1,5 @@
-"""`make bench`: times the pages that must stay fast as data grows, and counts their queries."""
+"""`make bench`: times the pages that must stay fast as data grows, and counts their queries;
+then the work reports' drafting and printing (bench_reports)."""
 
 import statistics
 import time
@@ -67,6 +68,8 @@ class Command(BaseCommand):
         for label, queries, median, p90 in rows:
             p90_text = "-" if p90 is None else f"{p90:.1f}"
             self.stdout.write(f"{label:44} {queries:>8} {median:>10.1f} {p90_text:>8}")
+        # Work reports: drafting and printing, for the demo year and ten times its records.
+        call_command("bench_reports", runs=min(runs, 10), stdout=self.stdout)
 
     def _measure(self, username: str, url: str, runs: int) -> tuple[int, float, float]:
         client = Client()

@@ -1,0 +1,28 @@
+"""A deputy's one-page performance summary as a PDF (reports.drafting.deputy)."""
+
+from django.utils import translation
+from django.views import View
+
+from congress.pdf import pdf_response
+from congress.scoping import get_visible_or_404
+from congress.views_mixins import YearMixin
+from deputies.models import Deputy
+
+from .drafting.deputy import deputy_summary_document
+from .printing import document_html
+from .services import REPORT_LANGUAGE
+
+
+class DeputySummaryView(YearMixin, View):
+    """?year=2024 (this year when missing or nonsense). Staff and presidium members of the
+    deputy's township, and the deputy themself (their own only): congress.roles.READS for
+    deputies; anyone else gets 404."""
+
+    def get(self, request, pk: int):
+        deputy = get_visible_or_404(Deputy.objects.select_related("township"), request.user, pk=pk)
+        from weasyprint import HTML  # slow to import: only when a PDF is asked for
+
+        with translation.override(REPORT_LANGUAGE):
+            html = document_html(deputy_summary_document(deputy=deputy, year=self.year))
+            pdf = HTML(string=html).write_pdf()
+        return pdf_response(pdf, filename=f"{deputy.name}-{self.year}-履职情况.pdf")
