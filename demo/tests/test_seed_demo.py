@@ -82,7 +82,7 @@ def test_seed_demo_refuses_with_debug_off(db, settings):
         ("member", "主席团成员"),
         ("deputy", "我的议案建议"),
         ("unit", "交办本单位的议案建议"),
-        ("county", "各乡镇报告"),
+        ("county", "各乡镇定稿工作报告"),
         ("countyadmin", "共有1个乡镇使用本平台"),
     ],
 )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from conftest import require
 from congress.roles import Role
 from proposals.tests.factories import ProposalFactory
+from reports.drafting.base import chinese_number
 from reports.models import Report, ReportSection, ReportVersion, WorkReport
 from reports.printing import printed_document
 from reports.services import (
@@ -81,7 +82,7 @@ def fake_pdf(monkeypatch):
 
 def test_regenerating_keeps_an_edited_text_and_proposes_the_new_one(draft, township):
     section = overview(draft)
-    mine = section.body.replace("代表共提出建议", "代表们积极建言，共提出建议")
+    mine = section.body + "\n代表们积极建言献策。"
     section_update(section=section, title=section.title, heading=section.heading, body=mine)
     proposal_in_2024(township)
 
@@ -142,24 +143,37 @@ def test_data_changes_list_a_figure_that_changed_between_generations(draft, town
 # ----------------------------------------------------------------------------- sections
 
 
-def numbers(version) -> list[tuple[str, str]]:
+def outline(version) -> list[tuple[str, str]]:
     return [(s.number, s.title) for s in printed_document(version).sections]
 
 
+def numbered_in_order(rows) -> bool:
+    numbers = [number for number, _title in rows if number]
+    return numbers == [chinese_number(n) for n in range(1, len(numbers) + 1)]
+
+
 def test_deleting_and_moving_sections_renumber_them(draft):
+    standard = [title for _number, title in outline(draft)]
     a = section_add(version=draft, title="甲", heading="numbered")
     b = section_add(version=draft, title="乙", heading="numbered")
     section_add(version=draft, title="计划", heading="plain")
-    first = overview(draft).title
-    assert numbers(draft) == [("一", first), ("二", "甲"), ("三", "乙"), ("", "计划")]
+    rows = outline(draft)
+    n = len(standard)
+    assert rows[-3:] == [(chinese_number(n + 1), "甲"), (chinese_number(n + 2), "乙"), ("", "计划")]
+    assert numbered_in_order(rows)
 
     section_move(section=b, direction="up")
-    assert numbers(draft) == [("一", first), ("二", "乙"), ("三", "甲"), ("", "计划")]
+    rows = outline(draft)
+    assert rows[-3:] == [(chinese_number(n + 1), "乙"), (chinese_number(n + 2), "甲"), ("", "计划")]
     section_delete(section=overview(draft))
-    assert numbers(draft) == [("一", "乙"), ("二", "甲"), ("", "计划")]
-    assert list(draft.sections.values_list("position", flat=True)) == [1, 2, 3]
+    rows = outline(draft)
+    assert [title for _number, title in rows] == [*standard[1:], "乙", "甲", "计划"]
+    assert numbered_in_order(rows) and rows[0][0] == "一"
+    positions = list(draft.sections.values_list("position", flat=True))
+    assert positions == list(range(1, len(rows) + 1))
     section_move(section=a, direction="down")
-    assert numbers(draft) == [("一", "乙"), ("", "计划"), ("二", "甲")]
+    rows = outline(draft)
+    assert rows[-3:] == [(chinese_number(n), "乙"), ("", "计划"), (chinese_number(n + 1), "甲")]
 
 
 def test_a_deleted_standard_section_is_added_back_from_the_records(draft):
