@@ -9,7 +9,7 @@ from congress.views_mixins import YearMixin
 from deputies.models import Deputy
 
 from .drafting.deputy import deputy_summary_document
-from .printing import document_html
+from .printing import document_html, document_pdf
 from .services import REPORT_LANGUAGE
 
 
@@ -20,9 +20,7 @@ class DeputySummaryView(YearMixin, View):
 
     def get(self, request, pk: int):
         deputy = get_visible_or_404(Deputy.objects.select_related("township"), request.user, pk=pk)
-        from weasyprint import HTML  # slow to import: only when a PDF is asked for
-
         with translation.override(REPORT_LANGUAGE):
             html = document_html(deputy_summary_document(deputy=deputy, year=self.year))
-            pdf = HTML(string=html).write_pdf()
+        pdf = document_pdf(html)
         return pdf_response(pdf, filename=f"{deputy.name}-{self.year}-履职情况.pdf")

@@ -959,4 +959,3 @@ def _category_name(row) -> str:
     """A类（已解决或基本解决）: the statistics' row label repeats the code before the name."""
     name = str(row.label).removeprefix(str(row.key)).strip()
     return f"{row.key}类（{name}）" if name else f"{row.key}类"
-

@@ -126,3 +126,14 @@ def test_a_year_outside_the_records_gives_this_years_summary(client, users):
 def test_anonymous_users_are_sent_to_the_login(client, users):
     response = client.get(_url(users[Role.DEPUTY].deputy))
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_deputy_and_staff_find_the_summary_beside_the_performance_record(client, users):
+    deputy = users[Role.DEPUTY].deputy
+    link = reverse("reports:deputy_summary", args=[deputy.pk]) + "?year=2024"
+    client.force_login(users[Role.DEPUTY])
+    assert link in client.get(reverse("deputies:me") + "?year=2024").content.decode()
+    client.force_login(users[Role.STAFF])
+    page = client.get(reverse("deputies:detail", args=[deputy.pk]) + "?year=2024")
+    assert link in page.content.decode()
