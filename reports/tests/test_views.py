@@ -287,3 +287,25 @@ def test_sections_move_and_delete_through_the_page(client, staff, draft):
     assert "新增一节" not in page and "一、" in page
     sideways = reverse("reports:section_move", args=[draft.sections.first().pk, "sideways"])
     assert client.post(sideways).status_code == 404
+
+
+def test_a_queued_render_reloads_itself_without_script_and_reports_its_progress(
+    client, staff, draft
+):
+    client.force_login(staff)
+    response = client.post(reverse("reports:version_render", args=[draft.pk]))  # not committed
+    render = Report.objects.get(version=draft)
+    Report.objects.filter(pk=render.pk).update(progress=20)
+    page = client.get(response["Location"]).content.decode()
+    assert '<noscript><meta http-equiv="refresh"' in page
+    status = client.get(reverse("reports:render_progress", args=[render.pk])).json()
+    assert status == {
+        "state": "queued",
+        "state_label": "排队中",
+        "progress": 20,
+        "done": False,
+        "failed": False,
+        "error": "",
+        "download": "",
+    }
+    assert client.get(reverse("reports:download", args=[render.pk])).status_code == 404
