@@ -148,10 +148,30 @@ class VersionPage:
     missing_standard: list[tuple[str, str]]  # standard sections deleted, to add back
 
 
+def standard_sections_missing(version: ReportVersion) -> list[tuple[str, str]]:
+    """The standard sections of the version's document that were deleted from it, (key,
+    title), to add back."""
+    report = version.report
+    present = {section.key for section in version.sections.all() if section.key}
+    ctx = DraftContext(township=report.township, year=report.year)  # reads nothing until asked
+    return [
+        (spec.key, spec.title_for(ctx))
+        for spec in document_spec(report.kind).sections
+        if spec.key not in present
+    ]
+
+
+def statistics_sheets_for_user(*, user) -> QuerySet[Report]:
+    """The one-page statistics sheets rendered before the work report replaced them, still
+    downloadable."""
+    return report_list_for_user(user=user).filter(
+        kind=Report.Kind.ANNUAL_STATS, state=Report.State.DONE
+    )
+
+
 def version_page(*, user, pk: int) -> VersionPage:
     """Everything the version page shows, in a fixed number of queries however many sections."""
     version = version_get_for_user(user=user, pk=pk)
-    report = version.report
     prefetch_related_objects([version], "sections")
     document = printed_document(version)
     views = [
@@ -164,13 +184,7 @@ def version_page(*, user, pk: int) -> VersionPage:
         )
         for printed in document.sections
     ]
-    present = {section.key for section in version.sections.all() if section.key}
-    ctx = DraftContext(township=report.township, year=report.year)  # reads nothing until asked
-    missing = [
-        (spec.key, spec.title_for(ctx))
-        for spec in document_spec(report.kind).sections
-        if spec.key not in present
-    ]
+    missing = standard_sections_missing(version)
     return VersionPage(
         version=version,
         document=document,

@@ -28,6 +28,8 @@ from .selectors import (
     reads_every_township,
     report_get_for_user,
     section_get_for_user,
+    standard_sections_missing,
+    statistics_sheets_for_user,
     version_get_for_user,
     version_page,
     work_report_list_for_user,
@@ -88,7 +90,12 @@ class ReportListView(PermissionRequiredMixin, TemplateView):
         state = self.request.GET.get("state", "")
         if state in VersionState.values:
             reports = [r for r in reports if r.version_list and r.version_list[0].state == state]
-        context.update(reports=reports, state=state, states=VersionState.choices)
+        context.update(
+            reports=reports,
+            state=state,
+            states=VersionState.choices,
+            sheets=list(statistics_sheets_for_user(user=user)[:20]),
+        )
         if user.has_perm("reports.add_workreport"):
             context["form"] = add_submission_token(WorkReportForm())
         return context
@@ -453,23 +460,23 @@ class SectionAddView(PermissionRequiredMixin, DraftOnlyMixin, ServiceFormMixin, 
     template_name = "reports/section_add.html"
 
     @cached_property
-    def page(self):
-        return version_page(user=self.request.user, pk=self.kwargs["pk"])
+    def version(self):
+        return version_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
 
     def draft_version(self):
-        return self.page.version
+        return self.version
 
     def get_form(self, form_class=None):
         data = self.request.POST if self.request.method == "POST" else None
-        return SectionAddForm(data, missing=self.page.missing_standard)
+        return SectionAddForm(data, missing=standard_sections_missing(self.version))
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "version": self.page.version}
+        return {**super().get_context_data(**kwargs), "version": self.version}
 
     def perform(self, form):
         data = form.cleaned_data
         return services.section_add(
-            version=self.page.version,
+            version=self.version,
             title=data["title"],
             heading=data["heading"],
             key=data["standard"],

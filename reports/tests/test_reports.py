@@ -97,7 +97,9 @@ def test_an_existing_statistics_sheet_still_downloads(client, staff, year_of_wor
     report = Report.objects.create(township=year_of_work, year=2024, requested_by=staff)
     report_render(report_id=report.pk)
     client.force_login(staff)
-    download = client.get(reverse("reports:download", args=[report.pk]))
+    url = reverse("reports:download", args=[report.pk])
+    assert url in client.get(reverse("reports:list")).content.decode()
+    download = client.get(url)
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert "2024" in download["Content-Disposition"]
