@@ -39,12 +39,14 @@ def reads_every_township(user, model=ReportVersion) -> bool:
 
 def report_list_for_user(*, user) -> QuerySet[Report]:
     """Renderings (PDF jobs) the user may download: their township's for staff and members;
-    for the county, those of final versions only."""
+    for the county, those of final versions made since the approval (not a draft's text)."""
     reports = visible_to(
         Report.objects.select_related("township", "requested_by", "version__report__township"), user
     )
     if reads_every_township(user, Report):
-        reports = reports.filter(version__state=VersionState.FINAL)
+        reports = reports.annotate(approved_at=_approved_at("version")).filter(
+            version__state=VersionState.FINAL, requested_at__gte=F("approved_at")
+        )
     return reports
 
 
@@ -52,9 +54,10 @@ def report_get_for_user(*, user, pk: int) -> Report:
     return get_object_or_404(report_list_for_user(user=user), pk=pk)
 
 
-def _approved_at():
+def _approved_at(version="pk"):
+    """When the version (the outer row, or the one its `version` field names) became final."""
     return Subquery(
-        VersionStatusChange.objects.filter(version=OuterRef("pk"), to_status=VersionState.FINAL)
+        VersionStatusChange.objects.filter(version=OuterRef(version), to_status=VersionState.FINAL)
         .order_by("-changed_at")
         .values("changed_at")[:1]
     )

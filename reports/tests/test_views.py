@@ -9,7 +9,13 @@ from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from reports.drafting.base import chinese_number
 from reports.models import Report, ReportSection, ReportVersion, WorkReport
-from reports.services import section_add, section_update, version_move, work_report_create
+from reports.services import (
+    render_request,
+    section_add,
+    section_update,
+    version_move,
+    work_report_create,
+)
 
 OK, X, NF = 200, 403, 404
 S, M, D, U, C, CA = (
@@ -309,3 +315,22 @@ def test_a_queued_render_reloads_itself_without_script_and_reports_its_progress(
         "download": "",
     }
     assert client.get(reverse("reports:download", args=[render.pk])).status_code == 404
+
+
+def test_the_county_downloads_no_rendering_of_a_draft_text(
+    client, staff, users, draft, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(
+        "reports.services.rendering.version_pdf",
+        lambda version, on_progress=None: b"%PDF-1.7 " + version.state.encode(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        early = render_request(version=draft, requested_by=staff)
+    version_move(version=draft, move="submit", by=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        version_move(version=draft, move="approve", by=users[M])
+    final_render = draft.renders.exclude(pk=early.pk).get()
+    client.force_login(users[C])
+    assert client.get(reverse("reports:download", args=[early.pk])).status_code == 404
+    download = client.get(reverse("reports:download", args=[final_render.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 final"
