@@ -85,14 +85,18 @@ def final_versions_for_user(*, user) -> QuerySet[ReportVersion]:
     )
 
 
-def work_report_list_for_user(*, user, year: int | None = None) -> QuerySet[WorkReport]:
+def work_report_list_for_user(*, user, state: str = "") -> QuerySet[WorkReport]:
     """The township's work reports, each with its versions (newest first) to show the latest
-    one's state. Two queries whatever the number of reports."""
+    one's state; `state` keeps those whose latest version is in it. Two queries whatever the
+    number of reports."""
     reports = visible_to(WorkReport.objects.select_related("township"), user)
     if reads_every_township(user, WorkReport):
         reports = reports.filter(versions__state=VersionState.FINAL).distinct()
-    if year:
-        reports = reports.filter(year=year)
+    if state:
+        latest = ReportVersion.objects.filter(report=OuterRef("pk")).order_by("-number")
+        reports = reports.annotate(latest_state=Subquery(latest.values("state")[:1])).filter(
+            latest_state=state
+        )
     return reports.prefetch_related(
         Prefetch(
             "versions",

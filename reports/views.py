@@ -86,10 +86,9 @@ class ReportListView(PermissionRequiredMixin, TemplateView):
         if self.county:
             context["versions"] = final_versions_for_user(user=user)
             return context
-        reports = list(work_report_list_for_user(user=user))
         state = self.request.GET.get("state", "")
-        if state in VersionState.values:
-            reports = [r for r in reports if r.version_list and r.version_list[0].state == state]
+        state = state if state in VersionState.values else ""
+        reports = work_report_list_for_user(user=user, state=state)
         context.update(
             reports=reports,
             state=state,
