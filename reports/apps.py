@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
         from congress import registry
         from congress.roles import Role
 
-        from . import selectors
+        from . import checks, selectors  # noqa: F401 (checks registers the fonts check)
 
         registry.dashboard_panels.register(
             registry.DashboardPanel(

@@ -190,6 +190,8 @@ class VersionStatusChange(StatusChange):
         verbose_name=_("version"),
     )
 
+    history = HistoricalRecords()
+
     scope = Scope(township="version__report__township")
 
     class Meta(StatusChange.Meta):

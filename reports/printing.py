@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -146,6 +147,10 @@ def warm_up() -> None:
 def warm_up_soon() -> None:
     """Warm up in a background thread, once: called when a user opens a page that leads to
     printing, so that the PDF they ask for next does not pay for it."""
-    if _warmed.is_set() or not _warm_started.acquire(blocking=False):
+    if (
+        not settings.REPORTS_PDF_WARM_UP
+        or _warmed.is_set()
+        or not _warm_started.acquire(blocking=False)
+    ):
         return
     threading.Thread(target=warm_up, name="pdf-warm-up", daemon=True).start()

@@ -1,4 +1,6 @@
 from celery import shared_task
+from celery.signals import worker_process_init
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from congress.celery import BoundedRetryTask
@@ -18,3 +20,13 @@ class RenderReportTask(BoundedRetryTask):
 @shared_task(base=RenderReportTask)
 def render_report(report_id: int) -> str:
     return report_render(report_id=report_id).state
+
+
+@worker_process_init.connect
+def warm_up_pdf(**kwargs):
+    """Each worker process loads WeasyPrint and the report's faces as it starts, so that the
+    first report it renders takes no longer than the next."""
+    if settings.REPORTS_PDF_WARM_UP:
+        from .printing import warm_up
+
+        warm_up()

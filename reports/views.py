@@ -3,6 +3,7 @@ the version page where staff edit and the presidium approves, the PDF's progress
 Thin views over reports.services and reports.selectors; a service's ValidationError becomes a
 message or a form error, never a 500."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMix
 from . import services
 from .forms import MoveForm, SectionAddForm, SectionForm, VersionForm, WorkReportForm
 from .models import Report, ReportVersion, WorkReport
+from .printing import warm_up_soon
 from .selectors import (
     final_versions_for_user,
     latest_render,
@@ -136,6 +138,8 @@ class VersionDetailView(PermissionRequiredMixin, TemplateView):
         user = self.request.user
         page = version_page(user=user, pk=self.kwargs["pk"])
         version = page.version
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            warm_up_soon()  # this process prints the PDF the user may ask for next
         editable = version.is_editable and user.has_perm(EDIT)
         moves = [
             {

@@ -299,6 +299,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Load WeasyPrint and the report's faces ahead of the first PDF (reports.printing.warm_up).
+REPORTS_PDF_WARM_UP = True
 # Eager mode behaves as a worker does: a failing task is retried (at once, without the wait)
 # and records its failure; it does not raise into the request that queued it.
 CELERY_TASK_EAGER_PROPAGATES = False

@@ -17,4 +17,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "zh-hans"
 # Tests queue tasks eagerly unless a test starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
+# No background thread printing while the tests run; reports/tests/test_warm_up.py calls it.
+REPORTS_PDF_WARM_UP = False
 TEST_REDIS_URL = os.environ.get("REDIS_URL", "")
