@@ -2,14 +2,14 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
 from sessions.selectors import session_choices
 
-from .models import Proposal, ProposalField
+from .models import Assignment, Proposal, ProposalField
 from .workflow import Status
 
 # "12", "第12号", "12号": a registered number typed into the search box.
@@ -52,10 +52,25 @@ class ProposalFilter(django_filters.FilterSet):
     )
     key = django_filters.BooleanFilter(label=_("Key proposal"), field_name="is_key")
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    # The proposals assigned at one 交办会: where a work report's meeting figures lead.
+    meeting = django_filters.NumberFilter(
+        label=_("Assignment meeting"), method="filter_meeting", widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Proposal
-        fields = ["q", "year", "session", "kind", "field", "status", "unit", "key", "overdue"]
+        fields = [
+            "q",
+            "year",
+            "session",
+            "kind",
+            "field",
+            "status",
+            "unit",
+            "key",
+            "overdue",
+            "meeting",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +87,12 @@ class ProposalFilter(django_filters.FilterSet):
         if number := NUMBER.match(value):
             match |= Q(number=int(number[1]))
         return queryset.filter(match)
+
+    def filter_meeting(self, queryset, name, value):
+        if value is None:
+            return queryset
+        at_meeting = Assignment.objects.filter(proposal=OuterRef("pk"), meeting_id=value)
+        return queryset.filter(Exists(at_meeting))
 
     def filter_overdue(self, queryset, name, value):
         """Overdue: being handled (assigned) and its deadline passed."""

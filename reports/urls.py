@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_deputy
+from . import views
 
 app_name = "reports"
 urlpatterns = [
@@ -36,7 +36,7 @@ urlpatterns = [
     path("<int:pk>/download/", views.ReportDownloadView.as_view(), name="download"),
     path(
         "deputies/<int:pk>/summary.pdf",
-        views_deputy.DeputySummaryView.as_view(),
+        views.DeputySummaryView.as_view(),
         name="deputy_summary",
     ),
 ]

@@ -18,7 +18,9 @@ from proposals.models import (
     Answer,
     AnswerCategory,
     Assignment,
+    AssignmentMeeting,
     DeadlineExtension,
+    Proposal,
     ProposalField,
     ProposalSigner,
     Rating,
@@ -319,6 +321,22 @@ def test_the_staff_list_filters(client, staff, make, township, unit):
     assert listed(client, q="第12号") == {"重点道路"}
     assert listed(client, q="120") == {"桥梁维修"}  # by its number
     assert listed(client, q="  ") == everything
+    # The proposals assigned at one meeting (a work report's 交办会 figure links there), once
+    # each however many of its units were assigned there.
+    meeting = AssignmentMeeting.objects.create(township=township, date=day("2024-03-25"))
+    Assignment.objects.filter(proposal__title__in=["重点道路", "桥梁维修"]).update(meeting=meeting)
+    Assignment.objects.create(
+        proposal=Proposal.objects.get(title="重点道路"),
+        unit=other_unit,
+        role=Assignment.Role.CO,
+        meeting=meeting,
+        assigned_on=day("2024-03-25"),
+        deadline=day("2024-06-19"),
+        assigned_by=staff,
+    )
+    response = client.get(reverse("proposals:list"), {"meeting": meeting.pk})
+    assert sorted(titles(response.content.decode())) == ["桥梁维修", "重点道路"]
+    assert listed(client, meeting=meeting.pk + 1) == set()
 
 
 def test_the_filters_offer_only_the_townships_choices(client, staff, township):

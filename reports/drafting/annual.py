@@ -525,7 +525,8 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
     if meetings:
         days = []
         for meeting in meetings:
-            url = reverse("proposals:meeting", args=[meeting["pk"]])
+            # The proposals assigned at it: a page staff and members alike may open.
+            url = reverse("proposals:list") + f"?meeting={meeting['pk']}"
             days.append(
                 date_token(
                     ctx,

@@ -136,7 +136,8 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
     if meetings:
         held = []
         for meeting in meetings:
-            url = reverse("proposals:meeting", args=[meeting.pk])
+            # The proposals assigned at it: a page staff and members alike may open.
+            url = reverse("proposals:list") + f"?meeting={meeting.pk}"
             date = ctx.figure(
                 f"proposals.meeting.{meeting.pk}.date",
                 month_day(meeting.date),

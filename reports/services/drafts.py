@@ -2,6 +2,8 @@
 staff's edits to its sections, its versions' moves. Every change goes through here; only a
 draft version is changed, and a final one never again."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -238,10 +240,12 @@ def version_update(*, version: ReportVersion, title, addressee, issuer, issue_da
 
 
 @transaction.atomic
-def version_move(*, version: ReportVersion, move: str, by, note: str = "") -> ReportVersion:
-    """Submit, return or approve a version (reports.workflow). Approving freezes it and renders
-    its PDF once, to be kept."""
-    VERSION_WORKFLOW.perform(record=version, move=move, by=by, note=note)
+def version_move(
+    *, version: ReportVersion, move: str, by, note: str = "", at: datetime.datetime | None = None
+) -> ReportVersion:
+    """Submit, return or approve a version (reports.workflow), now or at `at` (a step taken on
+    paper earlier). Approving freezes it and renders its PDF once, to be kept."""
+    VERSION_WORKFLOW.perform(record=version, move=move, by=by, note=note, at=at)
     version.refresh_from_db()
     if version.is_final:
         from .rendering import render_request

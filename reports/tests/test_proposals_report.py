@@ -10,16 +10,16 @@ from congress.models import User
 from proposals.selectors_stats import proposal_statistics
 from reports.drafting.tokens import TOKEN, typed_numbers
 from reports.models import WorkReport
-from reports.services import work_report_create
 
 
 @pytest.fixture
 def demo_report(db, settings):
     settings.DEBUG = True  # seed_demo creates known passwords only in development
     call_command("seed_demo", stdout=io.StringIO())
+    # seed_demo drafts it from the records and approves it, text untouched.
     staff = User.objects.get(username="staff")
-    report = work_report_create(
-        township=staff.township, year=2024, kind=WorkReport.Kind.PROPOSALS, by=staff
+    report = WorkReport.objects.get(
+        township=staff.township, year=2024, kind=WorkReport.Kind.PROPOSALS
     )
     return report.versions.get()
 

@@ -10,6 +10,7 @@ from congress.roles import COUNTY_ROLES
 from congress.services import user_create
 from demo import year2024 as demo
 from demo.oversight import seed as seed_oversight
+from demo.reports import seed as seed_reports
 from deputies.models import (
     DEPUTY_DETAILS,
     Activity,
@@ -95,6 +96,7 @@ class Command(BaseCommand):
                 staff=accounts["staff"],
                 member=accounts["member"],
             )
+        seed_reports(township=township, staff=accounts["staff"], member=accounts["member"])
 
         self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")

@@ -8,9 +8,9 @@ from congress.scoping import get_visible_or_404
 from congress.views_mixins import YearMixin
 from deputies.models import Deputy
 
-from .drafting.deputy import deputy_summary_document
-from .printing import document_html, document_pdf
-from .services import REPORT_LANGUAGE
+from ..drafting.deputy import deputy_summary_document
+from ..printing import document_html, document_pdf
+from ..services import REPORT_LANGUAGE
 
 
 class DeputySummaryView(YearMixin, View):

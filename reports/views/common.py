@@ -1,0 +1,52 @@
+"""What the work report pages share: the download's file name, a version's address, the
+refusal shown when a non-draft is to be changed."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from ..models import ReportVersion, WorkReport
+
+# The document's name in a download's file name, in the document's language (as its text).
+FILE_KINDS = {
+    WorkReport.Kind.ANNUAL: "人大主席团工作报告",
+    WorkReport.Kind.PROPOSALS: "代表建议办理情况报告",
+}
+NOT_A_DRAFT = gettext_lazy("Only a draft can be changed: this version is %(state)s.")
+EDIT = "reports.change_reportversion"
+
+
+def version_filename(version: ReportVersion) -> str:
+    """练溪镇2024年人大主席团工作报告（第1版）.pdf"""
+    report = version.report
+    return (
+        f"{report.township.name}{report.year}年{FILE_KINDS.get(report.kind, '')}"
+        f"（第{version.number}版）.pdf"
+    )
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+def version_url(version_or_pk) -> str:
+    pk = getattr(version_or_pk, "pk", version_or_pk)
+    return reverse("reports:version", args=[pk])
+
+
+class DraftOnlyMixin:
+    """Pages that change a draft: a version under review or final sends the user back to its
+    page with a message (the services refuse the change anyway)."""
+
+    def draft_version(self) -> ReportVersion:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.has_permission():
+            version = self.draft_version()  # 404 for a version the user may not read
+            if not version.is_editable:
+                messages.error(request, NOT_A_DRAFT % {"state": version.get_state_display()})
+                return redirect(version_url(version))
+        return super().dispatch(request, *args, **kwargs)
