@@ -98,7 +98,6 @@ def version_regenerate(*, version: ReportVersion, by) -> ReportVersion:
     report = version.report
     spec = document_spec(report.kind)
     ctx = DraftContext(township=report.township, year=report.year)
-    spec.title(ctx)  # the title's figures, if any
     for section in version.sections.all():
         section_spec = spec.section(section.key) if section.key else None
         if section_spec is None:
