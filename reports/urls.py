@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("sections/<int:pk>/accept/", views.SectionAcceptView.as_view(), name="section_accept"),
     path("sections/<int:pk>/dismiss/", views.SectionDismissView.as_view(), name="section_dismiss"),
+    path("sections/<int:pk>/refresh/", views.SectionRefreshView.as_view(), name="section_refresh"),
     path("renders/<int:pk>/", views.RenderView.as_view(), name="render"),
     path("renders/<int:pk>/progress/", views.RenderProgressView.as_view(), name="render_progress"),
     path("<int:pk>/download/", views.ReportDownloadView.as_view(), name="download"),

@@ -38,6 +38,16 @@ def plain(text: str) -> str:
     return TOKEN.sub(lambda match: match.group(1), text)
 
 
+def refresh(text: str, figures: dict) -> str:
+    """The text with each token's value set to its figure's current one; words untouched."""
+
+    def current(match):
+        figure = figures.get(match.group(2))
+        return token(figure["value"], match.group(2)) if figure else match.group(0)
+
+    return TOKEN.sub(current, text)
+
+
 def _typed_pieces(text: str) -> list[Piece]:
     pieces, last = [], 0
     for match in DIGITS.finditer(text):

@@ -6,6 +6,7 @@ from .drafts import (  # noqa: F401
     section_delete,
     section_dismiss,
     section_move,
+    section_refresh_figures,
     section_update,
     version_move,
     version_regenerate,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from congress.models import Township
 
-from ..drafting import DraftContext, document_spec
+from ..drafting import DraftContext, document_spec, tokens
 from ..models import ReportSection, ReportVersion, WorkReport
 from ..workflow import VERSION_WORKFLOW
 
@@ -145,6 +145,21 @@ def section_dismiss(*, section: ReportSection) -> ReportSection:
         section.generated_body = section.proposed_body
         section.proposed_body = ""
         section.save(update_fields=["generated_body", "proposed_body"])
+    return section
+
+
+@transaction.atomic
+def section_refresh_figures(*, section: ReportSection) -> ReportSection:
+    """Keep staff's words but bring every figure they carry up to the records: each token's
+    value becomes its figure's as last generated (a token whose figure is gone stays, and stays
+    highlighted). The newly generated text is then set aside, as when staff keep theirs."""
+    section = _locked_section(section)
+    figures = section.version.figures
+    section.body = tokens.refresh(section.body, figures)
+    if section.proposed_body:
+        section.generated_body = section.proposed_body
+        section.proposed_body = ""
+    section.save(update_fields=["body", "generated_body", "proposed_body"])
     return section
 
 

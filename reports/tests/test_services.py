@@ -14,6 +14,7 @@ from conftest import require
 from congress.roles import Role
 from proposals.tests.factories import ProposalFactory
 from reports.drafting.base import chinese_number
+from reports.drafting.tokens import typed_numbers
 from reports.models import Report, ReportSection, ReportVersion, WorkReport
 from reports.printing import printed_document
 from reports.services import (
@@ -24,6 +25,7 @@ from reports.services import (
     section_delete,
     section_dismiss,
     section_move,
+    section_refresh_figures,
     section_update,
     version_move,
     version_regenerate,
@@ -116,6 +118,28 @@ def test_accepting_takes_the_new_text_and_dismissing_keeps_mine(draft, township)
     section.refresh_from_db()
     assert section.body == mine and section.proposed_body == ""
     assert "[4|proposals.total]" in section.generated_body  # compared with next time
+
+
+def test_keeping_mine_with_its_figures_brought_up_to_the_records(draft, township):
+    section = overview(draft)
+    mine = section.body + "\n另起一段，手写的5篇。"
+    section_update(section=section, title=section.title, heading=section.heading, body=mine)
+    before = draft.figures["proposals.total"]["value"]
+    proposal_in_2024(township)
+    version = version_regenerate(version=draft, by=None)
+    after = version.figures["proposals.total"]["value"]
+    assert after != before
+    section.refresh_from_db()
+    assert f"[{before}|proposals.total]" in section.body and section.has_proposal
+
+    section_refresh_figures(section=section)
+    section.refresh_from_db()
+    # Staff's words stay, hand-typed number included; the figure is the records' again.
+    assert "另起一段，手写的5篇。" in section.body
+    assert f"[{after}|proposals.total]" in section.body
+    assert f"[{before}|proposals.total]" not in section.body
+    assert not section.has_proposal and section.is_edited
+    assert typed_numbers(section.body, version.figures) == ["5"]
 
 
 def test_an_untouched_section_takes_the_new_text(draft, township):

@@ -208,6 +208,15 @@ def test_regenerating_through_the_page_shows_the_changes(client, staff, draft):
     assert 'data-testid="data-changes"' in page
     assert 'data-testid="proposal"' in page
     assert "我的文字。" in page
+    # Keeping the words with the figures brought up to the records, through its button.
+    section_update(
+        section=section, title=section.title, heading="numbered", body="共[1|proposals.total]件。"
+    )
+    section.refresh_from_db()
+    client.post(reverse("reports:section_refresh", args=[section.pk]))
+    section.refresh_from_db()
+    total = section.version.figures["proposals.total"]["value"]
+    assert section.body == f"共[{total}|proposals.total]件。" and not section.has_proposal
 
 
 def many_sections(version, n=30):

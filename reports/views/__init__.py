@@ -13,6 +13,7 @@ from .sections import (  # noqa: F401
     SectionDismissView,
     SectionEditView,
     SectionMoveView,
+    SectionRefreshView,
 )
 from .versions import (  # noqa: F401
     VersionDetailView,

@@ -123,6 +123,13 @@ class SectionDismissView(SectionActionView):
         services.section_dismiss(section=section)
 
 
+class SectionRefreshView(SectionActionView):
+    message = gettext_lazy("Your text is kept, with its figures brought up to the records.")
+
+    def act(self, section):
+        services.section_refresh_figures(section=section)
+
+
 class SectionAddView(PermissionRequiredMixin, DraftOnlyMixin, ServiceFormMixin, FormView):
     """A blank section at the end, or a standard one deleted earlier, drafted again."""
 
