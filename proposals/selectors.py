@@ -215,42 +215,6 @@ def meeting_list_for_user(*, user) -> QuerySet[AssignmentMeeting]:
     )
 
 
-def meetings_in_year(*, township, year: int) -> list[dict]:
-    """The township's assignment meetings (交办会) of the year, in date order, each with how
-    many proposals were handed to their lead unit there: one query, plain data for a report."""
-    meetings = (
-        AssignmentMeeting.objects.filter(township=township, date__year=year)
-        .annotate(assigned=Count("assignments", filter=Q(assignments__role=Assignment.Role.LEAD)))
-        .order_by("date", "pk")
-    )
-    return [
-        {"pk": m.pk, "date": m.date, "place": m.place, "assigned": m.assigned} for m in meetings
-    ]
-
-
-def key_proposals_in_year(*, township, year: int) -> list[dict]:
-    """The year's key proposals (重点建议), by number, with their lead unit and the category
-    of their current answer (empty before one): one query, plain data for a report."""
-    current = Answer.objects.filter(proposal=OuterRef("pk"), returned=False).order_by(
-        "-answered_at", "-pk"
-    )
-    proposals = (
-        Proposal.objects.filter(RECEIVED, township=township, submitted_at__year=year, is_key=True)
-        .select_related("handling_unit")
-        .annotate(category=Subquery(current.values("category__code")[:1]))
-        .order_by("number", "pk")
-    )
-    return [
-        {
-            "pk": p.pk,
-            "title": p.title,
-            "unit": p.handling_unit.name if p.handling_unit else "",
-            "category": p.category or "",
-        }
-        for p in proposals
-    ]
-
-
 def meeting_get_for_user(*, user, pk: int) -> AssignmentMeeting:
     return get_object_or_404(visible_to(AssignmentMeeting.objects.all(), user), pk=pk)
 

@@ -79,7 +79,7 @@ class WorkReport(models.Model):
         PROPOSALS = (
             "proposals",
             _("Report on the handling of deputies' proposals"),
-        )  # 建议办理情况报告
+        )  # 代表建议办理情况报告
 
     township = models.ForeignKey(
         Township, on_delete=models.PROTECT, related_name="work_reports", verbose_name=_("township")

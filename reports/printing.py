@@ -11,7 +11,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .drafting.base import chinese_date, chinese_number
+from congress.numerals import chinese_numeral
+
+from .drafting.base import chinese_date
 from .drafting.tokens import Piece, paragraphs, pieces
 from .fonts import css_stacks
 
@@ -66,7 +68,7 @@ def printed_sections(sections, figures: dict) -> list[PrintedSection]:
         number = ""
         if section.heading == "numbered":
             n += 1
-            number = chinese_number(n)
+            number = chinese_numeral(n)
         printed.append(
             PrintedSection(
                 number=number,

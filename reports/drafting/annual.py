@@ -21,26 +21,24 @@ from oversight.selectors.actions import (
     with_participants,
 )
 from oversight.selectors.plans import plan_for_year
-from proposals.selectors import key_proposals_in_year, meetings_in_year
+from proposals.selectors_report import assignment_meetings_of_year, key_proposals_of_year
 from sessions.selectors import sessions_of_year
 
-from . import tokens
-from .base import DocumentSpec, DraftContext, SectionDraft, SectionSpec, bars, month_day, table
+from .base import (
+    DocumentSpec,
+    DraftContext,
+    SectionDraft,
+    SectionSpec,
+    bars,
+    month_day,
+    quote,
+    table,
+)
 
 # ----------------------------------------------------------------------------- helpers
 
 # Beyond this many, a section counts its activities instead of telling each with its date.
 LISTED_ACTIVITIES = 8
-
-
-def quote(ctx: DraftContext, key: str, text: str, label, url: str = "") -> str:
-    """Words of a record as the prose quotes them: as they are, or as a figure token when they
-    hold a number (it is the records', not typed), cleaned of what would break a token."""
-    text = " ".join(str(text).split())
-    text = text.replace("[", "〔").replace("]", "〕").replace("|", "｜")
-    if tokens.DIGITS.search(text):
-        return ctx.figure(key, text, label, url)
-    return text
 
 
 def township_name(ctx: DraftContext) -> str:
@@ -228,8 +226,7 @@ def write_sessions(ctx: DraftContext) -> SectionDraft:
         return SectionDraft(body="本年度未召开镇人民代表大会会议。")
     paragraphs = []
     if len(sessions) > 1:
-        summary = next(f for f in ctx.summary("sessions").figures if f.key == "held")
-        held = ctx.figure("sessions.held", summary.value, summary.label, reverse("sessions:list"))
+        held = ctx.summary_figure("sessions", "held", url=reverse("sessions:list"))
         paragraphs.append(f"全年共召开镇人民代表大会会议{held}次。")
     paragraphs += [_session_paragraph(ctx, session) for session in sessions]
     return SectionDraft(body="\n".join(paragraphs))
@@ -499,6 +496,12 @@ def write_oversight(ctx: DraftContext) -> SectionDraft:
 # ----------------------------------------------------------------------------- 五、proposals
 
 
+def _category_name(row) -> str:
+    """A类（已解决或基本解决）: the statistics' row label repeats the code before the name."""
+    name = str(row.label).removeprefix(str(row.key)).strip()
+    return f"{row.key}类（{name}）" if name else f"{row.key}类"
+
+
 def write_proposals(ctx: DraftContext) -> SectionDraft:
     summary = ctx.summary("proposals")
     stats = summary.details["statistics"]
@@ -521,28 +524,27 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
         source = "针对全年代表提出的"
     key_part = f"（其中{key_count}件确定为重点议案）" if stats.totals.key_proposals else ""
     text = f"{source}{total}件议案、建议和意见{key_part}，镇人大专门进行了规范整理和登记"
-    meetings = meetings_in_year(township=ctx.township, year=ctx.year)
+    assigned = ctx.summary_figure("proposals", "assigned")
+    meetings = assignment_meetings_of_year(township=ctx.township, year=ctx.year)
     if meetings:
         days = []
         for meeting in meetings:
             # The proposals assigned at it: a page staff and members alike may open.
-            url = reverse("proposals:list") + f"?meeting={meeting['pk']}"
+            url = reverse("proposals:list") + f"?meeting={meeting.pk}"
             days.append(
                 date_token(
                     ctx,
-                    f"proposals.meetings.{meeting['pk']}.date",
-                    meeting["date"],
+                    f"proposals.meetings.{meeting.pk}.date",
+                    meeting.date,
                     __("Date of the assignment meeting"),
                     url,
                 )
             )
-        assigned = ctx.summary_figure("proposals", "assigned")
         text += (
             f"，并根据人民代表大会有关规定，于{'、'.join(days)}召开了交办会，"
             f"将{assigned}件议案、建议和意见逐件落实到有关承办单位。"
         )
     else:
-        assigned = ctx.summary_figure("proposals", "assigned")
         text += f"，已将{assigned}件逐件交由有关承办单位办理。"
     answered = ctx.summary_figure("proposals", "answered")
     on_time = ctx.summary_figure("proposals", "on_time")
@@ -571,18 +573,18 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
         )
         text += f"代表对办理态度的满意率为{attitude}，对办理结果的满意率为{result}。"
     text += "做到件件有答复、事事有回音。"
-    for item in key_proposals_in_year(township=ctx.township, year=ctx.year):
-        url = reverse("proposals:detail", args=[item["pk"]])
-        title = quote(ctx, f"proposals.{item['pk']}.title", item["title"], __("Key proposal"), url)
+    for item in key_proposals_of_year(township=ctx.township, year=ctx.year):
+        url = reverse("proposals:detail", args=[item.pk])
+        title = quote(ctx, f"proposals.{item.pk}.title", item.title, __("Key proposal"), url)
         line = f"\n如重点议案《{title}》"
-        if item["unit"]:
-            unit = quote(ctx, f"proposals.{item['pk']}.unit", item["unit"], __("Lead unit"), url)
+        if item.unit:
+            unit = quote(ctx, f"proposals.{item.pk}.unit", item.unit, __("Lead unit"), url)
             line += f"由{unit}主办"
-        if item["category"]:
+        if item.category_code:
             code = quote(
                 ctx,
-                f"proposals.{item['pk']}.category",
-                item["category"],
+                f"proposals.{item.pk}.category",
+                item.category_code,
                 __("Answer category"),
                 url,
             )
@@ -698,66 +700,36 @@ def write_campaigns(ctx: DraftContext) -> SectionDraft:
             done.append(f"{when}，镇人大主席团组织开展{name}{place}（{times}人次）")
         total = totals[campaign.pk]
         actions_url = reverse("oversight:list") + f"?campaign={campaign.pk}"
+        problems_url = reverse("oversight:problems") + f"?campaign={campaign.pk}"
+        n = ctx.figure(f"{key}.actions", total.actions, __("Actions of the campaign"), actions_url)
+        people = ctx.figure(
+            f"{key}.person_times",
+            total.person_times,
+            __("Person-times in the campaign"),
+            actions_url,
+        )
+        found = ctx.figure(
+            f"{key}.problems", total.problems, __("Problems found by the campaign"), problems_url
+        )
+        closed = ctx.figure(
+            f"{key}.problems_closed",
+            total.problems_closed,
+            __("Problems of the campaign closed"),
+            problems_url + "&status=closed",
+        )
         if done:
-            n = ctx.figure(
-                f"{key}.actions", total.actions, __("Actions of the campaign"), actions_url
-            )
-            people = ctx.figure(
-                f"{key}.person_times",
-                total.person_times,
-                __("Person-times in the campaign"),
-                actions_url,
-            )
             text += (
                 "为推动活动的深入开展，" + "；".join(done) + "。"
                 f"活动共开展{n}次，组织县、镇人大代表及镇机关干部等共{people}人次参加。"
             )
         paragraphs.append(text)
-        problems_url = reverse("oversight:problems") + f"?campaign={campaign.pk}"
         if total.problems:
-            found = ctx.figure(
-                f"{key}.problems",
-                total.problems,
-                __("Problems found by the campaign"),
-                problems_url,
-            )
-            closed = ctx.figure(
-                f"{key}.problems_closed",
-                total.problems_closed,
-                __("Problems of the campaign closed"),
-                problems_url + "&status=closed",
-            )
             paragraphs.append(
                 f"活动期间，代表们共查找出问题{found}个，针对问题，镇人大广泛征求意见，加强调查研究，"
                 "提出可行性意见，并及时着力督促政府根据意见制订整改治理方案，提出整治目标，"
                 f"跟踪监督整改落实，至年底已整改销号{closed}个。"
             )
-        rows.append(
-            [
-                title,
-                ctx.figure(
-                    f"{key}.actions", total.actions, __("Actions of the campaign"), actions_url
-                ),
-                ctx.figure(
-                    f"{key}.person_times",
-                    total.person_times,
-                    __("Person-times in the campaign"),
-                    actions_url,
-                ),
-                ctx.figure(
-                    f"{key}.problems",
-                    total.problems,
-                    __("Problems found by the campaign"),
-                    problems_url,
-                ),
-                ctx.figure(
-                    f"{key}.problems_closed",
-                    total.problems_closed,
-                    __("Problems of the campaign closed"),
-                    problems_url + "&status=closed",
-                ),
-            ]
-        )
+        rows.append([title, n, people, found, closed])
     blocks = [table("主题活动情况统计", ["主题活动", "次数", "人次", "发现问题", "已销号"], rows)]
     return SectionDraft(body="\n".join(paragraphs), blocks=blocks)
 
@@ -954,9 +926,3 @@ ANNUAL_REPORT = DocumentSpec(
         SectionSpec("plan", "{next_year}年人大工作思路", write_plan, heading="plain"),
     ],
 )
-
-
-def _category_name(row) -> str:
-    """A类（已解决或基本解决）: the statistics' row label repeats the code before the name."""
-    name = str(row.label).removeprefix(str(row.key)).strip()
-    return f"{row.key}类（{name}）" if name else f"{row.key}类"

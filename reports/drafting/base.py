@@ -12,12 +12,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
 from django.utils.functional import cached_property
 
 from congress.models import Township
 from congress.registry import YearSummary, year_summaries
 
 from . import tokens
+
+# The language of the printed documents, whatever the language of the user who drafts them:
+# they go to the county in Chinese.
+REPORT_LANGUAGE = "zh-hans"
+
+
+def in_report_language(label) -> str:
+    """A choice label or message in the documents' language (Chinese)."""
+    with translation.override(REPORT_LANGUAGE):
+        return str(label)
+
+
+def quote(ctx: "DraftContext", key: str, text: str, label, url: str = "") -> str:
+    """Words of a record as the prose quotes them: as they are, or as a figure token when they
+    hold a number (it is the records', not typed), cleaned of what would break a token."""
+    text = " ".join(str(text).split())
+    text = text.replace("[", "〔").replace("]", "〕").replace("|", "｜")
+    if tokens.DIGITS.search(text):
+        return ctx.figure(key, text, label, url)
+    return text
 
 
 @dataclass
@@ -87,13 +108,16 @@ class DraftContext:
         self.figures[key] = {"value": value, "label": str(label), "url": str(url or "")}
         return tokens.token(value, key)
 
-    def summary_figure(self, summary_key: str, figure_key: str) -> str:
+    def summary_figure(self, summary_key: str, figure_key: str, url: str = "") -> str:
         """A figure of an app's YearSummary, under the same label and records page as on the
-        statistics page: the key is "<summary>.<figure>"."""
+        statistics page (or `url` where the summary names none): the key is
+        "<summary>.<figure>"."""
         summary = self.summary(summary_key)
         for item in summary.figures:
             if item.key == figure_key:
-                return self.figure(f"{summary_key}.{figure_key}", item.value, item.label, item.url)
+                return self.figure(
+                    f"{summary_key}.{figure_key}", item.value, item.label, item.url or url
+                )
         raise KeyError(f"{summary_key}.{figure_key}")
 
     def value(self, summary_key: str, figure_key: str) -> int:
@@ -119,18 +143,6 @@ def bars(title: str, bars: list[tuple[str, int]], unit: str = "") -> dict:
         "unit": str(unit),
         "bars": [[str(label), int(value)] for label, value in bars],
     }
-
-
-CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九: section numbers."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    text = ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else ""
-    return text + (CHINESE_DIGITS[ones] if ones else "")
 
 
 def chinese_date(day) -> str:

@@ -6,7 +6,7 @@ and printed through the same GB/T 9704 template as the work reports."""
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -14,9 +14,7 @@ from deputies.models import Activity, Deputy
 from deputies.selectors import performance_for_deputy
 
 from ..printing import PrintedDocument, printed_sections
-from .base import DraftContext, chinese_date
-
-REPORT_LANGUAGE = "zh-hans"
+from .base import DraftContext, chinese_date, in_report_language
 
 
 @dataclass
@@ -27,11 +25,6 @@ class SummarySection:
     body: str
     heading: str = "numbered"
     blocks: list = field(default_factory=list)
-
-
-def _zh(label) -> str:
-    with translation.override(REPORT_LANGUAGE):
-        return str(label)
 
 
 def deputy_summary_sections(*, deputy: Deputy, year: int) -> tuple[list[SummarySection], dict]:
@@ -61,7 +54,9 @@ def deputy_summary_sections(*, deputy: Deputy, year: int) -> tuple[list[SummaryS
     total = sum(record.activities.values())
     activities = n("activities", total, _("Activities attended"))
     kinds = [
-        _zh(kind.label) + n(f"activities.{kind}", record.activities[kind], kind.label) + "次"
+        in_report_language(kind.label)
+        + n(f"activities.{kind}", record.activities[kind], kind.label)
+        + "次"
         for kind in Activity.Kind
         if record.activities.get(kind)
     ]
@@ -81,7 +76,7 @@ def deputy_summary_sections(*, deputy: Deputy, year: int) -> tuple[list[SummaryS
 
     points = n("points", record.points, _("Points"))
     if record.year_complete:
-        grade = f"评定等次为{_zh(record.grade_label)}。"
+        grade = f"评定等次为{in_report_language(record.grade_label)}。"
         points_text = f"按照代表履职积分办法，全年履职积分{points}分，{grade}"
     else:
         points_text = f"按照代表履职积分办法，截至目前履职积分{points}分，年度结束后评定等次。"

@@ -9,10 +9,10 @@ no number that does not come from the records.
 """
 
 from django.urls import reverse
-from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from congress.numerals import chinese_numeral
 from proposals.selectors_report import assignment_meetings_of_year, key_proposals_of_year
 from proposals.selectors_stats import ProposalStatistics, percent
 
@@ -22,13 +22,11 @@ from .base import (
     SectionDraft,
     SectionSpec,
     bars,
-    chinese_number,
+    in_report_language,
     month_day,
+    quote,
     table,
 )
-from .tokens import DIGITS
-
-REPORT_LANGUAGE = "zh-hans"
 
 
 def _list_url(ctx: DraftContext, **query) -> str:
@@ -48,23 +46,6 @@ def _rate(value) -> str:
     return "0" if value is None else str(value)
 
 
-def _zh(label) -> str:
-    """A model's choice label in the document's language, whatever the user's."""
-    with translation.override(REPORT_LANGUAGE):
-        return str(label)
-
-
-def _name(ctx: DraftContext, key: str, text: str, label, url: str = "") -> str:
-    """A name or title from the records, as a token when it holds a digit (the text quotes no
-    number that is not traceable), else as it is. Brackets and bars would end a token early:
-    they print as their full-width forms."""
-    text = str(text)
-    if not DIGITS.search(text):
-        return text
-    text = text.replace("[", "［").replace("]", "］").replace("|", "｜").replace("\n", " ")
-    return ctx.figure(key, text, label, url)
-
-
 def _year(ctx: DraftContext) -> str:
     return ctx.figure("year", ctx.year, _("Year of the report"))
 
@@ -82,7 +63,7 @@ def _handling_rows(ctx: DraftContext, rows, prefix: str, first, filter_name: str
         query = {filter_name: row.key} if row.key and filter_name else {}
         url = _list_url(ctx, **query)
         key_url = _list_url(ctx, key="true", **query)
-        label = _name(ctx, f"proposals.{key}.name", row.label, first)
+        label = quote(ctx, f"proposals.{key}.name", row.label, first)
         result.append(
             [
                 label,
@@ -121,7 +102,7 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
         "镇人大主席团对代表提出的建议逐件进行了规范整理和登记，按内容分类后交有关承办单位办理。"
     ]
     kinds = [
-        _zh(row.label)
+        in_report_language(row.label)
         + _count(ctx, f"kind.{row.key}", row.total, row.label, _list_url(ctx, kind=row.key))
         + "件"
         for row in stats.by_kind
@@ -193,7 +174,7 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
     ]
     if stats.with_current_answer:
         parts = [
-            f"{row.key + '类' if row.key else _zh(row.label)}{count}件，占{share}%"
+            f"{row.key + '类' if row.key else in_report_language(row.label)}{count}件，占{share}%"
             for row, count, share in categories
         ]
         paragraphs.append("从答复类别看，" + "；".join(parts) + "。")
@@ -243,7 +224,7 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
                 ["类别", "件数", "占比"],
                 [
                     [
-                        _name(
+                        quote(
                             ctx,
                             f"proposals.category.{row.key or 'none'}.name",
                             row.label,
@@ -259,7 +240,10 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
         blocks.append(
             bars(
                 "答复类别分布",
-                [(row.key or _zh(row.label), row.count) for row, _c, _s in categories],
+                [
+                    (row.key or in_report_language(row.label), row.count)
+                    for row, _c, _s in categories
+                ],
                 unit="件",
             )
         )
@@ -270,7 +254,7 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
                 ["评价", "办理态度", "占比", "办理结果", "占比"],
                 [
                     [
-                        _zh(row.label),
+                        in_report_language(row.label),
                         _count(
                             ctx,
                             f"satisfaction.{row.key}.attitude",
@@ -315,19 +299,19 @@ def write_key_proposals(ctx: DraftContext) -> SectionDraft:
     ]
     for n, item in enumerate(items, start=1):
         url = reverse("proposals:detail", args=[item.pk])
-        title = _name(ctx, f"proposals.key_item.{item.pk}.title", item.title, _("Title"), url)
-        deputy = _name(
+        title = quote(ctx, f"proposals.key_item.{item.pk}.title", item.title, _("Title"), url)
+        deputy = quote(
             ctx, f"proposals.key_item.{item.pk}.deputy", item.deputy, _("lead deputy"), url
         )
         who = f"{deputy}代表" if item.by_deputy else deputy
-        text = f"（{chinese_number(n)}）《{title}》。由{who}领衔提出，"
+        text = f"（{chinese_numeral(n)}）《{title}》。由{who}领衔提出，"
         if item.unit:
-            unit = _name(ctx, f"proposals.key_item.{item.pk}.unit", item.unit, _("Lead unit"), url)
+            unit = quote(ctx, f"proposals.key_item.{item.pk}.unit", item.unit, _("Lead unit"), url)
             text += f"交{unit}主办，"
         else:
             text += "尚未交办，"
         if item.category_code:
-            code = _name(
+            code = quote(
                 ctx,
                 f"proposals.key_item.{item.pk}.category",
                 item.category_code,
@@ -338,7 +322,7 @@ def write_key_proposals(ctx: DraftContext) -> SectionDraft:
             text += f"（{item.category_label}），" if item.category_label else "，"
         else:
             text += "尚未答复，"
-        text += f"目前办理状态为{_zh(item.status_label)}。"
+        text += f"目前办理状态为{in_report_language(item.status_label)}。"
         paragraphs.append(text)
     return SectionDraft(body="\n".join(paragraphs))
 

@@ -21,6 +21,5 @@ from .rendering import (  # noqa: F401
     render_request,
     report_mark_failed,
     report_render,
-    report_request,
     version_pdf,
 )

@@ -6,9 +6,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
-from congress.models import Township
 from congress.pdf import render_pdf
 
+from ..drafting.base import REPORT_LANGUAGE
 from ..models import Report, ReportVersion
 from ..printing import document_html, document_pdf, printed_document
 from ..selectors import annual_stats
@@ -16,17 +16,6 @@ from ..selectors import annual_stats
 logger = logging.getLogger(__name__)
 
 FIRST_YEAR = 1980
-REPORT_LANGUAGE = "zh-hans"
-
-
-@transaction.atomic
-def report_request(*, township: Township, year: int, requested_by) -> Report:
-    """Queue an annual statistics PDF; the task starts only once the request is committed."""
-    report = Report.objects.create(
-        township=township, year=year, kind=Report.Kind.ANNUAL_STATS, requested_by=requested_by
-    )
-    transaction.on_commit(lambda: _enqueue_render(report.pk))
-    return report
 
 
 @transaction.atomic

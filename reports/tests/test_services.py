@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import require
+from congress.numerals import chinese_numeral
 from congress.roles import Role
 from proposals.tests.factories import ProposalFactory
-from reports.drafting.base import chinese_number
 from reports.drafting.tokens import typed_numbers
 from reports.models import Report, ReportSection, ReportVersion, WorkReport
 from reports.printing import printed_document
@@ -173,7 +173,7 @@ def outline(version) -> list[tuple[str, str]]:
 
 def numbered_in_order(rows) -> bool:
     numbers = [number for number, _title in rows if number]
-    return numbers == [chinese_number(n) for n in range(1, len(numbers) + 1)]
+    return numbers == [chinese_numeral(n) for n in range(1, len(numbers) + 1)]
 
 
 def test_deleting_and_moving_sections_renumber_them(draft):
@@ -183,12 +183,20 @@ def test_deleting_and_moving_sections_renumber_them(draft):
     section_add(version=draft, title="计划", heading="plain")
     rows = outline(draft)
     n = len(standard)
-    assert rows[-3:] == [(chinese_number(n + 1), "甲"), (chinese_number(n + 2), "乙"), ("", "计划")]
+    assert rows[-3:] == [
+        (chinese_numeral(n + 1), "甲"),
+        (chinese_numeral(n + 2), "乙"),
+        ("", "计划"),
+    ]
     assert numbered_in_order(rows)
 
     section_move(section=b, direction="up")
     rows = outline(draft)
-    assert rows[-3:] == [(chinese_number(n + 1), "乙"), (chinese_number(n + 2), "甲"), ("", "计划")]
+    assert rows[-3:] == [
+        (chinese_numeral(n + 1), "乙"),
+        (chinese_numeral(n + 2), "甲"),
+        ("", "计划"),
+    ]
     section_delete(section=overview(draft))
     rows = outline(draft)
     assert [title for _number, title in rows] == [*standard[1:], "乙", "甲", "计划"]
@@ -197,7 +205,7 @@ def test_deleting_and_moving_sections_renumber_them(draft):
     assert positions == list(range(1, len(rows) + 1))
     section_move(section=a, direction="down")
     rows = outline(draft)
-    assert rows[-3:] == [(chinese_number(n), "乙"), ("", "计划"), (chinese_number(n + 1), "甲")]
+    assert rows[-3:] == [(chinese_numeral(n), "乙"), ("", "计划"), (chinese_numeral(n + 1), "甲")]
 
 
 def test_a_deleted_standard_section_is_added_back_from_the_records(draft):

@@ -5,9 +5,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from congress.numerals import chinese_numeral
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
-from reports.drafting.base import chinese_number
 from reports.models import Report, ReportSection, ReportVersion, WorkReport
 from reports.services import (
     render_request,
@@ -294,7 +294,7 @@ def test_sections_move_and_delete_through_the_page(client, staff, draft):
     client.force_login(staff)
     client.post(reverse("reports:section_move", args=[added.pk, "up"]))
     page = client.get(reverse("reports:version", args=[draft.pk])).content.decode()
-    assert f"{chinese_number(before)}、新增一节" in page
+    assert f"{chinese_numeral(before)}、新增一节" in page
     response = client.post(reverse("reports:section_delete", args=[added.pk]))
     assert response["Location"] == reverse("reports:version", args=[draft.pk])
     assert not ReportSection.objects.filter(pk=added.pk).exists()

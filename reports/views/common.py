@@ -7,24 +7,18 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from ..models import ReportVersion, WorkReport
+from ..drafting.base import in_report_language
+from ..models import ReportVersion
 
-# The document's name in a download's file name, in the document's language (as its text).
-FILE_KINDS = {
-    WorkReport.Kind.ANNUAL: "人大主席团工作报告",
-    WorkReport.Kind.PROPOSALS: "代表建议办理情况报告",
-}
 NOT_A_DRAFT = gettext_lazy("Only a draft can be changed: this version is %(state)s.")
 EDIT = "reports.change_reportversion"
 
 
 def version_filename(version: ReportVersion) -> str:
-    """练溪镇2024年人大主席团工作报告（第1版）.pdf"""
+    """练溪镇2024年人大主席团工作报告（第1版）.pdf: the document's name in its own language."""
     report = version.report
-    return (
-        f"{report.township.name}{report.year}年{FILE_KINDS.get(report.kind, '')}"
-        f"（第{version.number}版）.pdf"
-    )
+    kind = in_report_language(report.get_kind_display())
+    return f"{report.township.name}{report.year}年{kind}（第{version.number}版）.pdf"
 
 
 def error_text(error: ValidationError) -> str:
