@@ -23,7 +23,9 @@ from oversight.tests.factories import (
 )
 from proposals.tests.factories import ProposalFactory
 from reports.drafting import DraftContext, tokens
-from reports.drafting.annual import ANNUAL_REPORT, quote, span_token
+from reports.drafting.annual import ANNUAL_REPORT
+from reports.drafting.annual.common import span_token
+from reports.drafting.base import quote
 from reports.services import version_regenerate, version_start_next
 from reports.tests.demo_report import demo_annual_report
 from sessions.models import Candidate, Election, Sitting
