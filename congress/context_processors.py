@@ -11,10 +11,11 @@ def navigation(request):
 
 
 def notifications(request):
-    """The unread count in the header: one COUNT query, made only when a page shows it."""
+    """The unread count in the header: one bounded COUNT query, made only when a page shows
+    it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from .notifications.selectors import unread_count_for_user
+    from .notifications.selectors import unread_badge_for_user
 
-    return {"unread_notifications": SimpleLazyObject(lambda: unread_count_for_user(user=user))}
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_badge_for_user(user=user))}

@@ -70,6 +70,50 @@ class ProtectedFileInput(forms.ClearableFileInput):
         return context
 
 
+# A drop-down lists at most this many records. Past it (a province's roster in one list) the
+# field is a box for the record's name: a page of 50,000 <option>s is megabytes nobody scrolls.
+SELECT_LIMIT = 500
+
+
+class ChoiceByNameField(forms.ModelChoiceField):
+    """A ModelChoiceField that stays a drop-down for a short list and becomes a name box for a
+    long one; the name must name exactly one record of the queryset (or give its number)."""
+
+    def __init__(self, queryset, *, name_field: str = "name", **kwargs):
+        super().__init__(queryset, **kwargs)
+        self.name_field = name_field
+        self.by_name = queryset.order_by().values("pk")[: SELECT_LIMIT + 1].count() > SELECT_LIMIT
+        if self.by_name:
+            self.widget = forms.TextInput(attrs={"autocomplete": "off"})
+            self.help_text = _("Type the name as the roster has it.")
+
+    def prepare_value(self, value):
+        if not self.by_name or value in self.empty_values:
+            return super().prepare_value(value)
+        if isinstance(value, self.queryset.model):
+            return getattr(value, self.name_field)
+        if str(value).isdigit():
+            record = self.queryset.filter(pk=value).first()
+            return getattr(record, self.name_field) if record else value
+        return value
+
+    def to_python(self, value):
+        if not self.by_name or value in self.empty_values:
+            return super().to_python(value)
+        value = str(value).strip()
+        if value.isdigit():
+            return super().to_python(value)
+        matches = list(self.queryset.filter(**{self.name_field: value})[:2])
+        if not matches:
+            raise ValidationError(_("No one of that name is on the list."), code="invalid_choice")
+        if len(matches) > 1:
+            raise ValidationError(
+                _("More than one has that name: type the number of the one you mean."),
+                code="ambiguous",
+            )
+        return matches[0]
+
+
 class AttendanceForm(forms.Form):
     """One choice per deputy on the roll: present, on approved leave, absent, or not involved."""
 

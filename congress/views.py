@@ -20,6 +20,7 @@ from django.views.generic import FormView, ListView, TemplateView, View
 from .forms import AuthEventFilterForm, ProfileForm, form_add_service_error
 from .notifications.selectors import notification_get_for_user, notifications_for_user
 from .notifications.services import notification_mark_all_read, notification_mark_read
+from .pagination import BoundedPaginator
 from .security.selectors import (
     auth_events_for_user,
     lockable_user_get_for_user,
@@ -93,6 +94,7 @@ class NotificationListView(ListView):
     template_name = "congress/notification_list.html"
     context_object_name = "notifications"
     paginate_by = 30
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return notifications_for_user(user=self.request.user)
@@ -146,6 +148,7 @@ class AuthEventListView(PermissionRequiredMixin, ListView):
     template_name = "congress/authevent_list.html"
     context_object_name = "events"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter_form(self):

@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from congress.forms import DateInput, ProtectedFileInput
+from congress.forms import ChoiceByNameField, DateInput, ProtectedFileInput
 
 from .excel import parse_month
 from .models import (
@@ -187,7 +187,9 @@ class LiaisonContactForm(forms.ModelForm):
 
     def __init__(self, *args, deputies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deputy"].queryset = deputies
+        self.fields["deputy"] = ChoiceByNameField(
+            deputies, label=self.fields["deputy"].label, help_text=self.fields["deputy"].help_text
+        )
 
 
 class VoterContactForm(forms.ModelForm):
@@ -205,7 +207,9 @@ class ReportToVotersForm(forms.ModelForm):
 
     def __init__(self, *args, deputies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deputy"].queryset = deputies
+        self.fields["deputy"] = ChoiceByNameField(
+            deputies, label=self.fields["deputy"].label, help_text=self.fields["deputy"].help_text
+        )
 
 
 class PerformanceRulesForm(forms.ModelForm):

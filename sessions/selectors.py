@@ -2,7 +2,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -253,23 +253,33 @@ def _session_statuses(attendances: QuerySet[SittingAttendance]) -> dict[tuple[in
 
 def absence_warnings(*, township) -> QuerySet[Deputy]:
     """Township deputies in office who missed MAX_UNEXCUSED_SESSION_ABSENCES or more sessions
-    of the current term without approved leave (代表法 Art 62 ends the mandate then)."""
-    statuses = _session_statuses(
+    of the current term without approved leave (代表法 Art 62 ends the mandate then).
+
+    A session is missed when the deputy was marked absent at a sitting of it and present or on
+    leave at none. One query that starts from the absent marks (few, and indexed), so it costs
+    the same for a township of 50 deputies as for a roll of 50,000."""
+    excused_same_session = SittingAttendance.objects.filter(
+        deputy_id=OuterRef("deputy_id"),
+        sitting__session_id=OuterRef("sitting__session_id"),
+        status__in=[Status.PRESENT, Status.LEAVE],
+    )
+    missed = (
         SittingAttendance.objects.filter(
             sitting__session__township=township,
             sitting__session__term=township.current_term,
+            status=Status.ABSENT,
         )
+        .exclude(Exists(excused_same_session))
+        .order_by()
+        .values("deputy_id")
+        .annotate(sessions=Count("sitting__session_id", distinct=True))
+        .filter(sessions__gte=rules.MAX_UNEXCUSED_SESSION_ABSENCES)
+        .values("deputy_id")
     )
-    missed = Counter(
-        deputy_id for (deputy_id, _session), status in statuses.items() if status == Status.ABSENT
-    )
-    warned = [
-        deputy_id for deputy_id, n in missed.items() if n >= rules.MAX_UNEXCUSED_SESSION_ABSENCES
-    ]
     in_office = deputies_in_office_on(
         township=township, day=timezone.localdate(), level=Mandate.Level.TOWNSHIP
     )
-    return in_office.filter(pk__in=warned).order_by("name", "pk")
+    return in_office.filter(pk__in=missed).order_by("name", "pk")
 
 
 def attendance_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, dict[str, int]]:

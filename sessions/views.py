@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from congress.files import protected_file_response
 from congress.forms import AttendanceForm, form_add_service_error
 from congress.numerals import document_numeral
+from congress.pagination import BoundedPaginator
 from congress.pdf import pdf_response
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 
@@ -24,6 +25,7 @@ class SessionListView(PermissionRequiredMixin, ListView):
     template_name = "sessions/session_list.html"
     context_object_name = "sessions"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return selectors.session_list_for_user(user=self.request.user)

@@ -19,9 +19,19 @@ def notification_get_for_user(*, user, pk: int) -> Notification:
     return get_visible_or_404(Notification.objects.all(), user, pk=pk)
 
 
-def unread_count_for_user(*, user) -> int:
-    """How many of the user's notifications are unread: one COUNT query."""
-    return notifications_for_user(user=user).filter(read_at__isnull=True).count()
+# The header counts unread notifications up to here and shows "99+" past it: an inbox of ten
+# thousand unread costs the same one small query as an inbox of three.
+UNREAD_BADGE_LIMIT = 99
+
+
+def unread_badge_for_user(*, user) -> str:
+    """The unread count as the header shows it ("" for none, "99+" past the limit): one COUNT
+    query over at most UNREAD_BADGE_LIMIT + 1 rows."""
+    unread = notifications_for_user(user=user).filter(read_at__isnull=True)
+    count = unread.values("pk")[: UNREAD_BADGE_LIMIT + 1].count()
+    if count > UNREAD_BADGE_LIMIT:
+        return f"{UNREAD_BADGE_LIMIT}+"
+    return str(count) if count else ""
 
 
 def notification_keys_stored(

@@ -290,3 +290,14 @@ def test_profile_refuses_email_without_an_address_in_chinese(client, alice):
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.email_frequency == "never"
+
+
+def test_header_counts_unread_up_to_the_limit_then_shows_a_plus(client, alice, monkeypatch):
+    from congress.notifications import selectors
+
+    monkeypatch.setattr(selectors, "UNREAD_BADGE_LIMIT", 4)
+    NotificationFactory.create_batch(4, recipient=alice)
+    client.force_login(alice)
+    assert 'id="unread-count">4<' in client.get(reverse("home")).content.decode()
+    NotificationFactory(recipient=alice)
+    assert 'id="unread-count">4+<' in client.get(reverse("home")).content.decode()

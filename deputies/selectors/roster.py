@@ -176,14 +176,29 @@ def constituencies_with_size(*, township) -> QuerySet[Constituency]:
     )
 
 
+# A roster warning names this many deputies and counts the rest ("等N人").
+WARNING_NAMES_SHOWN = 20
+
+
 def roster_warnings_for(*, township) -> list[dict]:
     """The warnings the apps above deputies raise on the roster (e.g. Deputies Law Art 62),
-    each with the deputies it names; only those that name someone."""
+    each with its count and the first WARNING_NAMES_SHOWN deputies it names; only those that
+    name someone."""
     warnings = []
     for warning in roster_warnings:
-        deputies = list(warning.deputies(township=township))
-        if deputies:
-            warnings.append({"warning": warning, "deputies": deputies})
+        named = warning.deputies(township=township)
+        deputies = list(named[: WARNING_NAMES_SHOWN + 1])
+        if not deputies:
+            continue
+        count = len(deputies) if len(deputies) <= WARNING_NAMES_SHOWN else named.count()
+        warnings.append(
+            {
+                "warning": warning,
+                "deputies": deputies[:WARNING_NAMES_SHOWN],
+                "count": count,
+                "more": count - min(count, WARNING_NAMES_SHOWN),
+            }
+        )
     return warnings
 
 

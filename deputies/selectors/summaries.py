@@ -106,7 +106,7 @@ def deputies_dashboard(*, user, year: int) -> dict | None:
         todo = [
             Todo(
                 str(item["warning"].title),
-                len(item["deputies"]),
+                item["count"],
                 reverse("deputies:list"),
                 "danger",
             )

@@ -218,3 +218,26 @@ def test_a_deputy_edits_only_phone_and_address(client, users):
     )
     deputy.refresh_from_db()
     assert (deputy.phone, deputy.address, deputy.name) == ("13711112222", "新地址", name)
+
+
+def test_past_the_select_limit_a_member_names_the_deputy(client, users, township, monkeypatch):
+    """A roster too long for a drop-down: the page has a name box, the name must name one."""
+    from congress import forms as congress_forms
+
+    monkeypatch.setattr(congress_forms, "SELECT_LIMIT", 2)
+    member = users[Role.MEMBER]
+    DeputyFactory(township=township, name="甲代表")
+    DeputyFactory.create_batch(2, township=township, name="同名代表")
+    target = DeputyFactory(township=township, name="乙代表")
+    client.force_login(member)
+    page = client.get(reverse("deputies:liaison_contacts")).content.decode()
+    assert 'type="text" name="deputy"' in page and "<option" not in page.split('name="deputy"')[1][:200]
+    url = reverse("deputies:liaison_contacts")
+    fields = {"date": "2024-03-05", "content": "交流"}
+    for name, error in (("查无此人", "名单中没有这个名字"), ("同名代表", "不止一位同名")):
+        page = client.post(url, {**fields, "deputy": name}).content.decode()
+        assert error in page
+    assert not LiaisonContact.objects.exists()
+    response = client.post(url, {**fields, "deputy": "乙代表"}, follow=True)
+    assert "已登记联系乙代表的情况" in response.content.decode()
+    assert LiaisonContact.objects.get().deputy == target

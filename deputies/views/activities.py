@@ -9,6 +9,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from congress.files import protected_file_response
 from congress.forms import AttendanceForm, add_submission_token
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import (
     CreateOnceMixin,
     ListWithAddFormMixin,
@@ -50,6 +51,7 @@ class ActivityListView(PermissionRequiredMixin, ListView):
     template_name = "deputies/activity_list.html"
     context_object_name = "activities"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return activity_list_for_user(user=self.request.user)

@@ -1,7 +1,6 @@
 from urllib.parse import quote
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from congress.files import protected_file_response
+from congress.pagination import BoundedPaginator
 from congress.validators import extension_of
 from congress.views_mixins import (
     CreateOnceMixin,
@@ -78,7 +78,9 @@ class DeputyListView(PermissionRequiredMixin, RosterMixin, TemplateView):
     template_name = "deputies/deputy_list.html"
 
     def get_context_data(self, **kwargs):
-        page = Paginator(self.filtered_roster(), PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = BoundedPaginator(self.filtered_roster(), PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
         query = self.request.GET.copy()
         query.pop("page", None)
         township = self.township

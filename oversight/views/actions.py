@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from congress.forms import AttendanceForm, add_submission_token
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 from deputies.forms import AttachmentForm
 from deputies.selectors import activity_attendance_rows
@@ -64,6 +65,7 @@ class ActionListView(PermissionRequiredMixin, ListView):
     template_name = "oversight/actions/action_list.html"
     context_object_name = "actions"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter_form(self):
@@ -206,6 +208,7 @@ class TaskListView(PermissionRequiredMixin, ListView):
     template_name = "oversight/actions/task_list.html"
     context_object_name = "tasks"
     paginate_by = 100
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter_form(self):

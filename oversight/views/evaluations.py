@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, YearMixin
 
 from ..forms.evaluations import EvaluationForm, RatingsForm, RespondForm
@@ -41,6 +42,7 @@ class EvaluationListView(PermissionRequiredMixin, YearMixin, ListView):
     template_name = "oversight/evaluations/evaluation_list.html"
     context_object_name = "evaluations"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return evaluation_list_for_user(user=self.request.user, year=self.year)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 from deputies.excel import XLSX_CONTENT_TYPE, write_table
 
@@ -75,6 +76,7 @@ class PetitionListView(PermissionRequiredMixin, IdentityMixin, ListView):
     template_name = "oversight/petitions/petition_list.html"
     context_object_name = "petitions"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter_form(self):

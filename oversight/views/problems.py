@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from congress.files import protected_file_response
+from congress.pagination import BoundedPaginator
 from congress.validators import IMAGE_EXTENSIONS, extension_of
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 
@@ -57,6 +58,7 @@ class ProblemListView(PermissionRequiredMixin, ListView):
     template_name = "oversight/problems/problem_list.html"
     context_object_name = "problems"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter_form(self):

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, TownshipMixin, YearMixin
 
 from ..forms.publicity import ArticleForm, publication_formset
@@ -30,6 +31,7 @@ class ArticleListView(PermissionRequiredMixin, YearMixin, ListView):
     template_name = "oversight/publicity/article_list.html"
     context_object_name = "articles"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def outlet(self) -> str:

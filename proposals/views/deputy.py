@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from congress.files import protected_file_response
 from congress.forms import add_submission_token
+from congress.pagination import BoundedPaginator
 from congress.validators import IMAGE_EXTENSIONS, extension_of
 from congress.views_mixins import CreateOnceMixin
 from deputies.forms import AttachmentForm
@@ -37,6 +38,7 @@ class MyProposalsView(OwnDeputyMixin, ListView):
     template_name = "proposals/my_proposals.html"
     context_object_name = "proposals"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return my_proposals(user=self.request.user)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 from deputies.views.me import OwnDeputyMixin
@@ -37,6 +38,7 @@ class ProposalListView(PermissionRequiredMixin, ListView):
     template_name = "proposals/proposal_list.html"
     context_object_name = "proposals"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     @cached_property
     def filter(self):

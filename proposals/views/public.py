@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from congress.models import Township
+from congress.pagination import BoundedPaginator
 
 from .. import services
 from ..selectors import proposal_get_for_user, public_items, public_proposals
@@ -26,6 +27,7 @@ class PublicProposalListView(ListView):
 
     template_name = "proposals/public_list.html"
     paginate_by = 30
+    paginator_class = BoundedPaginator
     allow_empty = False  # no published answer: 404
 
     def get_queryset(self):

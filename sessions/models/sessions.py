@@ -193,6 +193,14 @@ class SittingAttendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sitting", "deputy"], name="sitting_attendance_once")
         ]
+        # The absent marks alone: the roster's Art 62 warning starts from them (few of many).
+        indexes = [
+            models.Index(
+                fields=["deputy", "sitting"],
+                condition=models.Q(status="absent"),
+                name="sitting_attendance_absent",
+            )
+        ]
 
     def __str__(self):
         return f"{self.deputy} {self.get_status_display()}"

@@ -4,12 +4,14 @@ then the work reports' drafting and printing (bench_reports)."""
 import statistics
 import time
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.urls import clear_url_caches
 from django.utils import timezone
 
 from congress.models import Township, User
@@ -23,17 +25,83 @@ from proposals.reminders import reminders_due
 
 from .make_bench_data import BENCH_TOWNSHIP
 
-# label, user name, URL: each a page measured at the scale the bench data was made for
-CASES = [
-    ("staff proposal list, 10,000 proposals", "bench-staff", "/proposals/"),
-    ("admin proposal changelist, same rows", "bench-admin", "/admin/proposals/proposal/"),
-    ("roster list, 5,000 deputies", "bench-staff", "/deputies/"),
-    ("performance ranking, 5,000 deputies", "bench-staff", "/deputies/performance/?year=2024"),
-    ("deputy's own proposal list", "bench-deputy", "/proposals/"),
-    ("unit's proposal list (1 of 20 units)", "bench-unit", "/proposals/"),
-    ("staff queues", "bench-staff", "/proposals/queues/"),
+# Every list page of every app, as each role that reads it meets it: label, user name, URL,
+# and the model whose admin changelist and floor page it is compared with (None: no list of
+# one model, such as a home page).
+PROPOSAL, ELECTION = "proposals.Proposal", "oversight.ElectionObservation"
+CATEGORY = "proposals.AnswerCategory"
+LIST_PAGES = [
+    ("home, staff", "bench-staff", "/", None),
+    ("home, deputy", "bench-deputy", "/", None),
+    ("home, unit", "bench-unit", "/", None),
+    ("home, county", "bench-county", "/", None),
+    ("notifications, staff", "bench-staff", "/notifications/", "congress.Notification"),
+    ("notifications, deputy", "bench-deputy", "/notifications/", "congress.Notification"),
+    ("audit log", "bench-staff", "/accounts/audit/", "congress.AuthEvent"),
+    ("accounts", "bench-staff", "/township/accounts/", "congress.User"),
+    ("units", "bench-staff", "/township/units/", "congress.Unit"),
+    ("townships, county admin", "bench-countyadmin", "/county/", "congress.Township"),
+    ("sessions", "bench-staff", "/sessions/", "congress_sessions.CongressSession"),
+    ("roster, staff", "bench-staff", "/deputies/", "deputies.Deputy"),
+    ("roster, member", "bench-member", "/deputies/", "deputies.Deputy"),
+    ("constituencies", "bench-staff", "/deputies/constituencies/", "deputies.Constituency"),
+    ("deputy groups", "bench-staff", "/deputies/groups/", "deputies.DeputyGroup"),
+    ("activities, staff", "bench-staff", "/deputies/activities/", "deputies.Activity"),
+    ("activities, deputy", "bench-deputy", "/deputies/activities/", "deputies.Activity"),
+    ("liaison contacts", "bench-member", "/deputies/contacts/", "deputies.LiaisonContact"),
+    ("reports to voters", "bench-staff", "/deputies/reports-to-voters/", "deputies.ReportToVoters"),
+    ("ranking", "bench-staff", "/deputies/performance/?year=2024", "deputies.Deputy"),
+    ("deputy's own record", "bench-deputy", "/deputies/me/", None),
+    ("roster imports", "bench-staff", "/deputies/import/", "deputies.RosterImport"),
+    ("proposals, staff", "bench-staff", "/proposals/", "proposals.Proposal"),
+    (
+        "proposals, staff, filtered",
+        "bench-staff",
+        "/proposals/?status=assigned",
+        "proposals.Proposal",
+    ),
+    ("proposals, staff, page 2", "bench-staff", "/proposals/?page=2", "proposals.Proposal"),
+    ("proposals, member", "bench-member", "/proposals/", "proposals.Proposal"),
+    ("proposals, deputy", "bench-deputy", "/proposals/", "proposals.Proposal"),
+    ("proposals, deputy's own", "bench-deputy", "/proposals/mine/", "proposals.Proposal"),
+    ("proposals, unit", "bench-unit", "/proposals/", "proposals.Proposal"),
+    ("proposals, unit's items", "bench-unit", "/proposals/unit/", "proposals.Assignment"),
+    ("proposals, public", None, "/public/proposals/{township}/", "proposals.Proposal"),
+    ("queues", "bench-staff", "/proposals/queues/", "proposals.Proposal"),
+    ("assignment meetings", "bench-staff", "/proposals/meetings/", "proposals.AssignmentMeeting"),
+    ("proposal fields", "bench-staff", "/proposals/fields/", "proposals.ProposalField"),
+    (
+        "answer categories",
+        "bench-staff",
+        "/proposals/answer-categories/",
+        "proposals.AnswerCategory",
+    ),
+    ("oversight actions", "bench-staff", "/oversight/", "oversight.OversightAction"),
+    ("oversight actions, deputy", "bench-deputy", "/oversight/", "oversight.OversightAction"),
+    ("government tasks", "bench-staff", "/oversight/tasks/", "oversight.GovernmentTask"),
+    ("campaigns", "bench-staff", "/oversight/campaigns/", "oversight.Campaign"),
+    ("problems, staff", "bench-staff", "/oversight/problems/", "oversight.Problem"),
+    ("problems, unit", "bench-unit", "/oversight/problems/", "oversight.Problem"),
+    ("letters", "bench-staff", "/oversight/petitions/", "oversight.Petition"),
+    ("articles", "bench-staff", "/oversight/articles/", "oversight.Article"),
+    ("evaluations", "bench-staff", "/oversight/evaluations/", "oversight.WorkEvaluation"),
+    (
+        "election observations",
+        "bench-staff",
+        "/oversight/elections/?year=2024",
+        "oversight.ElectionObservation",
+    ),
+    ("work plan", "bench-staff", "/oversight/plan/?year=2024", "oversight.PlanItem"),
+    ("work reports, staff", "bench-staff", "/reports/", "reports.WorkReport"),
+    ("work reports, county", "bench-county", "/reports/", "reports.WorkReport"),
 ]
 IMPORT_ROWS = 5_000
+
+
+class Timing(NamedTuple):
+    queries: int
+    median: float  # milliseconds
+    p90: float
 
 
 @contextmanager
@@ -50,43 +118,89 @@ def counting_queries():
 
 
 class Command(BaseCommand):
-    help = "Benchmark the list pages against generated data; prints a table."
+    help = (
+        "Benchmark every list page against generated data, beside Django admin's changelist of "
+        "the same rows and a bare page of 50 rows of the same table; prints a table."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20)
         parser.add_argument("--scale", type=int, default=10_000)
+        parser.add_argument(
+            "--only", default="", help="measure only the cases whose label has this"
+        )
+        parser.add_argument("--no-reports", action="store_true", help="skip the work reports")
 
-    def handle(self, *args, runs: int, scale: int, **options):
+    def handle(self, *args, runs: int, scale: int, only: str, no_reports: bool, **options):
         call_command("make_bench_data", scale=scale, stdout=self.stdout)
-        rows = []
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
-            for label, username, url in CASES:
-                rows.append((label, *self._measure(username, url, runs)))
-        rows.append((f"roster import, {IMPORT_ROWS:,}-row file", *self._measure_import()))
-        rows.append(("reminder sweep over every open item", *self._measure_reminders()))
-        self.stdout.write(f"\n{'case':44} {'queries':>8} {'median ms':>10} {'p90 ms':>8}")
-        for label, queries, median, p90 in rows:
-            p90_text = "-" if p90 is None else f"{p90:.1f}"
-            self.stdout.write(f"{label:44} {queries:>8} {median:>10.1f} {p90_text:>8}")
-        # Work reports: drafting and printing, for the demo year and ten times its records.
-        call_command("bench_reports", runs=min(runs, 10), stdout=self.stdout)
+        self.runs = runs
+        self.baselines: dict[tuple[str, str], Timing] = {}
+        header = (
+            f"\n{'list page':34} {'queries':>7} {'median':>7} {'p90':>7} "
+            f"{'admin':>7} {'×admin':>6} {'floor':>6} {'×floor':>6}"
+        )
+        self.stdout.write(header + "\n" + " " * 42 + "(milliseconds)")
+        with override_settings(
+            DEBUG=False, ALLOWED_HOSTS=["testserver"], ROOT_URLCONF="demo.bench_urls"
+        ):
+            clear_url_caches()
+            township = Township.objects.get(name=BENCH_TOWNSHIP)
+            for label, username, url, model in LIST_PAGES:
+                if only and only not in label:
+                    continue
+                page = self._measure(username, url.format(township=township.pk))
+                self.stdout.write(self._row(label, page, model))
+        clear_url_caches()
+        if only:
+            return
+        self.stdout.write(f"\n{'other case':44} {'queries':>8} {'median ms':>10}")
+        for label, timing in (
+            (f"roster import, {IMPORT_ROWS:,}-row file", self._measure_import()),
+            ("reminder sweep over every open item", self._measure_reminders()),
+        ):
+            self.stdout.write(f"{label:44} {timing.queries:>8} {timing.median:>10.1f}")
+        if not no_reports:
+            # Work reports: drafting and printing, for the demo year and ten times its records.
+            call_command("bench_reports", runs=min(runs, 10), stdout=self.stdout)
 
-    def _measure(self, username: str, url: str, runs: int) -> tuple[int, float, float]:
+    def _row(self, label: str, page: "Timing", model: str | None) -> str:
+        row = f"{label:34} {page.queries:>7} {page.median:>7.1f} {page.p90:>7.1f}"
+        if model is None:
+            return row
+        app_label, model_name = model.lower().split(".")
+        admin_timing = self._baseline("admin", model, f"/bench/admin/{app_label}/{model_name}/")
+        floor_timing = self._baseline("floor", model, f"/bench/floor/{app_label}/{model_name}/")
+        return (
+            f"{row} {admin_timing.median:>7.1f} {page.median / admin_timing.median:>6.2f}"
+            f" {floor_timing.median:>6.1f} {page.median / floor_timing.median:>6.2f}"
+        )
+
+    def _baseline(self, kind: str, model: str, url: str) -> "Timing":
+        """The admin changelist or the floor page of a model, measured once per run."""
+        key = (kind, model)
+        if key not in self.baselines:
+            self.baselines[key] = self._measure("bench-admin", url)
+        return self.baselines[key]
+
+    def _measure(self, username: str | None, url: str) -> "Timing":
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        if username:
+            client.force_login(User.objects.get(username=username))
         with counting_queries() as queries:
             response = client.get(url)
         if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
+            raise RuntimeError(f"{url} answered {response.status_code} to {username}")
         timings = []
-        for _ in range(runs):
+        for _ in range(self.runs):
             started = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
-        return len(queries), statistics.median(timings), timings[int(len(timings) * 0.9) - 1]
+        return Timing(
+            len(queries), statistics.median(timings), timings[max(int(len(timings) * 0.9) - 1, 0)]
+        )
 
-    def _measure_reminders(self) -> tuple[int, float, None]:
+    def _measure_reminders(self) -> "Timing":
         """The daily reminder job's sweep over all the bench township's open items (what is due
         today and who hears of it), without sending: half the bench proposals are assigned and
         long overdue."""
@@ -94,9 +208,9 @@ class Command(BaseCommand):
             started = time.perf_counter()
             reminders_due(today=timezone.localdate())
             elapsed = (time.perf_counter() - started) * 1000
-        return len(queries), elapsed, None
+        return Timing(len(queries), elapsed, elapsed)
 
-    def _measure_import(self) -> tuple[int, float, None]:
+    def _measure_import(self) -> "Timing":
         """Upload (read and check), preview and import a roster of new deputies once, as a
         user waits for it, then roll it all back."""
         township = Township.objects.get(name=BENCH_TOWNSHIP)
@@ -118,7 +232,7 @@ class Command(BaseCommand):
                 if batch is not None:
                     batch.file.delete(save=False)  # files do not roll back
                 transaction.set_rollback(True)
-        return len(queries), elapsed, None
+        return Timing(len(queries), elapsed, elapsed)
 
 
 def _roster_rows(township: Township) -> list[list]:

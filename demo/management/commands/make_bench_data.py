@@ -14,6 +14,8 @@ from proposals.models import Assignment, Proposal, ProposalSigner
 from proposals.workflow import Status
 from sessions.models import CongressSession, Sitting, SittingAttendance
 
+from .bench_records import bench_records
+
 BENCH_TOWNSHIP = "基准测试镇"
 BATCH = 2000
 
@@ -35,11 +37,40 @@ class Command(BaseCommand):
         have = Proposal.objects.filter(township=township).count()
         if have >= scale:
             self.stdout.write(f"{BENCH_TOWNSHIP} already holds {have} proposals.")
-            return
+        else:
+            self._proposals_and_deputies(township, have, scale)
+        self._other_users(township)
+        bench_records(
+            township=township,
+            scale=scale,
+            deputies=list(Deputy.objects.filter(township=township).values_list("pk", flat=True)),
+            units=list(Unit.objects.filter(township=township).order_by("name")),
+            users=list(
+                User.objects.filter(username__in=["bench-staff", "bench-deputy", "bench-unit"])
+            ),
+            member=User.objects.get(username="bench-member"),
+        )
+
+    def _other_users(self, township) -> None:
+        """A presidium member and the county's two roles: the lists they read are measured too."""
+        for username, role, user_township in (
+            ("bench-member", Role.MEMBER, township),
+            ("bench-county", Role.COUNTY, None),
+            ("bench-countyadmin", Role.COUNTY_ADMIN, None),
+        ):
+            if not User.objects.filter(username=username).exists():
+                user_create(username=username, password=None, role=role, township=user_township)
+
+    def _proposals_and_deputies(self, township, have: int, scale: int) -> None:
         # Generated rows skip the services on purpose: they are load, not domain events.
         rng = random.Random(2024)
         units = [
-            Unit.objects.get_or_create(township=township, name=f"单位{i:02d}")[0] for i in range(20)
+            Unit.objects.get_or_create(
+                township=township,
+                name=f"单位{i:02d}",
+                defaults={"kind": Unit.Kind.VILLAGE if i >= 12 else Unit.Kind.OFFICE},
+            )[0]
+            for i in range(20)
         ]
         constituencies = [
             Constituency.objects.get_or_create(township=township, name=f"第{i}选区")[0]
