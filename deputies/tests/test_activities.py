@@ -231,7 +231,10 @@ def test_past_the_select_limit_a_member_names_the_deputy(client, users, township
     target = DeputyFactory(township=township, name="乙代表")
     client.force_login(member)
     page = client.get(reverse("deputies:liaison_contacts")).content.decode()
-    assert 'type="text" name="deputy"' in page and "<option" not in page.split('name="deputy"')[1][:200]
+    assert (
+        'type="text" name="deputy"' in page
+        and "<option" not in page.split('name="deputy"')[1][:200]
+    )
     url = reverse("deputies:liaison_contacts")
     fields = {"date": "2024-03-05", "content": "交流"}
     for name, error in (("查无此人", "名单中没有这个名字"), ("同名代表", "不止一位同名")):

@@ -20,7 +20,8 @@ from oversight.models import (
     Problem,
     WorkEvaluation,
 )
-from proposals.models import AssignmentMeeting
+from proposals.models import Answer, AssignmentMeeting, Proposal
+from proposals.workflow import Status
 
 BATCH = 2000
 YEAR_START = datetime.date(2024, 1, 1)
@@ -194,6 +195,7 @@ def bench_records(
         batch_size=BATCH,
     )
     now = timezone.now()
+    _answers(township=township, scale=scale, answered_by=member, now=now)
     for user in users:
         Notification.objects.bulk_create(
             [
@@ -223,4 +225,29 @@ def bench_records(
             for i in range(scale // 10)
         ],
         batch_size=BATCH,
+    )
+
+
+def _answers(*, township: Township, scale: int, answered_by: User, now) -> None:
+    """A tenth of the assigned proposals answered, and published on the public page."""
+    answered = list(
+        Proposal.objects.filter(township=township, status=Status.ASSIGNED)
+        .order_by("pk")
+        .values_list("pk", "handling_unit_id")[: scale // 10]
+    )
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                proposal_id=pk,
+                unit_id=unit_id,
+                text="基准测试答复。" * 5,
+                answered_at=now - datetime.timedelta(hours=i),
+                answered_by=answered_by,
+            )
+            for i, (pk, unit_id) in enumerate(answered)
+        ],
+        batch_size=BATCH,
+    )
+    Proposal.objects.filter(pk__in=[pk for pk, _unit in answered]).update(
+        status=Status.ANSWERED, published=True
     )
