@@ -1,9 +1,10 @@
 """One archive holds the whole installation: the database dump and the media files.
 
 django-dbbackup makes the two parts (`pg_dump --format=custom` or SQLite's backup, and a tar
-of MEDIA_ROOT) and restores them (`pg_restore --clean --if-exists`); this module puts them in
-one dated tar, `renda-2026-11-26T030000.tar`, and takes them out again, so that one file is
-copied off the machine and one command brings everything back.
+of the media files read through the default storage: MEDIA_ROOT or the bucket) and restores
+them (`pg_restore --clean --if-exists`); this module puts them in one dated tar,
+`renda-2026-11-26T030000.tar`, and takes them out again, so that one file is copied off the
+machine and one command brings everything back.
 """
 
 import io

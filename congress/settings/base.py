@@ -10,6 +10,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .media import media_storage, protected_media
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -245,13 +247,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic.pkg.bootstrap.BASE_DIR)]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# No URL serves MEDIA_ROOT: every file is sent by a view that checks who may read its record
+# Uploads and generated files: under MEDIA_ROOT, or in a private S3-compatible bucket when
+# MEDIA_STORAGE=s3 or AWS_STORAGE_BUCKET_NAME is set (congress.settings.media).
+MEDIA_STORAGE_BACKEND = media_storage(os.environ)
+# No URL serves the media: every file is sent by a view that checks who may read its record
 # (congress.files). "django" streams it from Python; "nginx" hands it to nginx with
-# X-Accel-Redirect to PROTECTED_MEDIA_PREFIX, an `internal` location aliased to MEDIA_ROOT.
-PROTECTED_MEDIA = os.environ.get("PROTECTED_MEDIA", "django")
+# X-Accel-Redirect to PROTECTED_MEDIA_PREFIX, an `internal` location aliased to MEDIA_ROOT;
+# "s3-redirect" answers a signed URL of the bucket valid PROTECTED_MEDIA_URL_SECONDS.
+PROTECTED_MEDIA = protected_media(os.environ, storage=MEDIA_STORAGE_BACKEND, default="django")
 PROTECTED_MEDIA_PREFIX = os.environ.get("PROTECTED_MEDIA_PREFIX", "/protected-media/")
-if PROTECTED_MEDIA not in {"django", "nginx"}:
-    raise ImproperlyConfigured("PROTECTED_MEDIA is either 'django' or 'nginx'.")
+PROTECTED_MEDIA_URL_SECONDS = env_int("PROTECTED_MEDIA_URL_SECONDS", 60, minimum=1)
 if not (PROTECTED_MEDIA_PREFIX.startswith("/") and PROTECTED_MEDIA_PREFIX.endswith("/")):
     raise ImproperlyConfigured("PROTECTED_MEDIA_PREFIX starts and ends with '/'.")
 # The largest request body accepted (an attachment is at most 10 MB, a roster workbook 5 MB):
@@ -265,9 +270,11 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 # `manage.py backup` writes one dated archive (the database dump and the media files) here.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE_BACKEND,
+    # Static files stay on the local disk, served by WhiteNoise, wherever the media live.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # django-dbbackup's own storage; `backup` and `restore` pass it local paths instead.
+    # Its media part reads and writes the files through "default", on disk or in the bucket.
     "dbbackup": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(BACKUP_DIR)},

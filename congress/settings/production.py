@@ -3,13 +3,16 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import STORAGES, env_bool
+from .media import protected_media
 
 WHITENOISE_USE_FINDERS = False
-# Behind nginx, which sends the files the views allow (README, Production).
-PROTECTED_MEDIA = os.environ.get("PROTECTED_MEDIA", "nginx")
+# Behind nginx, which sends the files the views allow from MEDIA_ROOT (README, Production);
+# with the media in a bucket the workers stream them unless PROTECTED_MEDIA says otherwise.
+PROTECTED_MEDIA = protected_media(os.environ, storage=STORAGES["default"], default="nginx")
+# The media storage and django-dbbackup's stay as base.py chose them.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -61,7 +61,8 @@ def version_pdf(version: ReportVersion, *, on_progress=None) -> bytes:
 def _render_version(report: Report) -> bytes:
     version = ReportVersion.objects.select_related("report__township").get(pk=report.version_id)
     if version.is_final and version.pdf:
-        return version.pdf.read()
+        with version.pdf.open("rb") as kept:
+            return kept.read()
     pdf = version_pdf(version, on_progress=lambda percent: _progress(report, percent))
     if version.is_final:
         version.pdf.save(
