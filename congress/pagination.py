@@ -14,6 +14,17 @@ from django.utils.functional import cached_property
 COUNT_LIMIT = 10_000
 
 
+def count_up_to(queryset: QuerySet, limit: int = COUNT_LIMIT) -> int:
+    """The queryset's row count, exact up to `limit`; `limit + 1` means "more than limit". Reads
+    the keys of at most limit + 1 rows: no ordering, no joined columns."""
+    return queryset.order_by().values("pk")[: limit + 1].count()
+
+
+def count_label(count: int, limit: int = COUNT_LIMIT) -> str:
+    """A count from `count_up_to` as a page shows it: "1,234", or "10,000+" past the limit."""
+    return f"{limit:,}+" if count > limit else f"{count:,}"
+
+
 class BoundedPage(Page):
     """A page past whose rows the paginator did not count: whether another page follows is
     known from the row read beyond this one."""
@@ -39,8 +50,7 @@ class BoundedPaginator(Paginator):
     def count(self) -> int:
         rows = self.object_list
         if isinstance(rows, QuerySet):
-            # The count reads the keys of at most limit + 1 rows: no ordering, no joined columns.
-            return rows.order_by().values("pk")[: self.limit + 1].count()
+            return count_up_to(rows, self.limit)
         return len(rows)
 
     @cached_property
@@ -78,4 +88,4 @@ class BoundedPaginator(Paginator):
     @property
     def count_label(self) -> str:
         """The count as a list shows it: exact, or the limit and a plus past it."""
-        return f"{self.limit:,}+" if self.is_bounded else f"{self.count:,}"
+        return count_label(self.count, self.limit)

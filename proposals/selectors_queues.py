@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import WorkdayOverride
+from congress.pagination import COUNT_LIMIT, count_label, count_up_to
 from congress.scoping import get_visible_or_404, visible_to
 
 from . import rules
@@ -85,7 +86,8 @@ def signers_with_rating_outstanding(*, today: datetime.date) -> QuerySet[Proposa
 
 @dataclass
 class Queue:
-    """One of the staff's work queues: its first rows and how many there are in all."""
+    """One of the staff's work queues: its first rows and how many there are in all (counted
+    up to COUNT_LIMIT: past it the queue says "10,000+")."""
 
     key: str
     title: str
@@ -93,6 +95,14 @@ class Queue:
     count: int
     items: list = field(default_factory=list)
     url: str = ""  # the proposal list filtered to the same rows, where the list can
+
+    @property
+    def count_label(self) -> str:
+        return count_label(self.count)
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.count > COUNT_LIMIT
 
     @property
     def more(self) -> int:
@@ -108,7 +118,7 @@ def _queue(key, title, help_text, queryset, url="", annotate=None) -> Queue:
     for item in items:
         if annotate:
             annotate(item)
-    return Queue(key, title, help_text, queryset.count(), items, url)
+    return Queue(key, title, help_text, count_up_to(queryset), items, url)
 
 
 def staff_queues(*, user, today: datetime.date) -> list[Queue]:
@@ -197,20 +207,24 @@ def staff_queues(*, user, today: datetime.date) -> list[Queue]:
 # ------------------------------------------------------------------------ a unit's own items
 
 
-def unit_items_for_user(*, user, today: datetime.date) -> list[Assignment]:
+def unit_items_for_user(*, user) -> QuerySet[Assignment]:
     """The items a handling unit is working on (lead or co-unit, proposal still assigned),
-    by their deadline: the overdue ones come first, each with `days_left` (negative when
-    overdue) and whether an extension is pending. Only the unit's own (READS: its unit's)."""
+    by their deadline, the overdue ones first, each knowing whether an extension is pending
+    (`extension_pending`). Only the unit's own (READS: its unit's). Pass a page of them to
+    `mark_days_left`."""
     pending = DeadlineExtension.objects.filter(assignment=OuterRef("pk"), approved__isnull=True)
-    assignments = list(
+    return (
         visible_to(Assignment.objects.filter(proposal__status=Status.ASSIGNED), user)
         .select_related("proposal", "proposal__deputy")
         .annotate(extension_pending=Exists(pending))
         .order_by("deadline", "proposal_id")
     )
+
+
+def mark_days_left(assignments, *, today: datetime.date) -> None:
+    """Each assignment marked with `days_left` (negative when overdue) and `is_overdue`."""
     for assignment in assignments:
         _count_days(assignment, assignment.deadline, today)
-    return assignments
 
 
 def _count_days(item, deadline: datetime.date, today: datetime.date) -> None:

@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from congress.forms import add_submission_token
+from congress.pagination import BoundedPaginator, count_label, count_up_to
 from congress.views_mixins import (
     CreateOnceMixin,
     ListWithAddFormMixin,
@@ -35,6 +36,7 @@ from ..selectors import proposal_get_for_user
 from ..selectors_queues import (
     assignment_of_unit,
     extension_get_for_user,
+    mark_days_left,
     proposal_deadline_panel,
     staff_queues,
     unit_items_for_user,
@@ -197,6 +199,9 @@ class ExtensionDecideView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("proposals:detail", args=[extension.assignment.proposal_id])
 
 
+PAGE_SIZE = 50
+
+
 class UnitItemsView(PermissionRequiredMixin, TemplateView):
     """A handling unit's items, lead or co-unit, by due date: overdue first."""
 
@@ -206,11 +211,19 @@ class UnitItemsView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        items = unit_items_for_user(user=self.request.user, today=today)
+        items = unit_items_for_user(user=self.request.user)
+        paginator = BoundedPaginator(items, PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        mark_days_left(page.object_list, today=today)
+        overdue = count_up_to(items.filter(deadline__lt=today))
         return {
             **super().get_context_data(**kwargs),
-            "items": items,
-            "overdue": sum(1 for item in items if item.is_overdue),
+            "items": page.object_list,
+            "count": paginator.count_label,
+            "overdue": count_label(overdue) if overdue else "",
+            "page_obj": page,
+            "paginator": paginator,
+            "is_paginated": page.has_other_pages(),
             "today": today,
         }
 

@@ -173,7 +173,7 @@ class Command(BaseCommand):
                 password="unused",
                 role=Role.UNIT,
                 township=township,
-                unit=units[0],
+                unit=units[1],  # the odd proposals are assigned: unit 1 has some
             )
             user.set_unusable_password()
             user.save(update_fields=["password"])
