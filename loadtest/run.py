@@ -184,7 +184,7 @@ def print_summary(stats_csv: Path) -> int:
         )
         if row["Name"] == "Aggregated":
             total = ("all pages", *line[1:])
-        else:
+        elif row["Request Count"] != "0":  # the logins, before the figures were reset
             lines.append(line)
     lines.sort()
     slow = [line[0] for line in lines if _number(line[4]) > P95_TARGET_MS]
