@@ -16,7 +16,7 @@ PORT ?= 8000
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
 TEST_DEBS := $(RUN_DEBS) poppler-utils chromium postgresql-client
 
-.PHONY: run test bench setup test-setup lint messages clean
+.PHONY: run test bench loadtest setup test-setup lint messages clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -34,6 +34,12 @@ bench: setup
 	@[ -n "$${BENCH_DATABASE_URL:-}" ] || rm -f $(CURDIR)/bench.sqlite3
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench
+
+# gunicorn on PostgreSQL with the bench township (SCALE proposals, built once and kept in
+# LOADTEST_DATABASE_URL), driven by Locust: LOADTEST_USERS users for LOADTEST_TIME; prints each
+# page's requests per second, p50/p95/p99 and failures (loadtest/run.py; README, Load test).
+loadtest: test-setup
+	$(PY) loadtest/run.py
 
 lint: test-setup
 	$(BIN)/ruff check .
@@ -67,4 +73,4 @@ messages: setup
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --no-obsolete --add-location=file
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 bench.sqlite3
+	rm -rf $(VENV) staticfiles media db.sqlite3 bench.sqlite3 .loadtest
