@@ -15,6 +15,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 
 from congress.models import User
+from congress.pagination import count_label
 from congress.roles import Role
 from congress.scoping import get_visible_or_404, visible_to
 
@@ -176,27 +177,31 @@ def constituencies_with_size(*, township) -> QuerySet[Constituency]:
     )
 
 
-# A roster warning names this many deputies and counts the rest ("等N人").
+# A roster warning names this many deputies and counts the rest ("，另有N人"), counting
+# up to WARNING_COUNT_LIMIT ("1,000+" past it).
 WARNING_NAMES_SHOWN = 20
+WARNING_COUNT_LIMIT = 1000
 
 
 def roster_warnings_for(*, township) -> list[dict]:
     """The warnings the apps above deputies raise on the roster (e.g. Deputies Law Art 62),
     each with its count and the first WARNING_NAMES_SHOWN deputies it names; only those that
-    name someone."""
+    name someone. One query per warning: the names and the count come from the same rows."""
     warnings = []
     for warning in roster_warnings:
-        named = warning.deputies(township=township)
-        deputies = list(named[: WARNING_NAMES_SHOWN + 1])
-        if not deputies:
+        named = list(
+            warning.deputies(township=township).only("pk", "name")[: WARNING_COUNT_LIMIT + 1]
+        )
+        if not named:
             continue
-        count = len(deputies) if len(deputies) <= WARNING_NAMES_SHOWN else named.count()
+        shown = named[:WARNING_NAMES_SHOWN]
         warnings.append(
             {
                 "warning": warning,
-                "deputies": deputies[:WARNING_NAMES_SHOWN],
-                "count": count,
-                "more": count - min(count, WARNING_NAMES_SHOWN),
+                "deputies": shown,
+                "count": len(named),
+                "count_label": count_label(len(named), WARNING_COUNT_LIMIT),
+                "more": count_label(len(named) - len(shown), WARNING_COUNT_LIMIT - len(shown)),
             }
         )
     return warnings

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from deputies.tests.factories import DeputyFactory
-from sessions.models import SittingAttendance
+from sessions.models import Sitting, SittingAttendance
 from sessions.selectors import absence_warnings
 from sessions.tests.factories import CongressSessionFactory, first_sitting
 
@@ -39,3 +39,34 @@ def test_a_deputy_whose_mandate_ended_is_no_longer_warned(township):
     absent(deputy, first), absent(deputy, second)
     deputy.mandates.update(status="terminated", end_date=datetime.date(2024, 6, 1))
     assert not absence_warnings(township=township).exists()
+
+
+def test_the_warning_names_twenty_and_counts_the_rest(client, staff, township, monkeypatch):
+    """A long warning: the first WARNING_NAMES_SHOWN by name, then how many more."""
+    from deputies.selectors import roster as roster_selectors
+
+    monkeypatch.setattr(roster_selectors, "WARNING_NAMES_SHOWN", 2)
+    first = CongressSessionFactory(township=township, term=township.current_term, number=1)
+    second = CongressSessionFactory(township=township, term=township.current_term, number=2)
+    for name in ("甲", "乙", "丙", "丁"):
+        deputy = DeputyFactory(township=township, name=name)
+        absent(deputy, first), absent(deputy, second)
+    client.force_login(staff)
+    page = client.get(reverse("deputies:list")).content.decode()
+    warning = page.split('data-testid="roster-warning-')[1].split("</div>")[0]
+    assert warning.count('class="alert-link"') == 2
+    assert "，另有2人" in warning
+
+
+def test_present_at_another_sitting_of_the_session_is_not_a_missed_session(township):
+    first = CongressSessionFactory(township=township, term=township.current_term, number=1)
+    second = CongressSessionFactory(township=township, term=township.current_term, number=2)
+    came_back = DeputyFactory(township=township)
+    absent(came_back, first), absent(came_back, second)
+    later_sitting = Sitting.objects.create(
+        session=second, date=first_sitting(second).date + datetime.timedelta(days=1)
+    )
+    SittingAttendance.objects.create(sitting=later_sitting, deputy=came_back, status="present")
+    assert not absence_warnings(township=township).exists()
+    SittingAttendance.objects.filter(sitting=later_sitting).update(status="absent")
+    assert list(absence_warnings(township=township)) == [came_back]
