@@ -16,7 +16,7 @@ PORT ?= 8000
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
 TEST_DEBS := $(RUN_DEBS) poppler-utils chromium postgresql-client
 
-.PHONY: run test bench loadtest setup test-setup lint messages clean
+.PHONY: run test bench bench-pg loadtest setup test-setup lint messages clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -29,11 +29,24 @@ test: test-setup
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Every list page beside Django admin's changelist and a bare 50-row page, the roster import,
+# the reminder sweep and the work reports, over SCALE generated proposals (half as many
+# deputies). On SQLite (bench.sqlite3, fresh each run) unless BENCH_DATABASE_URL names another
+# database, where the generated township is kept and grown to SCALE; `make bench-pg` keeps one
+# PostgreSQL database per scale (renda_bench_SCALE), built on its first run.
+SCALE ?= 10000
+RUNS ?= 20
+BENCH_PG_URL := postgres://postgres@127.0.0.1:5432/renda_bench_$(SCALE)
+
 bench: setup
-	@# A fresh benchmark database each run: generated data, never worth migrating.
 	@[ -n "$${BENCH_DATABASE_URL:-}" ] || rm -f $(CURDIR)/bench.sqlite3
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) manage.py migrate --noinput -v 0
-	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3} $(PY) -W ignore::UserWarning manage.py bench --scale $(SCALE) --runs $(RUNS)
+
+bench-pg:
+	@psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'renda_bench_$(SCALE)'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres renda_bench_$(SCALE)
+	$(MAKE) bench BENCH_DATABASE_URL=$(BENCH_PG_URL)
 
 # gunicorn on PostgreSQL with the bench township (SCALE proposals, built once and kept in
 # LOADTEST_DATABASE_URL), driven by Locust: LOADTEST_USERS users for LOADTEST_TIME; prints each
