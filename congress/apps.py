@@ -36,13 +36,20 @@ class CongressConfig(AppConfig):
     def register_scheduled_jobs(self):
         from .notifications.jobs import send_daily_digests
         from .registry import ScheduledJob, scheduled_jobs
-        from .security.services import auth_events_purge
+        from .security.services import auth_events_purge, sessions_purge
 
         scheduled_jobs.register(
             ScheduledJob(
                 key="security.audit_retention",
                 label=_("Delete audit log lines past their retention"),
                 run=auth_events_purge,
+            )
+        )
+        scheduled_jobs.register(
+            ScheduledJob(
+                key="security.sessions_purge",
+                label=_("Delete expired login sessions"),
+                run=sessions_purge,
             )
         )
         # Last, so that a manual run of every job sends the digest after the reminders.

@@ -87,3 +87,13 @@ def auth_events_purge(*, today: datetime.date) -> int:
     cutoff = start_of_today - datetime.timedelta(days=days)
     deleted, _by_model = AuthEvent.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def sessions_purge(*, today: datetime.date) -> int:
+    """Delete the login sessions that have expired. Every login adds a row (sessions live in
+    the database, which every app server reads) and Django never removes an expired one by
+    itself. Returns how many went."""
+    from django.contrib.sessions.models import Session
+
+    deleted, _by_model = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted

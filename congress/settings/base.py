@@ -304,6 +304,20 @@ NOTIFICATION_CHANNELS = ["congress.notifications.channels.EmailChannel"]
 # so the app works on a bare machine with no services at all.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Django's cache. Nothing relies on it today (sessions and login lockouts are in the database),
+# but Django's default, a per-process memory cache, would differ between app servers and
+# workers: with Redis every process shares one.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "renda-cache",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # Load WeasyPrint and the report's faces ahead of the first PDF (reports.printing.warm_up).

@@ -5,7 +5,10 @@ import datetime
 import logging
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 from freezegun import freeze_time
 
 from congress.models import AuthEvent
@@ -125,6 +128,18 @@ def test_the_job_refuses_a_retention_under_six_months(db, settings):
     settings.AUDIT_RETENTION_DAYS = 182
     with pytest.raises(ValueError):
         run_job("security.audit_retention", today=datetime.date(2026, 6, 1))
+
+
+def test_the_job_deletes_expired_login_sessions_and_keeps_live_ones(client, staff):
+    client.force_login(staff)  # a live session
+    store = SessionStore()
+    store.set_expiry(1)
+    store.create()
+    expired = store.session_key
+    with freeze_time(timezone.now() + datetime.timedelta(minutes=1)):
+        assert run_job("security.sessions_purge", today=datetime.date(2026, 6, 1)) == 1
+    assert not Session.objects.filter(session_key=expired).exists()
+    assert Session.objects.filter(session_key=client.session.session_key).exists()
 
 
 @pytest.mark.parametrize(("days", "starts"), [("182", False), ("183", True)])

@@ -5,12 +5,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.sessions.models import Session as LoginSession
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from congress.security.lockout import AccountAndAddressHandler
 from sessions.models import CongressSession
 from sessions.tests.factories import CongressSessionFactory
 
@@ -154,3 +156,28 @@ def test_ci_runs_on_postgresql(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         assert int(cursor.fetchone()[0].split(".")[0]) >= 14
+
+
+def test_what_app_servers_share_is_shared_with_redis():
+    """Sessions and login lockouts live in the database, and with REDIS_URL Django's cache is
+    Redis: nothing a request relies on stays in one process's memory."""
+    script = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, "
+        "settings.AXES_HANDLER)"
+    )
+    result = run_manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        script,
+        DJANGO_SETTINGS_MODULE="congress.settings.production",
+        SECRET_KEY="k" * 50,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    cache, sessions, lockouts = result.stdout.split()
+    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert sessions == "django.contrib.sessions.backends.db"
+    assert lockouts == "congress.security.lockout.AccountAndAddressHandler"
+    assert issubclass(AccountAndAddressHandler, AxesDatabaseHandler)

@@ -237,6 +237,7 @@ def test_a_real_celery_worker_runs_the_scheduled_jobs_from_redis(due_soon, celer
         ("oversight.petition_deadlines", "done"),
         ("proposals.answer_deadline", "done"),
         ("security.audit_retention", "done"),
+        ("security.sessions_purge", "done"),
         ("notifications.digest", "done"),
     }
 

@@ -97,6 +97,16 @@ class GovernmentTask(models.Model):
         verbose_name_plural = _("government tasks")
         ordering = ["-year", "kind", "number", "pk"]
         indexes = [models.Index(fields=["township", "year"])]
+        # The service says which task holds a number; the constraint holds when two users
+        # (on two app servers) give the same number at once.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["township", "year", "kind", "number"],
+                condition=models.Q(number__isnull=False),
+                name="government_task_number_once",
+                violation_error_message=_("This number of the list is already taken."),
+            )
+        ]
 
     def __str__(self):
         return self.title

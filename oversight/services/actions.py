@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from congress.db import save_unique
 from congress.models import Township, Unit, User
 from congress.scoping import check_same_township
 from deputies.models import Activity
@@ -367,8 +368,7 @@ def _task_save(
         setattr(task, field, value)
     task.full_clean()
     task._history_user = by
-    task.save()
-    return task
+    return save_unique(task)
 
 
 @transaction.atomic

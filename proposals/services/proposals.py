@@ -483,6 +483,9 @@ def proposal_rate(
     不满意 on either needs the reasons and sends the proposal back to the lead unit with a new
     deadline (REANSWER_MONTHS); once every confirmed signer has rated and none is unsatisfied,
     the proposal is rated."""
+    # Locked first: two signers rating at once would each miss the other's uncommitted
+    # rating, and neither would find that everyone has rated.
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if on_behalf_of is not None:
         if not by.has_perm("proposals.submit_on_behalf"):
             raise ValidationError(_("Only staff enter a rating on a deputy's behalf."))

@@ -2,10 +2,11 @@
 deadlines, answers and ratings, each step's notice."""
 
 import datetime
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from conftest import require, run_together
@@ -14,7 +15,7 @@ from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.models import VoterContact
 from deputies.tests.factories import DeputyFactory
-from proposals.models import AnswerCategory, Proposal
+from proposals.models import AnswerCategory, Proposal, ProposalSigner
 from proposals.selectors import proposal_list_for_user
 from proposals.services import (
     proposal_answer,
@@ -298,6 +299,41 @@ def test_the_handling_runs_through_an_unsatisfied_rating_to_closed(users, townsh
     for move in ("refuse", "close"):
         with pytest.raises(ValidationError):
             proposal_move(proposal=proposal, move=move, by=staff)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_signers_rating_at_once_rate_the_proposal_on_postgresql(
+    users, township, unit, make_user
+):
+    """Each signer's rating alone does not finish the proposal, and neither sees the other's
+    until it commits: the proposal's row lock makes the second wait, see both ratings and
+    mark it rated (two phones, perhaps two app servers)."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    staff, unit_user, lead_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
+    cosigner_user = make_user(Role.DEPUTY, township)
+    cosigner = DeputyFactory(township=township, user=cosigner_user)
+    proposal = proposal_submit(
+        deputy=lead_user.deputy, title="关于路灯的建议", content="内容", kind="suggestion",
+        submitted_by=lead_user,
+    )  # fmt: skip
+    ProposalSigner.objects.create(proposal=proposal, deputy=cosigner, confirmed_at=timezone.now())
+    proposal_register(proposal=proposal, by=staff)
+    proposal_assign(proposal=proposal, unit=unit, by=staff)
+    proposal_answer(proposal=proposal, by=unit_user, category=category(township), text="已安装")
+
+    def rate(user):
+        def run(barrier):
+            with transaction.atomic():
+                barrier.wait(timeout=10)
+                proposal_rate(proposal=proposal, by=user, attitude="satisfied", result="satisfied")
+                time.sleep(0.3)  # keep this transaction open while the other signer rates
+
+        return run
+
+    run_together(rate(lead_user), rate(cosigner_user))
+    proposal.refresh_from_db()
+    assert proposal.status == Status.RATED
 
 
 def test_only_the_lead_unit_answers(proposal, unit, staff, township, make_user):

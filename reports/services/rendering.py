@@ -22,6 +22,9 @@ FIRST_YEAR = 1980
 def render_request(*, version: ReportVersion, requested_by) -> Report:
     """Queue the PDF of a version. A final version's PDF is made once and kept: asking again
     returns the rendering that made it (or is making it)."""
+    # Locked, so that of two requests at once (two app servers) the second waits for the
+    # first to commit its rendering and then finds it, rather than queueing another.
+    version = ReportVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_final:
         # Only a rendering of the final text: one made while it was a draft may differ.
         approved = version.status_changes.filter(to_status=version.state).latest("changed_at")
@@ -65,10 +68,22 @@ def _render_version(report: Report) -> bytes:
             return kept.read()
     pdf = version_pdf(version, on_progress=lambda percent: _progress(report, percent))
     if version.is_final:
-        version.pdf.save(
-            f"work-report-{version.report_id}-v{version.number}.pdf", ContentFile(pdf), save=False
-        )
-        version.save(update_fields=["pdf"])
+        return _version_keep_pdf(version_id=version.pk, pdf=pdf)
+    return pdf
+
+
+@transaction.atomic
+def _version_keep_pdf(*, version_id: int, pdf: bytes) -> bytes:
+    """Keep a final version's PDF unless another rendering kept one while this one was laid
+    out (two workers at once): the first kept stays, and the PDF returned is always the kept
+    one, so every download of the version is the same file."""
+    version = ReportVersion.objects.select_for_update().get(pk=version_id)
+    if version.pdf:
+        return version.pdf.read()
+    version.pdf.save(
+        f"work-report-{version.report_id}-v{version.number}.pdf", ContentFile(pdf), save=False
+    )
+    version.save(update_fields=["pdf"])
     return pdf
 
 
@@ -102,6 +117,16 @@ def report_render(*, report_id: int) -> Report:
                 context={"stats": stats, "generated_at": timezone.localtime()},
             )
         name = f"annual-stats-{report.township_id}-{report.year}.pdf"
+    return _report_finish(report_id=report.pk, pdf=pdf, name=name)
+
+
+@transaction.atomic
+def _report_finish(*, report_id: int, pdf: bytes, name: str) -> Report:
+    # Locked: the same task run twice at once (a message delivered again to another worker)
+    # keeps the first file and does not write a second.
+    report = Report.objects.select_for_update().get(pk=report_id)
+    if report.state == Report.State.DONE:
+        return report
     report.file.save(name, ContentFile(pdf), save=False)
     report.progress = 100
     report.state = Report.State.DONE

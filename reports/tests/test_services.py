@@ -3,14 +3,17 @@ sections' order and numbering, only drafts change, the versions' workflow, and a
 version's PDF made once and kept."""
 
 import datetime
+import itertools
+import threading
 import time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import require
+from conftest import require, run_together
 from congress.numerals import chinese_numeral
 from congress.roles import Role
 from proposals.tests.factories import ProposalFactory
@@ -408,3 +411,106 @@ def test_a_draft_rendered_before_approval_does_not_stand_for_the_final_pdf(
     assert draft.pdf and len(calls) == 2
     final_render = render_request(version=draft, requested_by=staff)
     assert final_render != draft_render and final_render.version_id == draft.pk
+
+
+# ------------------------------------------------------------- two app servers, two workers
+
+
+def approved_unrendered(draft, staff, member, monkeypatch) -> ReportVersion:
+    """A final version whose rendering at approval failed (the queue was down): the next
+    request for its PDF queues a new one."""
+    monkeypatch.setattr("reports.services.rendering._enqueue_render", lambda report_id: None)
+    version_move(version=draft, move="submit", by=staff)
+    version_move(version=draft, move="approve", by=member)
+    Report.objects.filter(version=draft).update(state=Report.State.FAILED)
+    return draft
+
+
+def pdfs_laid_out_together(monkeypatch, count: int) -> None:
+    """Rendering stands in with a different small PDF each time, and every rendering waits
+    until `count` of them are laid out, so that they all finish together."""
+    barrier = threading.Barrier(count)
+    made = itertools.count(1)
+
+    def render(version, on_progress=None):
+        pdf = b"%%PDF-1.7 rendering %d" % next(made)
+        barrier.wait(timeout=10)
+        return pdf
+
+    monkeypatch.setattr("reports.services.rendering.version_pdf", render)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_once_for_a_final_pdf_queue_one_rendering_on_postgresql(
+    draft, staff, member, monkeypatch
+):
+    """Both requests find no rendering (neither has committed); the version's row lock makes
+    the second wait for the first and then find its rendering."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    version = approved_unrendered(draft, staff, member, monkeypatch)
+
+    def ask(barrier):
+        with transaction.atomic():
+            barrier.wait(timeout=10)
+            render = render_request(version=version, requested_by=staff)
+            time.sleep(0.3)  # keep this transaction open while the other request looks
+        return render.pk
+
+    assert len(set(run_together(ask, ask))) == 1
+    assert version.renders.exclude(state=Report.State.FAILED).count() == 1
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_renderings_of_a_final_version_finishing_together_keep_one_pdf_on_postgresql(
+    draft, staff, member, monkeypatch, settings, tmp_path
+):
+    """Two workers lay out the same final version at once (two renderings asked for before
+    the fix above, or one retried while the other ran): the first PDF kept stays, and both
+    renderings hand out that one, so every download is the same file."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    settings.MEDIA_ROOT = tmp_path
+    version = approved_unrendered(draft, staff, member, monkeypatch)
+    renders = [
+        Report.objects.create(
+            township=version.report.township,
+            year=YEAR,
+            kind=Report.Kind.VERSION,
+            version=version,
+            requested_by=staff,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    pdfs_laid_out_together(monkeypatch, 2)
+
+    run_together(*[lambda barrier, r=r: report_render(report_id=r.pk) for r in renders])
+    version.refresh_from_db()
+    kept = version.pdf.read()
+    for render in renders:
+        render.refresh_from_db()
+        assert render.state == Report.State.DONE
+        assert render.file.read() == kept
+    assert len(list((tmp_path / "reports" / "final").rglob("*.pdf"))) == 1
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_one_rendering_run_twice_at_once_writes_one_file_on_postgresql(
+    draft, staff, monkeypatch, settings, tmp_path
+):
+    """A task delivered again to a second worker while the first still runs it: the first to
+    finish keeps its file, the second writes none."""
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    settings.MEDIA_ROOT = tmp_path
+    render = Report.objects.create(
+        township=draft.report.township, year=YEAR, kind=Report.Kind.VERSION, version=draft,
+        requested_by=staff,
+    )  # fmt: skip
+    pdfs_laid_out_together(monkeypatch, 2)
+
+    run_together(*[lambda barrier: report_render(report_id=render.pk)] * 2)
+    render.refresh_from_db()
+    assert render.state == Report.State.DONE
+    files = list((tmp_path / "reports").rglob("*.pdf"))
+    assert [path.name for path in files] == [render.file.name.rsplit("/", 1)[-1]]
