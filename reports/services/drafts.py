@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.db import save_unique
 from congress.models import Township
 
 from ..drafting import DraftContext, document_spec, tokens
@@ -36,7 +37,8 @@ def work_report_create(*, township: Township, year: int, kind: str, by) -> WorkR
     """A new report for the year: version 1, drafted from the records at once."""
     if WorkReport.objects.filter(township=township, year=year, kind=kind).exists():
         raise ValidationError(_("This township already has this report for the year."))
-    report = WorkReport.objects.create(township=township, year=year, kind=kind, created_by=by)
+    # Two users starting the same report at once: the second reads the constraint's message.
+    report = save_unique(WorkReport(township=township, year=year, kind=kind, created_by=by))
     spec = document_spec(kind)
     ctx = DraftContext(township=township, year=year)
     version = ReportVersion.objects.create(

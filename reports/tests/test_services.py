@@ -331,6 +331,19 @@ def test_a_duplicate_report_is_refused_and_nothing_is_saved(proposals_report, to
     assert WorkReport.objects.count() == 1 and ReportVersion.objects.count() == 1
 
 
+def test_a_report_started_twice_at_once_gives_the_second_the_message(
+    proposals_report, township, staff, monkeypatch
+):
+    """The second of two simultaneous starts passes the exists() check, then meets the
+    constraint: it reads as the same Chinese message, not a server error."""
+    from reports.services import drafts
+
+    monkeypatch.setattr(drafts.WorkReport.objects, "filter", lambda **kw: WorkReport.objects.none())
+    with pytest.raises(ValidationError, match="本镇该年度已有这份报告"):
+        work_report_create(township=township, year=YEAR, kind="proposals", by=staff)
+    assert WorkReport.objects.count() == 1 and ReportVersion.objects.count() == 1
+
+
 # ----------------------------------------------------------------------------- a real worker
 
 
