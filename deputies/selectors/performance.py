@@ -215,12 +215,13 @@ def _ranked(scored: QuerySet[Deputy]) -> QuerySet[Deputy]:
 
 
 class PerformanceRows(Sequence):
-    """The ranking as a sequence of PerformanceRow that a Paginator slices: the database
+    """The ranking as a sequence of PerformanceRow, read a page at a time: the database
     computes and ranks every deputy's points, and only the rows asked for come to Python.
 
-    A page takes two queries: the ranks of the page's deputies (only their ids travel through
-    the sort of everyone by points), then those deputies' counts, each source narrowed to
-    them."""
+    A page takes two queries (besides any small one a source makes to build its own): the
+    ranks of the page's deputies and how many there are in all (only ids and names travel
+    through the sort of everyone by points), then those deputies' counts, each source
+    narrowed to them."""
 
     def __init__(self, *, township: Township, year: int, deputies: QuerySet[Deputy]):
         self.township, self.year, self.deputies = township, year, deputies
