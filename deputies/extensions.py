@@ -9,16 +9,24 @@ AppConfig.ready() (see congress.registry for the mechanism).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from congress.registry import ExtensionPoint
 
 
 @dataclass(frozen=True)
 class PerformanceSource:
-    """`counts(township=..., year=..., deputy_ids=...)` returns {deputy id: {field: count}} for
-    fields of deputies.selectors.PerformanceRow (e.g. "sessions_attended", "proposals")."""
+    """`counts(township=..., year=...)` returns a queryset grouped by deputy in SQL: one row
+    per deputy with work in the year, its `deputy_id` and whole-number annotations named after
+    fields of deputies.selectors.PerformanceRow (e.g. "sessions_attended", "proposals"), as
+    `Model.objects.filter(...).values("deputy_id").annotate(proposals=Count("pk"))`.
+
+    The ranking joins every source to the deputies in office, so that the database sums each
+    deputy's points, ranks them and hands over only the page shown: a source must stay one
+    grouped query, never a Python loop."""
 
     key: str
-    counts: Callable[..., dict[int, dict[str, int]]]
+    counts: Callable[..., QuerySet]
     order: int = 100
 
 

@@ -150,17 +150,14 @@ def proposals_year_summary(*, township, year: int) -> YearSummary:
     )
 
 
-def proposal_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, dict[str, int]]:
-    """Each deputy's proposals of the year, for their performance record (one query)."""
-    rows = (
-        Proposal.objects.filter(
-            RECEIVED, township=township, submitted_at__year=year, deputy_id__in=deputy_ids
-        )
+def proposal_counts_by_deputy(*, township, year: int) -> QuerySet[Proposal]:
+    """Each deputy's proposals of the year, grouped in SQL, for their performance record."""
+    return (
+        Proposal.objects.filter(RECEIVED, township=township, submitted_at__year=year)
         .order_by()
         .values("deputy_id")
-        .annotate(n=Count("pk"))
+        .annotate(proposals=Count("pk"))
     )
-    return {row["deputy_id"]: {"proposals": row["n"]} for row in rows}
 
 
 def proposals_dashboard(*, user, year: int) -> dict:

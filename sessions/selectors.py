@@ -2,7 +2,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -282,26 +282,41 @@ def absence_warnings(*, township) -> QuerySet[Deputy]:
     return in_office.filter(pk__in=missed).order_by("name", "pk")
 
 
-def attendance_counts_by_deputy(*, township, year: int, deputy_ids) -> dict[int, dict[str, int]]:
-    """Each deputy's sessions of the year attended, on leave and missed: their performance
-    record's first lines (one grouped query)."""
-    statuses = _session_statuses(
-        SittingAttendance.objects.filter(
-            sitting__session__township=township,
-            sitting__session__start_date__year=year,
-            deputy_id__in=deputy_ids,
+def attendance_counts_by_deputy(*, township, year: int) -> QuerySet[SittingAttendance]:
+    """Each deputy's sessions of the year attended, on leave and missed, grouped in SQL: their
+    performance record's first lines. A session counts once, as a whole (as in
+    _session_statuses): attended if present at any sitting, else on leave if on leave at any,
+    else missed.
+
+    Each of the year's sessions (a township holds one or two) gets a column of each deputy's
+    best mark over its sittings, so that one grouping by deputy counts them: counting
+    distinct sessions instead sorts every deputy's rows and takes twice as long."""
+    sessions = list(
+        CongressSession.objects.filter(township=township, start_date__year=year).values_list(
+            "pk", flat=True
         )
     )
-    field = {
-        Status.PRESENT: "sessions_attended",
-        Status.LEAVE: "sessions_on_leave",
-        Status.ABSENT: "sessions_absent",
-    }
-    counts: dict[int, dict[str, int]] = {}
-    for (deputy_id, _session), status in statuses.items():
-        line = counts.setdefault(deputy_id, {})
-        line[field[status]] = line.get(field[status], 0) + 1
-    return counts
+    best = Case(When(status=Status.PRESENT, then=2), When(status=Status.LEAVE, then=1), default=0)
+    marks = {f"session_{pk}": Max(Case(When(sitting__session_id=pk, then=best))) for pk in sessions}
+
+    def sessions_marked(value: int):
+        counted = [Case(When(**{mark: value}, then=1), default=0) for mark in marks]
+        return sum(counted[1:], counted[0]) if counted else Value(0)
+
+    return (
+        SittingAttendance.objects.filter(
+            sitting__session__township=township, sitting__session__start_date__year=year
+        )
+        .order_by()
+        .values("deputy_id")
+        .annotate(**marks)
+        .annotate(
+            sessions_attended=sessions_marked(2),
+            sessions_on_leave=sessions_marked(1),
+            sessions_absent=sessions_marked(0),
+        )
+        .values("deputy_id", "sessions_attended", "sessions_on_leave", "sessions_absent")
+    )
 
 
 # ------------------------------------------------------------------------ the year and the home

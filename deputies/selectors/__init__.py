@@ -21,6 +21,7 @@ from .performance import (
     grade_for,
     performance_for_deputy,
     performance_for_year,
+    performance_ranking,
     performance_rules_for,
     year_is_complete,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "member_choices",
     "performance_for_deputy",
     "performance_for_year",
+    "performance_ranking",
     "performance_rules_for",
     "person_times",
     "reports_to_voters_for_user",

@@ -230,12 +230,13 @@ def _field_errors(model, key: str, text: str, value=None) -> list[str]:
 def _check_rows(*, township: Township, rows: list[ImportRow]) -> ImportPlan:
     """Check every row against the roster as it is now and say what importing it would do."""
     reader = _RowReader(township)
+    for row in rows:
+        row.values = reader.read(row)
     seen, people = {}, {}
-    existing = _existing_people(township)
-    mandates = _existing_mandates(township)
+    existing = _existing_people(township, names={row.values["name"] for row in rows})
+    mandates = _existing_mandates({d.pk for found in existing.values() for d in found})
     for row in rows:
         number = row.number
-        row.values = reader.read(row)
         person = (row.values.get("name"), row.values.get("birth_month"))
         seat = (*person, row.values.get("level"), row.values.get("term"))
         if not row.errors:
@@ -280,9 +281,11 @@ def roster_import_plan(*, batch: RosterImport) -> ImportPlan:
     return ImportPlan(rows=[ImportRow.from_json(row) for row in batch.rows])
 
 
-def _existing_people(township: Township) -> dict[tuple, list[Deputy]]:
+def _existing_people(township: Township, *, names: set[str]) -> dict[tuple, list[Deputy]]:
+    """The township's deputies the rows may name, by (name, birth month) and by name alone:
+    only those whose name is in the file, not the whole roster."""
     people: dict[tuple, list[Deputy]] = {}
-    for deputy in Deputy.objects.filter(township=township):
+    for deputy in Deputy.objects.filter(township=township, name__in=names - {""}):
         people.setdefault((deputy.name, deputy.birth_month), []).append(deputy)
         if deputy.birth_month is not None:
             # A row without a birth month matches a deputy of that name if only one exists.
@@ -290,9 +293,10 @@ def _existing_people(township: Township) -> dict[tuple, list[Deputy]]:
     return people
 
 
-def _existing_mandates(township: Township) -> dict[tuple, Mandate]:
+def _existing_mandates(deputy_ids) -> dict[tuple, Mandate]:
+    """These deputies' mandates by (deputy, level, term)."""
     return {
-        (m.deputy_id, m.level, m.term): m for m in Mandate.objects.filter(deputy__township=township)
+        (m.deputy_id, m.level, m.term): m for m in Mandate.objects.filter(deputy_id__in=deputy_ids)
     }
 
 
@@ -406,7 +410,7 @@ def roster_import_apply(*, batch: RosterImport, user: User) -> ImportPlan:
         for d in created:
             d.pk = saved[(d.name, d.birth_month)].pk
 
-    mandates = _existing_mandates(township)
+    mandates = _existing_mandates({d.pk for d in people.values()})
     new_mandates, changed_mandates = [], []
     for row in plan.rows:
         values = row.values

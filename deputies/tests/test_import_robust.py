@@ -10,6 +10,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl.utils import get_column_letter
 
@@ -18,7 +19,11 @@ from congress.models import Township
 from deputies.excel import COLUMNS, headers
 from deputies.models import Constituency, Deputy, Mandate, RosterImport
 from deputies.rules import MAX_IMPORT_ROWS
-from deputies.services.importing import roster_import_apply, roster_import_upload
+from deputies.services.importing import (
+    roster_import_apply,
+    roster_import_plan,
+    roster_import_upload,
+)
 from deputies.tests.test_import import row, upload, workbook
 
 HUGE_ROWS = 200_000
@@ -256,3 +261,35 @@ def test_two_imports_of_the_same_new_people_at_once_create_them_once_on_postgres
     assert Mandate.objects.filter(deputy__township=township).count() == 30
     assert set(RosterImport.objects.values_list("state", flat=True)) == {"imported"}
     assert Township.objects.filter(pk=township.pk).exists()
+
+
+def _import(township, user, rows) -> RosterImport:
+    batch = roster_import_upload(township=township, upload=workbook(rows), user=user)
+    assert roster_import_plan(batch=batch).is_valid
+    roster_import_apply(batch=batch, user=user)
+    return batch
+
+
+def test_an_import_takes_as_many_queries_for_40_rows_as_for_10(staff, seats, township):
+    """Half the rows update deputies already on the roster (a new phone), half add new ones;
+    the whole roster is not read, only the deputies the file names."""
+    queries = {}
+    for first, n in ((0, 10), (100, 40)):
+        updated, added = range(first, first + n // 2), range(first + n // 2, first + n)
+        _import(township, staff, [row(i) for i in updated])
+        rows = [row(i, phone=f"137{i:08d}") for i in updated] + [row(i) for i in added]
+        with CaptureQueriesContext(connection) as context:
+            _import(township, staff, rows)
+        queries[n] = len(context.captured_queries)
+    assert queries[40] == queries[10]
+    names = [f"代表{i:03d}" for i in (*range(10), *range(100, 140))]
+    deputies = Deputy.objects.filter(township=township, name__in=names)
+    assert deputies.count() == 50
+    assert deputies.filter(phone__startswith="137").count() == 25
+    # Every deputy and mandate added or changed has its history row, by the importing staff.
+    history = Deputy.history.filter(name__in=names)
+    assert history.filter(history_type="+").count() == 50
+    assert history.filter(history_type="~", phone__startswith="137").count() == 25
+    assert set(history.values_list("history_user", flat=True)) == {staff.pk}
+    mandates = Mandate.history.filter(deputy__name__in=names)
+    assert mandates.filter(history_type="+", history_user=staff).count() == 50

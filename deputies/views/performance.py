@@ -1,7 +1,6 @@
 from urllib.parse import quote
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +11,12 @@ from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
 from ..excel import XLSX_CONTENT_TYPE, write_table
 from ..forms import PerformanceRulesForm
-from ..selectors import performance_for_year, performance_rules_for, year_is_complete
+from ..selectors import (
+    performance_for_year,
+    performance_ranking,
+    performance_rules_for,
+    year_is_complete,
+)
 from ..services import performance_rules_save
 
 PAGE_SIZE = 100
@@ -23,8 +27,8 @@ class RankingView(PermissionRequiredMixin, TownshipMixin, YearMixin, TemplateVie
     template_name = "deputies/ranking.html"
 
     def get_context_data(self, **kwargs):
-        rows = performance_for_year(township=self.township, year=self.year)
-        page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        rows = performance_ranking(township=self.township, year=self.year)
+        page = rows.page(self.request.GET.get("page"), per_page=PAGE_SIZE)
         return {
             **super().get_context_data(**kwargs),
             "year": self.year,
@@ -33,8 +37,8 @@ class RankingView(PermissionRequiredMixin, TownshipMixin, YearMixin, TemplateVie
             "is_paginated": page.has_other_pages(),
             "paginator": page.paginator,
             "query": f"year={self.year}",
-            "rules": performance_rules_for(self.township),
-            "year_complete": year_is_complete(self.year),
+            "rules": rows.rules,
+            "year_complete": rows.year_complete,
         }
 
 
