@@ -2,7 +2,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, Max, OuterRef, Prefetch, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -227,30 +227,6 @@ def election_detail(*, election: Election) -> dict:
 # ------------------------------------------------------------------------ attendance by deputy
 
 
-def _session_statuses(attendances: QuerySet[SittingAttendance]) -> dict[tuple[int, int], str]:
-    """Each (deputy, session) pair's attendance of the session as a whole: present if present
-    at any sitting, else on leave if on leave at any, else absent (it missed every sitting it
-    was marked for)."""
-    rows = (
-        attendances.order_by()
-        .values("deputy_id", "sitting__session_id")
-        .annotate(
-            present=Count("pk", filter=Q(status=Status.PRESENT)),
-            leave=Count("pk", filter=Q(status=Status.LEAVE)),
-        )
-    )
-    statuses = {}
-    for row in rows:
-        key = (row["deputy_id"], row["sitting__session_id"])
-        if row["present"]:
-            statuses[key] = Status.PRESENT
-        elif row["leave"]:
-            statuses[key] = Status.LEAVE
-        else:
-            statuses[key] = Status.ABSENT
-    return statuses
-
-
 def absence_warnings(*, township) -> QuerySet[Deputy]:
     """Township deputies in office who missed MAX_UNEXCUSED_SESSION_ABSENCES or more sessions
     of the current term without approved leave (代表法 Art 62 ends the mandate then).
@@ -284,9 +260,8 @@ def absence_warnings(*, township) -> QuerySet[Deputy]:
 
 def attendance_counts_by_deputy(*, township, year: int) -> QuerySet[SittingAttendance]:
     """Each deputy's sessions of the year attended, on leave and missed, grouped in SQL: their
-    performance record's first lines. A session counts once, as a whole (as in
-    _session_statuses): attended if present at any sitting, else on leave if on leave at any,
-    else missed.
+    performance record's first lines. A session counts once, as a whole: attended if present
+    at any sitting, else on leave if on leave at any, else missed.
 
     Each of the year's sessions (a township holds one or two) gets a column of each deputy's
     best mark over its sittings, so that one grouping by deputy counts them: counting
