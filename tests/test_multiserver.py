@@ -10,7 +10,6 @@ to before the data is flushed."""
 
 import concurrent.futures
 import contextlib
-import datetime
 import http.client
 import io
 import json
@@ -30,7 +29,6 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -39,11 +37,9 @@ from conftest import require
 from congress.models import JobRun, Notification
 from congress.registry import scheduled_jobs
 from congress.roles import Role
-from deputies.tests.factories import DeputyFactory
 from proposals.models import Proposal
 from proposals.reminders import DUE_SOON
-from proposals.services import proposal_assign, proposal_register, proposal_submit
-from proposals.tests.factories import ProposalFactory
+from proposals.tests.factories import ProposalFactory, proposal_due_in_a_week
 from reports.models import Report
 from reports.services import version_move, work_report_create
 from reports.tests.test_reports import redis_available, redis_url
@@ -397,22 +393,7 @@ def test_the_daily_jobs_sent_to_both_workers_at_once_remind_once(
     from celery import Celery
 
     today = timezone.localdate()
-    staff = make_user(Role.STAFF, township)
-    unit_user = make_user(Role.UNIT, township, unit=unit)
-    for user, address in [(staff, "staff@example.gov.cn"), (unit_user, "unit@example.gov.cn")]:
-        user.email = address
-        user.save(update_fields=["email"])
-    proposal = proposal_submit(
-        deputy=DeputyFactory(township=township),
-        title="修缮村道",
-        content="内容",
-        kind="suggestion",
-        submitted_by=staff,
-    )
-    assigned_on = today + datetime.timedelta(days=7) - relativedelta(months=3)
-    at = timezone.make_aware(datetime.datetime.combine(assigned_on, datetime.time(10)))
-    proposal_register(proposal=proposal, by=staff, at=at)
-    proposal_assign(proposal=proposal, unit=unit, by=staff, at=at, assigned_on=assigned_on)
+    proposal_due_in_a_week(township=township, unit=unit, make_user=make_user, today=today)
     Notification.objects.all().delete()  # the assignment's own notices: not under test
 
     sender = Celery("multiserver-test", broker=cluster.redis, backend=cluster.redis)

@@ -3,7 +3,6 @@ import time
 from io import StringIO
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
@@ -16,9 +15,8 @@ from congress.models import JobRun, Notification, User
 from congress.registry import ScheduledJob, run_job, scheduled_jobs
 from congress.roles import Role
 from congress.scheduling import jobs_due, scheduled_job_run
-from deputies.tests.factories import DeputyFactory
 from proposals.reminders import DUE_SOON, answer_deadline_reminders
-from proposals.services import proposal_assign, proposal_register, proposal_submit
+from proposals.tests.factories import proposal_due_in_a_week
 from reports.tests.test_reports import redis_available, redis_url
 
 TODAY = datetime.date(2024, 6, 18)
@@ -144,23 +142,8 @@ def due_soon(township, unit, make_user):
     user, both wanting each notification by email."""
 
     def make(today=TODAY):
-        staff = make_user(Role.STAFF, township)
-        unit_user = make_user(Role.UNIT, township, unit=unit)
-        for user, address in [(staff, "staff@example.gov.cn"), (unit_user, "unit@example.gov.cn")]:
-            user.email = address
-            user.save(update_fields=["email"])
-        proposal = proposal_submit(
-            deputy=DeputyFactory(township=township),
-            title="修缮村道",
-            content="内容",
-            kind="suggestion",
-            submitted_by=staff,
-        )
-        assigned_on = today + datetime.timedelta(days=7) - relativedelta(months=3)
-        at = timezone.make_aware(datetime.datetime.combine(assigned_on, datetime.time(10)))
-        proposal_register(proposal=proposal, by=staff, at=at)
-        proposal = proposal_assign(
-            proposal=proposal, unit=unit, by=staff, at=at, assigned_on=assigned_on
+        proposal = proposal_due_in_a_week(
+            township=township, unit=unit, make_user=make_user, today=today
         )
         # The assignment told the unit at once; the tests count what the jobs send.
         Notification.objects.all().delete()
