@@ -4,9 +4,11 @@ import os
 import shutil
 import threading
 import uuid
+import weakref
 
 import pytest
 from django.db import connection
+from django.db.backends.signals import connection_created
 from django.test import Client
 
 from congress.roles import Role
@@ -135,6 +137,24 @@ def constituency(township):
 @pytest.fixture
 def deputy_group(township):
     return DeputyGroupFactory(township=township)
+
+
+# Every database connection the test process opens. Playwright's sync API leaves the tests
+# that run after the first browser test in another context than the session's fixtures, so
+# they use connections of their own, which pytest-django's teardown never sees: still open,
+# they keep it from dropping the test database ("is being accessed by other users").
+_opened_connections = weakref.WeakSet()
+connection_created.connect(
+    lambda sender, connection, **kwargs: _opened_connections.add(connection), weak=False
+)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    yield
+    for opened in list(_opened_connections):
+        if opened.connection is not None and opened._thread_ident == threading.get_ident():
+            opened.close()
 
 
 @pytest.fixture(scope="session")

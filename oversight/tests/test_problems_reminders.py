@@ -3,9 +3,9 @@ deadline day included), overdue from the day after, to the unit's users and the 
 staff, each once however often the job runs; and once through a real Celery worker."""
 
 import datetime
-import os
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -152,7 +152,7 @@ def test_a_real_worker_sends_the_rectification_reminders_once_through_redis(
 
     from congress.models import JobRun
 
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    url = settings.TEST_REDIS_URL
     try:
         reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.exceptions.RedisError:

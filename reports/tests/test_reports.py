@@ -1,10 +1,10 @@
 import datetime
-import os
 import shutil
 import subprocess
 import time
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -188,7 +188,7 @@ def test_a_render_that_fails_once_then_succeeds_ends_done(staff, monkeypatch):
 
 
 def redis_url() -> str:
-    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    return settings.TEST_REDIS_URL
 
 
 def redis_available(url: str) -> bool:
