@@ -221,6 +221,13 @@ def unit_items_for_user(*, user) -> QuerySet[Assignment]:
     )
 
 
+def unit_items_overdue(items: QuerySet[Assignment], *, today: datetime.date) -> int:
+    """How many of the items (by deadline) are overdue, counted among the first COUNT_LIMIT + 1
+    by deadline, so exactly whenever the count is shown exactly: the overdue come first."""
+    first = items.values("pk", "deadline")[: COUNT_LIMIT + 1]
+    return first.aggregate(n=Count("pk", filter=Q(deadline__lt=today)))["n"]
+
+
 def mark_days_left(assignments, *, today: datetime.date) -> None:
     """Each assignment marked with `days_left` (negative when overdue) and `is_overdue`."""
     for assignment in assignments:

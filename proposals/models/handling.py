@@ -86,6 +86,8 @@ class Assignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "unit"], name="assignment_once_per_unit")
         ]
+        # A unit's items by deadline (its queue): read in order, a page at a time.
+        indexes = [models.Index(fields=["unit", "deadline"], name="assignment_unit_deadline")]
 
     def __str__(self):
         # Not through the proposal: the history shows it after an admin deleted the proposal.

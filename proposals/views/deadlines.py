@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from congress.forms import add_submission_token
-from congress.pagination import BoundedPaginator, count_label, count_up_to
+from congress.pagination import BoundedPaginator, count_label
 from congress.views_mixins import (
     CreateOnceMixin,
     ListWithAddFormMixin,
@@ -40,6 +40,7 @@ from ..selectors_queues import (
     proposal_deadline_panel,
     staff_queues,
     unit_items_for_user,
+    unit_items_overdue,
     workday_override_get_for_user,
     workday_overrides_for_user,
 )
@@ -215,7 +216,7 @@ class UnitItemsView(PermissionRequiredMixin, TemplateView):
         paginator = BoundedPaginator(items, PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         mark_days_left(page.object_list, today=today)
-        overdue = count_up_to(items.filter(deadline__lt=today))
+        overdue = unit_items_overdue(items, today=today)
         return {
             **super().get_context_data(**kwargs),
             "items": page.object_list,
