@@ -23,12 +23,12 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
+from .settings.media import NGINX, S3_REDIRECT
 from .validators import HIDDEN_CATEGORIES
 
 # Only pictures are shown in the page; anything else is downloaded, so that a file can never be
 # opened by the browser as a page of this site.
 INLINE_TYPES = {"image/png", "image/jpeg"}
-DJANGO, NGINX, S3_REDIRECT = "django", "nginx", "s3-redirect"
 
 
 def _download_name(name: str) -> str:

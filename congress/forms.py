@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .attendance import AttendanceStatus
 from .models import AuthEvent, User
+from .pagination import count_up_to
 
 
 def form_add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -82,7 +83,7 @@ class ChoiceByNameField(forms.ModelChoiceField):
     def __init__(self, queryset, *, name_field: str = "name", **kwargs):
         super().__init__(queryset, **kwargs)
         self.name_field = name_field
-        self.by_name = queryset.order_by().values("pk")[: SELECT_LIMIT + 1].count() > SELECT_LIMIT
+        self.by_name = count_up_to(queryset, SELECT_LIMIT) > SELECT_LIMIT
         if self.by_name:
             self.widget = forms.TextInput(attrs={"autocomplete": "off"})
             self.help_text = _("Type the name as the roster has it.")

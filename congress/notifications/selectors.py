@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from congress.models import Notification, User
+from congress.pagination import count_label, count_up_to
 from congress.scoping import get_visible_or_404, visible_to
 
 
@@ -28,10 +29,8 @@ def unread_badge_for_user(*, user) -> str:
     """The unread count as the header shows it ("" for none, "99+" past the limit): one COUNT
     query over at most UNREAD_BADGE_LIMIT + 1 rows."""
     unread = notifications_for_user(user=user).filter(read_at__isnull=True)
-    count = unread.values("pk")[: UNREAD_BADGE_LIMIT + 1].count()
-    if count > UNREAD_BADGE_LIMIT:
-        return f"{UNREAD_BADGE_LIMIT}+"
-    return str(count) if count else ""
+    count = count_up_to(unread, UNREAD_BADGE_LIMIT)
+    return count_label(count, UNREAD_BADGE_LIMIT) if count else ""
 
 
 def notification_keys_stored(

@@ -194,14 +194,16 @@ def roster_warnings_for(*, township) -> list[dict]:
         )
         if not named:
             continue
-        shown = named[:WARNING_NAMES_SHOWN]
+        shown, more = named[:WARNING_NAMES_SHOWN], len(named) - WARNING_NAMES_SHOWN
         warnings.append(
             {
                 "warning": warning,
                 "deputies": shown,
                 "count": len(named),
-                "count_label": count_label(len(named), WARNING_COUNT_LIMIT),
-                "more": count_label(len(named) - len(shown), WARNING_COUNT_LIMIT - len(shown)),
+                # "，另有N人" ("980+" when the count stopped at the limit); none when all show.
+                "more": count_label(more, WARNING_COUNT_LIMIT - WARNING_NAMES_SHOWN)
+                if more > 0
+                else "",
             }
         )
     return warnings

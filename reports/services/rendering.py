@@ -79,7 +79,8 @@ def _version_keep_pdf(*, version_id: int, pdf: bytes) -> bytes:
     one, so every download of the version is the same file."""
     version = ReportVersion.objects.select_for_update().get(pk=version_id)
     if version.pdf:
-        return version.pdf.read()
+        with version.pdf.open("rb") as kept:
+            return kept.read()
     version.pdf.save(
         f"work-report-{version.report_id}-v{version.number}.pdf", ContentFile(pdf), save=False
     )

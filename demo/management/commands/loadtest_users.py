@@ -88,11 +88,7 @@ class Command(BaseCommand):
     def _final_reports(self, township) -> None:
         """The demo's way to a final version (drafted, submitted, approved, its PDF kept),
         applied to the bench township; a kept PDF whose file is gone is made again."""
-        member = User.objects.filter(username="bench-member").first()
-        if member is None:
-            member = user_create(
-                username="bench-member", password=None, role=Role.MEMBER, township=township
-            )
+        member = User.objects.get(username="bench-member")  # made by make_bench_data
         staff = User.objects.get(username="bench-staff")
         demo_reports.seed(township=township, staff=staff, member=member)
         final = ReportVersion.objects.filter(report__township=township, state=VersionState.FINAL)
