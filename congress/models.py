@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .roles import Role
+from .roles import COUNTY_ROLES, TOWNSHIP_ROLES, Role
 from .scoping import Scope
 from .validators import validate_visible_text
 
@@ -125,6 +125,27 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         permissions = [("view_history", _("Can view the change history of records"))]
+        constraints = [
+            # A township's roles read their township's rows (congress.scoping): an account of
+            # such a role without a township could be placed nowhere. "" is the admin's own.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role__in=sorted(TOWNSHIP_ROLES), township__isnull=False)
+                    | models.Q(role__in=sorted(COUNTY_ROLES), township__isnull=True)
+                    | models.Q(role="")
+                ),
+                name="user_township_fits_role",
+                violation_error_message=_(
+                    "Every role except the county's belongs to a township; the county's roles "
+                    "to none."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.UNIT) | models.Q(unit__isnull=False),
+                name="user_unit_of_unit_role",
+                violation_error_message=_("A handling-unit user must belong to a unit."),
+            ),
+        ]
 
     def __str__(self):
         return self.full_name or self.username
@@ -228,7 +249,9 @@ class JobRun(models.Model):
 
 class AuthEvent(models.Model):
     """One line of the audit log (等保2.0 安全审计): a login, a failed login, a logout, a lockout
-    and its release, or a page refused: who, when, from where. Kept AUDIT_RETENTION_DAYS."""
+    and its release, a page refused, or a change to an account (created, a new initial password,
+    deactivated or reactivated, a permission granted or withdrawn): who, to whom, when, from
+    where and, for a change to an account, why. Kept AUDIT_RETENTION_DAYS."""
 
     class Kind(models.TextChoices):
         LOGIN = "login", _("Logged in")
@@ -238,6 +261,12 @@ class AuthEvent(models.Model):
         LOCKED_OUT = "locked_out", _("Locked out after failed logins")
         UNLOCKED = "unlocked", _("Unlocked")
         PERMISSION_DENIED = "permission_denied", _("Page refused")
+        ACCOUNT_CREATED = "account_created", _("Account created")
+        PASSWORD_RESET = "password_reset", _("New initial password issued")
+        ACCOUNT_DEACTIVATED = "account_deactivated", _("Account deactivated")
+        ACCOUNT_REACTIVATED = "account_reactivated", _("Account reactivated")
+        PERMISSION_GRANTED = "permission_granted", _("Permission granted")
+        PERMISSION_REVOKED = "permission_revoked", _("Permission withdrawn")
 
     kind = models.CharField(_("event"), max_length=20, choices=Kind.choices)
     user = models.ForeignKey(
@@ -250,6 +279,19 @@ class AuthEvent(models.Model):
     )
     # What was typed at the login, or the account acted on; kept when the user is deleted.
     username = models.CharField(_("user name"), max_length=150, blank=True)
+    # Who changed the account (a reset, a grant), and why: required for those kinds.
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    actor_name = models.CharField(_("done by (user name)"), max_length=150, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     township = models.ForeignKey(
         Township,
         on_delete=models.SET_NULL,

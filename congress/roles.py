@@ -21,9 +21,15 @@ class Role(models.TextChoices):
 
 # Roles above the townships: their users belong to no township.
 COUNTY_ROLES = frozenset({Role.COUNTY, Role.COUNTY_ADMIN})
-# The accounts a township's staff may create on their accounts page; deputies' accounts are
-# made from the roster, and county roles only by the county administrator or the admin.
-STAFF_CREATES_ROLES = (Role.STAFF, Role.MEMBER, Role.UNIT)
+# Roles of a township: their users belong to one (a database constraint on User).
+TOWNSHIP_ROLES = frozenset({Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT})
+# The accounts a township's staff manage (create, give a new initial password, deactivate):
+# never a staff account, whose holder may be granted what no role carries (who wrote to the
+# congress), so that no staff member can take over a colleague's; staff accounts are the
+# county administrator's. Deputies' accounts are made from the roster.
+STAFF_MANAGES_ROLES = frozenset({Role.MEMBER, Role.UNIT, Role.DEPUTY})
+# The accounts staff create on their accounts page.
+STAFF_CREATES_ROLES = (Role.MEMBER, Role.UNIT)
 
 
 class Reach(models.TextChoices):

@@ -14,7 +14,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from .roles import READS, Reach
+from .roles import COUNTY_ROLES, READS, Reach
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,21 @@ def reach_of(user, model) -> str | None:
     return READS.get(model._meta.label_lower, {}).get(getattr(user, "role", ""))
 
 
+def placed(user) -> bool:
+    """A township's role with its township, or a county role: a user `visible_to` can place.
+    (The database holds this too: constraint user_township_fits_role.)"""
+    if user.role in COUNTY_ROLES:
+        return user.township_id is None
+    return user.township_id is not None
+
+
 def visible_to(queryset: models.QuerySet, user) -> models.QuerySet:
     """The rows of `queryset` that `user` may see: their township's, their own, their unit's,
     or every township's, as READS says for their role; none for anyone else."""
     model = queryset.model
     scope = scope_of(model)
     reach = reach_of(user, model)
-    if reach is None:
+    if reach is None or not placed(user):
         return queryset.none()
     if reach == Reach.ALL:
         return queryset

@@ -1,10 +1,13 @@
+from captcha import views as challenge_views
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from . import views
 from .accounts import views as account_views
 from .accounts.urls import county_patterns, township_patterns
+from .security.login import LoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -14,7 +17,27 @@ urlpatterns = [
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
     path("notifications/read-all/", views.notification_read_all, name="notification_read_all"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"
+    ),
+    # The login's picture challenge (congress.security.login), before anyone has logged in.
+    path(
+        "accounts/login/challenge/<str:key>/2x/",
+        login_not_required(challenge_views.captcha_image),
+        {"scale": 2},
+        name="captcha-image-2x",
+    ),
+    path(
+        "accounts/login/challenge/<str:key>/",
+        login_not_required(challenge_views.captcha_image),
+        {"scale": 1},
+        name="captcha-image",
+    ),
+    path(
+        "accounts/login/challenge/",
+        login_not_required(challenge_views.captcha_refresh),
+        name="captcha-refresh",
+    ),
     path("accounts/audit/", views.AuthEventListView.as_view(), name="auth_events"),
     path("accounts/locked/", views.LockedLoginListView.as_view(), name="locked_logins"),
     path("accounts/locked/<int:pk>/unlock/", views.LoginUnlockView.as_view(), name="login_unlock"),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Unit, User
-from ..roles import STAFF_CREATES_ROLES, Role
+from ..roles import GRANTABLE_PERMISSIONS, STAFF_CREATES_ROLES, Role
 
 USERNAME_HELP = _(
     "What the person types to log in: letters, digits and @ . + - _ only, for example "
@@ -72,10 +72,24 @@ class StaffCreateForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150, help_text=USERNAME_HELP)
 
 
-class StaffPasswordForm(forms.Form):
-    """Which of a township's staff accounts gets a new initial password."""
+REASON_HELP = _(
+    "Why, in a few words (the person asked by phone, left the office…): the audit log keeps "
+    "it with your name."
+)
+
+
+class ReasonForm(forms.Form):
+    """A change to an account (a new initial password, deactivation): the reason the audit
+    log keeps; the service checks it."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=200, help_text=REASON_HELP)
+
+
+class StaffPasswordForm(ReasonForm):
+    """Which of a township's staff accounts gets a new initial password, and why."""
 
     user = forms.ModelChoiceField(label=_("Staff account"), queryset=User.objects.none())
+    field_order = ["user", "reason"]
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,3 +97,16 @@ class StaffPasswordForm(forms.Form):
         self.fields["user"].label_from_instance = lambda user: (
             f"{user.display_name}（{user.username}）"
         )
+
+
+class PermissionsForm(ReasonForm):
+    """The grantable permissions a staff account holds (GRANTABLE_PERMISSIONS), and why they
+    change."""
+
+    permissions = forms.MultipleChoiceField(
+        label=_("Access beyond the role"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(GRANTABLE_PERMISSIONS.items()),
+    )
+    field_order = ["permissions", "reason"]

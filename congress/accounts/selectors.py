@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Township, Unit, User
+from ..models import AuthEvent, Township, Unit, User
 from ..registry import Todo
 from ..roles import GRANTABLE_PERMISSIONS, Role
 from ..scoping import get_visible_or_404, visible_to
@@ -97,6 +97,31 @@ def township_get_for_user(*, user, pk: int) -> Township:
 def township_staff(*, township: Township) -> QuerySet[User]:
     """A township's staff accounts, the ones the county administrator looks after."""
     return township.users.filter(role=Role.STAFF).order_by("-is_active", "full_name", "username")
+
+
+# The audit log's kinds that change an account: what the county administrator reads of a
+# township's log (not its logins, nor its deputies' failed passwords).
+ACCOUNT_EVENT_KINDS = (
+    AuthEvent.Kind.ACCOUNT_CREATED,
+    AuthEvent.Kind.PASSWORD_RESET,
+    AuthEvent.Kind.ACCOUNT_DEACTIVATED,
+    AuthEvent.Kind.ACCOUNT_REACTIVATED,
+    AuthEvent.Kind.PERMISSION_GRANTED,
+    AuthEvent.Kind.PERMISSION_REVOKED,
+)
+ACCOUNT_EVENTS_SHOWN = 20
+
+
+def account_events_for_township(*, township: Township) -> list[AuthEvent]:
+    """The latest changes to the township's staff accounts (created, new initial passwords,
+    deactivated, access granted or withdrawn), with who made them and why: one query."""
+    return list(
+        AuthEvent.objects.filter(
+            township=township, kind__in=ACCOUNT_EVENT_KINDS, user__role=Role.STAFF
+        )
+        .select_related("user", "actor")
+        .order_by("-created_at", "-pk")[:ACCOUNT_EVENTS_SHOWN]
+    )
 
 
 def county_dashboard(*, user, year: int) -> dict:

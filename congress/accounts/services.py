@@ -1,7 +1,12 @@
 """Writes on login accounts: create one with an initial password, issue a new one, deactivate
-and reactivate, and create a township with its first staff account."""
+and reactivate, grant what no role carries, and create a township with its first staff account.
 
-import logging
+Who manages whom is `may_manage_account`: a township's staff manage its members', units' and
+deputies' accounts; staff accounts are the county administrator's, so that no staff member can
+take over a colleague's account and what only that colleague was granted. Every change is a
+line of the audit log with who made it and the reason they gave (`AuthEvent`).
+"""
+
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
@@ -9,14 +14,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Township, Unit, User
+from ..models import AuthEvent, Township, Unit, User
 from ..registry import account_checks
-from ..roles import COUNTY_ROLES, GRANTABLE_PERMISSIONS, Role
+from ..roles import GRANTABLE_PERMISSIONS, STAFF_MANAGES_ROLES, Role
+from ..security.services import auth_event_record
 from ..services import user_create
+from ..validators import validate_visible_text
 from .passwords import INITIAL_PASSWORD_HASHER, initial_password_new
 from .selectors import usernames_taken
 
-logger = logging.getLogger(__name__)
+REASON_MAX_LENGTH = AuthEvent._meta.get_field("reason").max_length
 
 
 @dataclass(frozen=True)
@@ -29,12 +36,13 @@ class IssuedPassword:
 
 
 def may_manage_account(*, by: User, township_id: int | None, role: str) -> bool:
-    """Staff manage the accounts of their own township, none of the county's; the county
-    administrator manages the townships' staff accounts."""
+    """Staff manage their own township's members', units' and deputies' accounts, never a
+    staff account (their own included) nor the county's; the county administrator manages
+    the townships' staff accounts."""
     if not by.is_active or township_id is None:
         return False
     if by.role == Role.STAFF:
-        return township_id == by.township_id and role not in COUNTY_ROLES
+        return township_id == by.township_id and role in STAFF_MANAGES_ROLES
     if by.role == Role.COUNTY_ADMIN:
         return role == Role.STAFF
     return False
@@ -60,6 +68,23 @@ def username_errors(username: str) -> list[str]:
     return []
 
 
+def reason_checked(reason: str) -> str:
+    """The reason given for a change to an account, which the audit log keeps: required, one
+    line of visible text, at most REASON_MAX_LENGTH characters."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason: the audit log keeps it.")})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Keep the reason to %(max)d characters.") % {"max": REASON_MAX_LENGTH}}
+        )
+    try:
+        validate_visible_text(reason)
+    except ValidationError as error:
+        raise ValidationError({"reason": error.messages}) from error
+    return reason
+
+
 def _issue(user: User) -> IssuedPassword:
     password = initial_password_new(user=user)
     user.password = make_password(password, hasher=INITIAL_PASSWORD_HASHER)
@@ -77,9 +102,11 @@ def account_create(
     username: str,
     full_name: str,
     unit: Unit | None = None,
+    request=None,
 ) -> IssuedPassword:
     """A new login of a township with an initial password, to be replaced at the first login.
-    Staff create their own township's accounts, the county administrator staff accounts."""
+    Staff create their own township's members', units' and deputies' accounts, the county
+    administrator staff accounts."""
     _check_may_manage(by=by, township_id=township.pk, role=role)
     username, full_name = username.strip(), full_name.strip()
     errors = {}
@@ -99,43 +126,63 @@ def account_create(
         unit=unit if role == Role.UNIT else None,
         full_name=full_name,
     )
-    return _issue(user)
+    issued = _issue(user)
+    auth_event_record(kind=AuthEvent.Kind.ACCOUNT_CREATED, request=request, user=user, actor=by)
+    return issued
 
 
 @transaction.atomic
-def account_issue_password(*, by: User, user: User) -> IssuedPassword:
+def account_issue_password(*, by: User, user: User, reason: str, request=None) -> IssuedPassword:
     """A new initial password for someone who forgot theirs (deputies rarely have email): the
-    old one stops working, and the user must set their own at the next login."""
+    old one stops working, and the user must set their own at the next login, where they are
+    told who issued it and why (congress.security.audit). The reason is required."""
     _check_may_manage(by=by, township_id=user.township_id, role=user.role)
+    reason = reason_checked(reason)
     if not user.is_active:
         raise ValidationError(_("This account is deactivated; reactivate it first."))
-    return _issue(user)
+    issued = _issue(user)
+    auth_event_record(
+        kind=AuthEvent.Kind.PASSWORD_RESET, request=request, user=user, actor=by, reason=reason
+    )
+    return issued
 
 
 @transaction.atomic
-def account_set_active(*, by: User, user: User, active: bool) -> User:
+def account_set_active(*, by: User, user: User, active: bool, reason: str, request=None) -> User:
     """Deactivate an account (it can no longer log in; its records stay) or reactivate it,
-    unless an app's rule says it may not be active (a deputy no longer in office)."""
+    unless an app's rule says it may not be active (a deputy no longer in office). The
+    reason is required."""
     _check_may_manage(by=by, township_id=user.township_id, role=user.role)
+    reason = reason_checked(reason)
     if not active and user.pk == by.pk:
         raise ValidationError(_("You cannot deactivate your own account."))
     if active:
-        reasons = [reason for check in account_checks if (reason := check.reason(user=user))]
-        if reasons:
-            raise ValidationError(reasons)
+        refusals = [why for check in account_checks if (why := check.reason(user=user))]
+        if refusals:
+            raise ValidationError(refusals)
+    if user.is_active == active:
+        return user
     user.is_active = active
     user.save(update_fields=["is_active"])
+    auth_event_record(
+        kind=AuthEvent.Kind.ACCOUNT_REACTIVATED if active else AuthEvent.Kind.ACCOUNT_DEACTIVATED,
+        request=request,
+        user=user,
+        actor=by,
+        reason=reason,
+    )
     return user
 
 
 @transaction.atomic
-def account_permissions_set(*, by: User, user: User, granted: set[str]) -> set[str]:
-    """Give a staff account of the township exactly the grantable permissions in `granted`
-    (GRANTABLE_PERMISSIONS: what no role carries, such as seeing who wrote a letter to the
-    congress), withdrawing the others; returns what changed. Logged."""
+def account_permissions_set(
+    *, by: User, user: User, granted: set[str], reason: str, request=None
+) -> set[str]:
+    """Give a staff account exactly the grantable permissions in `granted` (GRANTABLE_PERMISSIONS:
+    what no role carries, such as seeing who wrote a letter to the congress), withdrawing the
+    others; returns what changed. Only whoever manages staff accounts may (the county
+    administrator), with a reason; each grant and withdrawal is a line of the audit log."""
     _check_may_manage(by=by, township_id=user.township_id, role=user.role)
-    if not by.has_perm("congress.change_user"):
-        raise PermissionDenied
     unknown = set(granted) - set(GRANTABLE_PERMISSIONS)
     if unknown:
         raise ValidationError(_("Unknown permission."))
@@ -158,6 +205,8 @@ def account_permissions_set(*, by: User, user: User, granted: set[str]) -> set[s
     )
     held = {f"{app}.{codename}" for app, codename in held}
     added, removed = set(granted) - held, held - set(granted)
+    if added or removed:
+        reason = reason_checked(reason)
     if added:
         user.user_permissions.add(*(permissions[label] for label in added))
     if removed:
@@ -165,13 +214,17 @@ def account_permissions_set(*, by: User, user: User, granted: set[str]) -> set[s
     for cache in ("_perm_cache", "_user_perm_cache"):  # ModelBackend's, on this instance
         user.__dict__.pop(cache, None)
     for label in sorted(added | removed):
-        # The audit trail of who may read what: the user model's history has no m2m.
-        logger.info(
-            "account %s: %s %s by %s",
-            user.get_username(),
-            "granted" if label in added else "withdrew",
-            label,
-            by.get_username(),
+        auth_event_record(
+            kind=(
+                AuthEvent.Kind.PERMISSION_GRANTED
+                if label in added
+                else AuthEvent.Kind.PERMISSION_REVOKED
+            ),
+            request=request,
+            user=user,
+            actor=by,
+            reason=reason,
+            detail=str(GRANTABLE_PERMISSIONS[label]),
         )
     return added | removed
 
@@ -185,6 +238,7 @@ def township_create(
     current_term: int,
     staff_username: str,
     staff_full_name: str,
+    request=None,
 ) -> tuple[Township, IssuedPassword]:
     """A new township with its first staff account, who then creates everyone else's: both or
     neither. Only the county administrator creates townships."""
@@ -209,5 +263,6 @@ def township_create(
         role=Role.STAFF,
         username=staff_username,
         full_name=staff_full_name,
+        request=request,
     )
     return township, issued

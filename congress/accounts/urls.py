@@ -15,11 +15,6 @@ township_patterns = (
         path(
             "accounts/<int:pk>/active/", views.AccountSetActiveView.as_view(), name="account_active"
         ),
-        path(
-            "accounts/<int:pk>/permissions/",
-            views.AccountPermissionsView.as_view(),
-            name="account_permissions",
-        ),
         path("units/", views.UnitListView.as_view(), name="units"),
         path("units/<int:pk>/", views.UnitUpdateView.as_view(), name="unit_edit"),
     ],
@@ -41,6 +36,16 @@ county_patterns = (
             "<int:township_pk>/staff/password/",
             views.TownshipStaffPasswordView.as_view(),
             name="staff_password",
+        ),
+        path(
+            "<int:township_pk>/staff/<int:pk>/active/",
+            views.TownshipStaffActiveView.as_view(),
+            name="staff_active",
+        ),
+        path(
+            "<int:township_pk>/staff/<int:pk>/permissions/",
+            views.TownshipStaffPermissionsView.as_view(),
+            name="staff_permissions",
         ),
     ],
     "county",

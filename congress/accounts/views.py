@@ -5,9 +5,9 @@ initial password is rendered by `issued_response`, never cached."""
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -19,11 +19,13 @@ from django.views.generic import FormView, TemplateView
 
 from ..models import Unit
 from ..pdf import pdf_response
-from ..roles import GRANTABLE_PERMISSIONS, STAFF_CREATES_ROLES, Role
+from ..roles import GRANTABLE_PERMISSIONS, STAFF_MANAGES_ROLES, Role
 from ..services import unit_save
 from ..views_mixins import ListWithAddFormMixin, ServiceFormMixin, TownshipMixin
 from .forms import (
     AccountCreateForm,
+    PermissionsForm,
+    ReasonForm,
     StaffCreateForm,
     StaffPasswordForm,
     TownshipCreateForm,
@@ -31,6 +33,7 @@ from .forms import (
     UnitForm,
 )
 from .selectors import (
+    account_events_for_township,
     account_get_for_user,
     accounts_for_user,
     grantable_permissions_held,
@@ -47,6 +50,7 @@ from .services import (
     account_issue_password,
     account_permissions_set,
     account_set_active,
+    may_manage_account,
     township_create,
 )
 from .slips import SLIPS_TOKEN_MAX_AGE, slips_from_token, slips_pdf, slips_token
@@ -122,7 +126,8 @@ class IssuingFormMixin(ServiceFormMixin):
 
 
 class AccountListView(PermissionRequiredMixin, TownshipMixin, TemplateView):
-    """The township's logins: who, which role, which unit, active or not, last login."""
+    """The township's logins: who, which role, which unit, active or not, last login; the
+    accounts staff manage have their buttons (staff accounts are the county's)."""
 
     permission_required = "congress.view_user"
     template_name = "congress/accounts/account_list.html"
@@ -132,24 +137,16 @@ class AccountListView(PermissionRequiredMixin, TownshipMixin, TemplateView):
         if role not in Role.values:
             role = ""
         accounts = list(accounts_for_user(user=self.request.user, role=role))
-        if self.request.user.has_perm("congress.change_user"):
-            # Staff accounts may be given what no role carries, one by one.
-            held = grantable_permissions_held(users=[a for a in accounts if a.role == Role.STAFF])
-            for account in accounts:
-                account.grants = (
-                    [
-                        {"label": label, "description": text, "held": label in held[account.pk]}
-                        for label, text in GRANTABLE_PERMISSIONS.items()
-                    ]
-                    if account.pk in held
-                    else []
-                )
+        for account in accounts:
+            account.manageable = may_manage_account(
+                by=self.request.user, township_id=account.township_id, role=account.role
+            )
         return {
             **super().get_context_data(**kwargs),
             "township": self.township,
             "accounts": accounts,
             "role": role,
-            "roles": [r for r in Role if r.value in {*STAFF_CREATES_ROLES, Role.DEPUTY}],
+            "roles": [r for r in Role if r.value in {Role.STAFF, *STAFF_MANAGES_ROLES}],
         }
 
 
@@ -163,78 +160,87 @@ class AccountCreateView(PermissionRequiredMixin, TownshipMixin, IssuingFormMixin
         return {**super().get_form_kwargs(), "units": unit_choices(township=self.township)}
 
     def perform(self, form):
-        return account_create(by=self.request.user, township=self.township, **form.cleaned_data)
+        return account_create(
+            by=self.request.user, township=self.township, request=self.request, **form.cleaned_data
+        )
 
     def get_success_url(self, result):
         return reverse("township:accounts")
 
 
-class AccountPasswordView(PermissionRequiredMixin, IssuingConfirmView):
-    """Give a user who forgot their password a new initial one: asked first, then shown once."""
-
-    permission_required = "congress.change_user"
-    template_name = "congress/accounts/account_password.html"
+class AccountMixin:
+    """A page about one account the user manages: one of their township's (404 otherwise),
+    refused (403) when it is an account they may not manage, a staff account among them."""
 
     @cached_property
     def account(self):
-        return account_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+        account = account_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+        if not may_manage_account(
+            by=self.request.user, township_id=account.township_id, role=account.role
+        ):
+            raise PermissionDenied
+        return account
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "account": self.account}
 
-    def issue(self):
-        return [account_issue_password(by=self.request.user, user=self.account)]
 
-    def issued_title(self, issued):
-        return _("New initial password issued")
+class AccountPasswordView(PermissionRequiredMixin, AccountMixin, IssuingFormMixin, FormView):
+    """Give a user who forgot their password a new initial one, with the reason: shown once."""
 
-    def back_url(self):
+    permission_required = "congress.change_user"
+    template_name = "congress/accounts/account_password.html"
+    form_class = ReasonForm
+    issued_title = gettext_lazy("New initial password issued")
+
+    def perform(self, form):
+        return account_issue_password(
+            by=self.request.user,
+            user=self.account,
+            reason=form.cleaned_data["reason"],
+            request=self.request,
+        )
+
+    def get_success_url(self, result):
         return reverse("township:accounts")
 
 
-class AccountSetActiveView(PermissionRequiredMixin, View):
-    """Deactivate or reactivate an account (POST active=0 or 1)."""
+class AccountActiveMixin(ServiceFormMixin):
+    """Deactivate an active account or reactivate an inactive one, with the reason."""
 
+    template_name = "congress/accounts/account_active.html"
+    form_class = ReasonForm
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "deactivating": self.account.is_active,
+            "cancel_url": self.get_success_url(None),
+        }
+
+    def perform(self, form):
+        return account_set_active(
+            by=self.request.user,
+            user=self.account,
+            active=not self.account.is_active,
+            reason=form.cleaned_data["reason"],
+            request=self.request,
+        )
+
+    def get_success_message(self, account):
+        template = (
+            _("The account of %(name)s is active again.")
+            if account.is_active
+            else _("The account of %(name)s is deactivated: it can no longer log in.")
+        )
+        return template % {"name": account.display_name}
+
+
+class AccountSetActiveView(PermissionRequiredMixin, AccountMixin, AccountActiveMixin, FormView):
     permission_required = "congress.change_user"
 
-    def post(self, request, pk):
-        account = account_get_for_user(user=request.user, pk=pk)
-        active = request.POST.get("active") == "1"
-        try:
-            account_set_active(by=request.user, user=account, active=active)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            template = (
-                _("The account of %(name)s is active again.")
-                if active
-                else _("The account of %(name)s is deactivated: it can no longer log in.")
-            )
-            messages.success(request, template % {"name": account.display_name})
-        return redirect("township:accounts")
-
-
-class AccountPermissionsView(PermissionRequiredMixin, View):
-    """Give a staff account exactly the grantable permissions ticked (POST permission=...)."""
-
-    permission_required = "congress.change_user"
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        account = account_get_for_user(user=request.user, pk=pk)
-        try:
-            changed = account_permissions_set(
-                by=request.user, user=account, granted=set(request.POST.getlist("permission"))
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            if changed:
-                messages.success(
-                    request,
-                    _("The access of %(name)s is saved.") % {"name": account.display_name},
-                )
-        return redirect("township:accounts")
+    def get_success_url(self, result):
+        return reverse("township:accounts")
 
 
 class SlipsView(View):
@@ -338,7 +344,7 @@ class TownshipCreateView(PermissionRequiredMixin, IssuingFormMixin, FormView):
     issued_title = gettext_lazy("Township created")
 
     def perform(self, form):
-        return township_create(by=self.request.user, **form.cleaned_data)
+        return township_create(by=self.request.user, request=self.request, **form.cleaned_data)
 
     def issued(self, result):
         _township, issued = result
@@ -361,14 +367,20 @@ class CountyTownshipMixin(PermissionRequiredMixin):
 
 
 class TownshipDetailView(CountyTownshipMixin, TemplateView):
-    """A township and its staff accounts, with what the county administrator does for them."""
+    """A township and its staff accounts, with what the county administrator does for them,
+    and the latest changes to its accounts from the audit log."""
 
     permission_required = "congress.view_township"
     template_name = "congress/accounts/township_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["staff"] = township_staff(township=self.township)
+        staff = list(township_staff(township=self.township))
+        held = grantable_permissions_held(users=staff)
+        for account in staff:
+            account.grants = [GRANTABLE_PERMISSIONS[label] for label in sorted(held[account.pk])]
+        context["staff"] = staff
+        context["events"] = account_events_for_township(township=self.township)
         return context
 
 
@@ -382,7 +394,11 @@ class TownshipStaffCreateView(CountyTownshipMixin, IssuingFormMixin, FormView):
 
     def perform(self, form):
         return account_create(
-            by=self.request.user, township=self.township, role=Role.STAFF, **form.cleaned_data
+            by=self.request.user,
+            township=self.township,
+            role=Role.STAFF,
+            request=self.request,
+            **form.cleaned_data,
         )
 
     def get_success_url(self, result):
@@ -390,7 +406,8 @@ class TownshipStaffCreateView(CountyTownshipMixin, IssuingFormMixin, FormView):
 
 
 class TownshipStaffPasswordView(CountyTownshipMixin, IssuingFormMixin, FormView):
-    """A new initial password for one of a township's staff who forgot theirs."""
+    """A new initial password for one of a township's staff who forgot theirs, with the
+    reason."""
 
     permission_required = "congress.change_township"
     template_name = "congress/accounts/township_staff_password.html"
@@ -405,7 +422,59 @@ class TownshipStaffPasswordView(CountyTownshipMixin, IssuingFormMixin, FormView)
         return {"user": self.request.GET.get("user")}
 
     def perform(self, form):
-        return account_issue_password(by=self.request.user, user=form.cleaned_data["user"])
+        return account_issue_password(
+            by=self.request.user,
+            user=form.cleaned_data["user"],
+            reason=form.cleaned_data["reason"],
+            request=self.request,
+        )
 
     def get_success_url(self, result):
         return reverse("county:township", args=[self.township.pk])
+
+
+class TownshipStaffMixin(CountyTownshipMixin):
+    """A page about one staff account of the township; any other account answers 404."""
+
+    @cached_property
+    def account(self):
+        return get_object_or_404(township_staff(township=self.township), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "account": self.account}
+
+    def get_success_url(self, result):
+        return reverse("county:township", args=[self.township.pk])
+
+
+class TownshipStaffActiveView(TownshipStaffMixin, AccountActiveMixin, FormView):
+    """Deactivate a staff account (someone who left the office) or reactivate it."""
+
+    permission_required = "congress.change_township"
+
+
+class TownshipStaffPermissionsView(TownshipStaffMixin, ServiceFormMixin, FormView):
+    """Give a staff account exactly the access beyond the role ticked, with the reason."""
+
+    permission_required = "congress.change_township"
+    template_name = "congress/accounts/township_staff_permissions.html"
+    form_class = PermissionsForm
+
+    def get_initial(self):
+        return {
+            "permissions": sorted(grantable_permissions_held(users=[self.account])[self.account.pk])
+        }
+
+    def perform(self, form):
+        return account_permissions_set(
+            by=self.request.user,
+            user=self.account,
+            granted=set(form.cleaned_data["permissions"]),
+            reason=form.cleaned_data["reason"],
+            request=self.request,
+        )
+
+    def get_success_message(self, changed):
+        if not changed:
+            return _("Nothing changed.")
+        return _("The access of %(name)s is saved.") % {"name": self.account.display_name}

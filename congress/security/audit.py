@@ -10,10 +10,14 @@ first) marks such a request with `axes_locked_out` before ours see it.
 import time
 
 from axes.signals import user_locked_out
+from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congress.models import AuthEvent
 
+from .selectors import password_resets_since_last_login
 from .services import auth_event_record
 
 SESSION_LOGIN_AT = "renda_login_at"
@@ -26,7 +30,27 @@ def on_logged_in(sender, request, user, **kwargs):
     now = time.time()
     request.session[SESSION_LOGIN_AT] = now
     request.session[SESSION_SEEN_AT] = now
+    tell_of_password_resets(request, user)
     auth_event_record(kind=AuthEvent.Kind.LOGIN, request=request, user=user)
+
+
+def tell_of_password_resets(request, user) -> None:
+    """Whoever was given a new initial password learns it at their next login: by whom, when
+    and why. Someone who did not ask for it knows to call the office at once."""
+    for event in password_resets_since_last_login(user=user):
+        messages.warning(
+            request,
+            _(
+                "Your password was reset on %(when)s by %(by)s (reason: %(reason)s). If you "
+                "did not ask for it, tell the congress office or the county standing "
+                "committee at once."
+            )
+            % {
+                "when": timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M"),
+                "by": event.actor.display_name if event.actor else event.actor_name,
+                "reason": event.reason,
+            },
+        )
 
 
 def on_logged_out(sender, request, user, **kwargs):

@@ -23,7 +23,7 @@ def auth_events_for_user(
     """The audit log of the user's township, newest first, filtered by kind, account and days
     (in the site's time zone); other townships' lines and failures at unknown names are not
     there (the admin shows those)."""
-    events = visible_to(AuthEvent.objects.all(), user).select_related("user")
+    events = visible_to(AuthEvent.objects.all(), user).select_related("user", "actor")
     if kind:
         events = events.filter(kind=kind)
     if username:
@@ -45,34 +45,58 @@ def lockout_started_after() -> datetime.datetime:
 
 
 def login_failures_for_user(*, user) -> list[dict]:
-    """The accounts of the staff member's township with failed logins that still count: each
-    user, their failures, the last one, whether they are locked and until when. Two queries."""
+    """The accounts of the staff member's township with failed logins that still count, one
+    row per account and address (a lock holds for that pair only): the user, the address,
+    its failures, the last one, whether the pair is locked and until when, and whether the
+    account's failures from everywhere now ask for the picture challenge. Two queries."""
     accounts = visible_to(User.objects.all(), user)
-    rows = (
+    rows = list(
         AccessAttempt.objects.filter(
             username__in=accounts.values("username"),
             attempt_time__gte=lockout_started_after(),
         )
-        .values("username")
+        .values("username", "ip_address")
         .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+        .order_by("username", "-last")
     )
-    counted = {row["username"]: row for row in rows}
-    if not counted:
+    if not rows:
         return []
+    by_name = {
+        account.username: account
+        for account in accounts.filter(username__in={row["username"] for row in rows})
+    }
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["username"]] = totals.get(row["username"], 0) + row["failures"]
     limit = settings.AXES_FAILURE_LIMIT
-    result = []
-    for account in accounts.filter(username__in=counted).order_by("username"):
-        row = counted[account.username]
-        result.append(
-            {
-                "user": account,
-                "failures": row["failures"],
-                "last": row["last"],
-                "locked": row["failures"] >= limit,
-                "until": row["last"] + settings.AXES_COOLOFF_TIME,
-            }
-        )
-    return result
+    return [
+        {
+            "user": by_name[row["username"]],
+            "ip_address": row["ip_address"],
+            "failures": row["failures"],
+            "last": row["last"],
+            "locked": row["failures"] >= limit,
+            "until": row["last"] + settings.AXES_COOLOFF_TIME,
+            "challenged": totals[row["username"]] >= settings.LOGIN_CHALLENGE_AFTER,
+        }
+        for row in rows
+        if row["username"] in by_name
+    ]
+
+
+def password_resets_since_last_login(*, user: User) -> list[AuthEvent]:
+    """The new initial passwords issued to this user since they last logged in (before the
+    login being recorded now), oldest first, with who issued each."""
+    last_login = (
+        AuthEvent.objects.filter(user=user, kind=AuthEvent.Kind.LOGIN)
+        .order_by("-created_at", "-pk")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    resets = AuthEvent.objects.filter(user=user, kind=AuthEvent.Kind.PASSWORD_RESET)
+    if last_login is not None:
+        resets = resets.filter(created_at__gt=last_login)
+    return list(resets.select_related("actor").order_by("created_at", "pk"))
 
 
 def lockable_user_get_for_user(*, user, pk: int) -> User:

@@ -23,9 +23,12 @@ def auth_event_record(
     user: User | None = None,
     username: str = "",
     detail: str = "",
+    actor: User | None = None,
+    reason: str = "",
 ) -> AuthEvent:
     """One line of the audit log: what happened, to whom (the account, or the name typed at a
-    failed login), in which township, from which address and browser, on which page."""
+    failed login), in which township, from which address and browser, on which page; for a
+    change to an account, who made it and why."""
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
     if user is not None:
@@ -36,6 +39,9 @@ def auth_event_record(
         kind=kind,
         user=user,
         username=username[:150],
+        actor=actor,
+        actor_name=actor.get_username() if actor is not None else "",
+        reason=reason[:200],
         township_id=user.township_id if user is not None else None,
         ip_address=client_ip(request) if request is not None else None,
         user_agent=client_user_agent(request) if request is not None else "",
@@ -68,12 +74,7 @@ def login_unlock(*, actor: User, user: User, request=None) -> int:
     if user.township_id is None or user.township_id != actor.township_id:
         raise ValidationError(_("Only the accounts of your own township can be unlocked here."))
     cleared = axes_reset(username=user.get_username())
-    auth_event_record(
-        kind=AuthEvent.Kind.UNLOCKED,
-        request=request,
-        user=user,
-        detail=_("by %(name)s") % {"name": actor.get_username()},
-    )
+    auth_event_record(kind=AuthEvent.Kind.UNLOCKED, request=request, user=user, actor=actor)
     return cleared
 
 

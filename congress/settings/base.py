@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Widget templates from the project's templates too (the login's picture challenge).
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     # Login lockout. Before the core, so that its signal receivers run before the audit log's
     # (congress.security.audit relies on axes having marked a locked-out request).
     "axes",
+    "captcha",
     "csp",
     "dbbackup",
     "congress.apps.CongressConfig",
@@ -104,6 +107,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "congress.urls"
 WSGI_APPLICATION = "congress.wsgi.application"
 
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -178,21 +182,31 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Lockout (django-axes; 等保2.0 登录失败处理): LOGIN_FAILURE_LIMIT failed logins at one account
-# name, each within LOGIN_LOCKOUT_MINUTES of the one before, lock that name for
-# LOGIN_LOCKOUT_MINUTES; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, whatever the
-# names, lock the address (higher: a township office shares one address). Staff unlock their
-# township's accounts at /accounts/locked/; the admin clears anything.
+# name from one address, each within LOGIN_LOCKOUT_MINUTES of the one before, lock that name
+# from that address for LOGIN_LOCKOUT_MINUTES. Only that pair: nobody can lock another person
+# out from elsewhere, nor a whole office behind one address. Guessing from many addresses, or
+# many names from one, meets a picture challenge instead (congress.security.login): after
+# LOGIN_CHALLENGE_AFTER failures at a name from anywhere, or LOGIN_ADDRESS_CHALLENGE_AFTER
+# from an address at any names, in the same window. Staff unlock their township's accounts at
+# /accounts/locked/; the admin clears anything.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+LOGIN_CHALLENGE_AFTER = env_int("LOGIN_CHALLENGE_AFTER", 3, minimum=1)
+LOGIN_ADDRESS_CHALLENGE_AFTER = env_int("LOGIN_ADDRESS_CHALLENGE_AFTER", 10, minimum=1)
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
-AXES_HANDLER = "congress.security.lockout.AccountAndAddressHandler"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: see the handler
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never either alone
 # Attempts while locked do not restart the clock: the page promises a fixed wait.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "congress.security.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "congress.security.client.client_ip"
+# The picture challenge (django-simple-captcha): four digits, valid 5 minutes, one try each.
+CAPTCHA_CHALLENGE_FUNCT = "congress.security.login.digits_challenge"
+CAPTCHA_LENGTH = 4
+CAPTCHA_TIMEOUT = 5
+CAPTCHA_FONT_SIZE = 28
+CAPTCHA_LETTER_ROTATION = (-20, 20)
 # Logins and logouts go to the core's audit log (AuthEvent), not to a second table.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False

@@ -22,7 +22,7 @@ from congress.accounts.services import (
     township_create,
 )
 from congress.accounts.slips import SLIPS_TOKEN_MAX_AGE, slips_token
-from congress.models import Township, Unit, User
+from congress.models import AuthEvent, Township, Unit, User
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from reports.tests.test_reports import pdf_text
@@ -178,7 +178,7 @@ def test_a_unit_account_needs_a_unit_of_the_township(staff, township):
 
 def test_a_new_initial_password_replaces_the_forgotten_one(staff, users, township):
     deputy = users[Role.DEPUTY]
-    issued = account_issue_password(by=staff, user=deputy)
+    issued = account_issue_password(by=staff, user=deputy, reason="本人来电申请")
     deputy.refresh_from_db()
     assert deputy.must_change_password
     assert not deputy.check_password(PASSWORD)
@@ -187,29 +187,29 @@ def test_a_new_initial_password_replaces_the_forgotten_one(staff, users, townshi
 
 def test_staff_issue_no_password_to_another_township(staff):
     other = TownshipFactory()
-    stranger = User.objects.create(username="s", role=Role.STAFF, township=other)
+    stranger = User.objects.create(username="s", role=Role.MEMBER, township=other)
     with pytest.raises(PermissionDenied):
-        account_issue_password(by=staff, user=stranger)
+        account_issue_password(by=staff, user=stranger, reason="本人来电申请")
 
 
 def test_a_deactivated_account_is_reactivated_before_a_new_password(staff, users):
     member = users[Role.MEMBER]
-    account_set_active(by=staff, user=member, active=False)
+    account_set_active(by=staff, user=member, active=False, reason="已调离")
     with pytest.raises(ValidationError, match="此账号已停用，请先启用"):
-        account_issue_password(by=staff, user=member)
+        account_issue_password(by=staff, user=member, reason="本人来电申请")
 
 
 def test_a_deactivated_account_cannot_log_in(client, staff, users):
     member = users[Role.MEMBER]
-    account_set_active(by=staff, user=member, active=False)
+    account_set_active(by=staff, user=member, active=False, reason="已调离")
     assert not log_in(client, member.username, PASSWORD)
-    account_set_active(by=staff, user=member, active=True)
+    account_set_active(by=staff, user=member, active=True, reason="调回")
     assert log_in(client, member.username, PASSWORD)
 
 
 def test_staff_cannot_deactivate_themselves(staff):
-    with pytest.raises(ValidationError, match="不能停用自己的账号"):
-        account_set_active(by=staff, user=staff, active=False)
+    with pytest.raises(PermissionDenied):  # a staff account is the county administrator's
+        account_set_active(by=staff, user=staff, active=False, reason="离职")
 
 
 # ----------------------------------------------------------------------- the county
@@ -284,10 +284,10 @@ def test_only_the_county_admin_creates_townships(users, role):
 
 
 def test_county_admin_issues_passwords_to_staff_only(county_admin, users):
-    issued = account_issue_password(by=county_admin, user=users[Role.STAFF])
+    issued = account_issue_password(by=county_admin, user=users[Role.STAFF], reason="本人来电")
     assert issued.user.must_change_password
     with pytest.raises(PermissionDenied):
-        account_issue_password(by=county_admin, user=users[Role.DEPUTY])
+        account_issue_password(by=county_admin, user=users[Role.DEPUTY], reason="本人来电")
 
 
 # ----------------------------------------------------------------------- first login
@@ -456,7 +456,10 @@ def test_a_new_initial_password_from_the_accounts_page(client, staff, users):
     client.force_login(staff)
     url = reverse("township:account_password", args=[deputy.pk])
     assert deputy.username in client.get(url).content.decode()  # asked first
-    response, shown = issue(client, url)
+    response = client.post(url, {"reason": " "})
+    assert "这个字段是必须的" in response.content.decode()
+    assert not User.objects.get(pk=deputy.pk).must_change_password
+    response, shown = issue(client, url, reason="本人来电申请")
     assert "no-store" in response["Cache-Control"]
     deputy.refresh_from_db()
     assert deputy.check_password(shown[deputy.username]) and deputy.must_change_password
@@ -466,8 +469,11 @@ def test_another_townships_accounts_answer_404(client, staff):
     stranger = User.objects.create(username="s", role=Role.MEMBER, township=TownshipFactory())
     client.force_login(staff)
     assert client.get(reverse("township:account_password", args=[stranger.pk])).status_code == 404
-    assert client.post(reverse("township:account_password", args=[stranger.pk])).status_code == 404
-    response = client.post(reverse("township:account_active", args=[stranger.pk]), {"active": "0"})
+    response = client.post(
+        reverse("township:account_password", args=[stranger.pk]), {"reason": "本人来电"}
+    )
+    assert response.status_code == 404
+    response = client.post(reverse("township:account_active", args=[stranger.pk]), {"reason": "x"})
     assert response.status_code == 404
     stranger.refresh_from_db()
     assert stranger.is_active and not stranger.must_change_password
@@ -477,15 +483,22 @@ def test_deactivate_and_reactivate_from_the_accounts_page(client, staff, users):
     member = users[Role.MEMBER]
     client.force_login(staff)
     url = reverse("township:account_active", args=[member.pk])
-    response = client.post(url, {"active": "0"}, follow=True)
+    assert "停用" in client.get(url).content.decode()  # asked first, with the reason
+    response = client.post(url, {"reason": ""})
+    assert "这个字段是必须的" in response.content.decode()
+    response = client.post(url, {"reason": "已调离镇机关"}, follow=True)
     assert f"{member.display_name}的账号已停用，不能再登录。" in response.content.decode()
     member.refresh_from_db()
     assert not member.is_active
-    client.post(url, {"active": "1"})
+    client.post(url, {"reason": "调回镇机关"})
     member.refresh_from_db()
     assert member.is_active
-    response = client.post(reverse("township:account_active", args=[staff.pk]), {"active": "0"})
-    assert "不能停用自己的账号。" in client.get(response["Location"]).content.decode()
+    assert list(AuthEvent.objects.filter(user=member).values_list("kind", "actor", "reason")) == [
+        (AuthEvent.Kind.ACCOUNT_REACTIVATED, staff.pk, "调回镇机关"),
+        (AuthEvent.Kind.ACCOUNT_DEACTIVATED, staff.pk, "已调离镇机关"),
+    ]
+    response = client.post(reverse("township:account_active", args=[staff.pk]), {"reason": "x"})
+    assert response.status_code == 403
 
 
 # ----------------------------------------------------------------------- handling units
@@ -583,13 +596,13 @@ def test_county_admin_gives_a_townships_staff_a_new_password(client, county_admi
     staff = users[Role.STAFF]
     client.force_login(county_admin)
     url = reverse("county:staff_password", args=[township.pk])
-    response, shown = issue(client, url, user=staff.pk)
+    response, shown = issue(client, url, user=staff.pk, reason="本人来电，忘记密码")
     staff.refresh_from_db()
     assert staff.check_password(shown[staff.username])
     # Another township's staff, or this township's deputy, are not among the choices.
     other_staff = User.objects.create(username="o", role=Role.STAFF, township=TownshipFactory())
     for stranger in (other_staff, users[Role.DEPUTY]):
-        response = client.post(url, {"user": stranger.pk})
+        response = client.post(url, {"user": stranger.pk, "reason": "本人来电"})
         assert "选择一个有效的选项" in response.content.decode()
         stranger.refresh_from_db()
         assert not stranger.must_change_password

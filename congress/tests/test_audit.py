@@ -16,6 +16,7 @@ from congress.registry import run_job
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 
+from .test_lockout import answered_challenge
 from .test_platform import run_manage
 
 Kind = AuthEvent.Kind
@@ -23,9 +24,11 @@ BROWSER = "Mozilla/5.0 (Windows NT 10.0) Chrome/120 " + "x" * 300
 
 
 def log_in(client, username, password, address="10.1.2.3"):
+    """Through the login page, answering the picture challenge as a person would once it is
+    asked (after three failures)."""
     return client.post(
         reverse("login"),
-        {"username": username, "password": password},
+        {"username": username, "password": password, **answered_challenge()},
         REMOTE_ADDR=address,
         HTTP_USER_AGENT=BROWSER,
     )

@@ -204,10 +204,10 @@ def test_staff_cannot_reactivate_the_account_of_a_deputy_out_of_office(
     end(deputy_with_account.mandates.get(), timezone.localdate())
     user = deputy_with_account.user
     with pytest.raises(ValidationError, match="张卫国已无在任的代表职务，其登录账号不能启用"):
-        account_set_active(by=staff, user=user, active=True)
+        account_set_active(by=staff, user=user, active=True, reason="本人恢复代表资格")
     client.force_login(staff)
     url = reverse("township:account_active", args=[user.pk])
-    response = client.post(url, {"active": "1"}, follow=True)
+    response = client.post(url, {"reason": "本人恢复代表资格"})
     assert "张卫国已无在任的代表职务，其登录账号不能启用。" in response.content.decode()
     user.refresh_from_db()
     assert not user.is_active
@@ -217,7 +217,7 @@ def test_a_deputy_back_in_office_may_be_reactivated(staff, deputy_with_account):
     mandate = deputy_with_account.mandates.get()
     end(mandate, timezone.localdate())
     MandateFactory(deputy=deputy_with_account, term=19)
-    account_set_active(by=staff, user=deputy_with_account.user, active=True)
+    account_set_active(by=staff, user=deputy_with_account.user, active=True, reason="当选连任")
     assert User.objects.get(pk=deputy_with_account.user_id).is_active
 
 
