@@ -77,6 +77,17 @@ class Unit(models.Model):
         return self.name
 
 
+class UserHistory(HistoricalRecords):
+    """A user's history without the rows a login writes: a save that touches only fields the
+    history leaves out (last_login, the password rehashed at login) shows no change, and is
+    made before anyone is logged in, so it would be a row with no "who"."""
+
+    def post_save(self, instance, created, using=None, update_fields=None, **kwargs):
+        if not created and update_fields and set(update_fields) <= set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractUser):
     """A login. Its role decides what it may see; its township scopes every record it sees."""
 
@@ -117,7 +128,11 @@ class User(AbstractUser):
     # sends them to the password change page (congress.middleware.PasswordChangeRequired).
     must_change_password = models.BooleanField(_("must change password"), default=False)
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # What a user may do beyond their role (congress.roles.GRANTABLE_PERMISSIONS) is a
+    # many-to-many link: kept in the history too, whoever changed it (the admin included).
+    history = UserHistory(
+        excluded_fields=["password", "last_login"], m2m_fields=["user_permissions", "groups"]
+    )
 
     scope = Scope(owner="pk")
 

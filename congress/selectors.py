@@ -85,6 +85,9 @@ def _history_rows(model, history, *, by_record: bool = False) -> list[dict]:
                 wanted.setdefault(field.related_model, set()).update(
                     value for value in (change.old, change.new) if value is not None
                 )
+            elif isinstance(field, models.ManyToManyField):
+                wanted.setdefault(field.related_model, set()).update(_linked(field, change.old))
+                wanted[field.related_model].update(_linked(field, change.new))
     # One query per related model, whatever the number of changes.
     names = {
         related: {pk: str(obj) for pk, obj in related.objects.in_bulk(list(pks)).items()}
@@ -102,11 +105,22 @@ def _history_rows(model, history, *, by_record: bool = False) -> list[dict]:
     return rows
 
 
+def _linked(field: models.ManyToManyField, rows) -> list[int]:
+    """The ids of the records a many-to-many link's history rows point at (the diff gives the
+    link table's rows as dicts)."""
+    target = field.m2m_reverse_field_name()
+    return [row[target] for row in rows or () if row.get(target) is not None]
+
+
 def _described(model, change, names) -> dict:
-    """A change as a reader says it: "在任 → 辞职", "第三选区", not codes and ids."""
+    """A change as a reader says it: "在任 → 辞职", "第三选区", not codes and ids; a
+    many-to-many link as the names it held before and after."""
     field = model._meta.get_field(change.field)
 
     def words(value):
+        if isinstance(field, models.ManyToManyField):
+            linked = names.get(field.related_model, {})
+            return "、".join(sorted(str(linked.get(pk, pk)) for pk in _linked(field, value)))
         if value in (None, ""):
             return ""
         if isinstance(field, models.ForeignKey):

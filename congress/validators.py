@@ -12,26 +12,59 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# Control characters (Cc), invisible format characters (Cf: the bidi overrides U+202A-U+202E
-# and isolates U+2066-U+2069, zero-width spaces and joiners, the byte order mark, tag
-# characters) and the Unicode line and paragraph separators. Private-use characters are allowed:
-# rare characters of Chinese names are typed as private-use code points (造字).
-HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+# What no text typed into Renda may hold, whatever the field: control characters (Cc),
+# invisible format characters (Cf: the bidi overrides U+202A-U+202E and isolates U+2066-U+2069,
+# zero-width spaces and joiners, the byte order mark, tag characters), the Unicode line and
+# paragraph separators (Zl, Zp), lone surrogates (Cs) and the noncharacters (U+FDD0-U+FDEF and
+# the last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE ...): they make a name read
+# otherwise than it is stored, or an export that Excel and the import cannot open. Private-use
+# characters are allowed: rare characters of Chinese names are typed as private-use code points
+# (造字). Multi-line text (a proposal's content, an answer) may also hold line breaks and tabs.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+LINE_BREAKS_AND_TABS = frozenset("\n\r\t")
+CONTEXT_CHARACTERS = 8  # how much of the text before a refused character the message quotes
+
+
+def is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def is_hidden(char: str) -> bool:
+    """A character no text may hold (see above), line breaks and tabs included."""
+    return unicodedata.category(char) in HIDDEN_CATEGORIES or is_noncharacter(char)
+
+
+def _check_text(value, *, allowed: frozenset = frozenset()) -> None:
+    text = str(value)
+    for index, char in enumerate(text):
+        if char in allowed or not is_hidden(char):
+            continue
+        before = text[max(0, index - CONTEXT_CHARACTERS) : index]
+        before = "".join(c for c in before.split("\n")[-1] if not is_hidden(c))
+        params = {"position": index + 1, "code": f"U+{ord(char):04X}", "before": before}
+        if before:
+            message = _(
+                "Remove character %(position)s, just after “%(before)s”: it is an invisible or "
+                "control character (%(code)s)."
+            )
+        else:
+            message = _(
+                "Remove character %(position)s: it is an invisible or control character (%(code)s)."
+            )
+        raise ValidationError(message, code="hidden_character", params=params)
 
 
 def validate_visible_text(value) -> None:
-    """A name or title holds no control character and no invisible format character (a bidi
-    override among them): they break exports, or make a name read otherwise than it is stored."""
-    for position, char in enumerate(str(value), start=1):
-        if unicodedata.category(char) in HIDDEN_CATEGORIES:
-            raise ValidationError(
-                _(
-                    "Remove the invisible or control character from this text "
-                    "(character %(position)s)."
-                ),
-                code="hidden_character",
-                params={"position": position},
-            )
+    """One line of text (a name, a title): no control, invisible, format or noncharacter, no
+    line break (see HIDDEN_CATEGORIES)."""
+    _check_text(value)
+
+
+def validate_plain_text(value) -> None:
+    """Text of several lines (a proposal's content, an answer, a note): as a name, but line
+    breaks and tabs are kept."""
+    _check_text(value, allowed=LINE_BREAKS_AND_TABS)
 
 
 # ----------------------------------------------------------------------------- file content

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .scoping import visible_to
+from .validators import validate_plain_text
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class StatusChange(models.Model):
         verbose_name=gettext_lazy("changed by"),
     )
     changed_at = models.DateTimeField(gettext_lazy("changed at"), default=timezone.now)
-    note = models.TextField(gettext_lazy("note"), blank=True)
+    note = models.TextField(gettext_lazy("note"), blank=True, validators=[validate_plain_text])
 
     class Meta:
         abstract = True
@@ -207,6 +208,10 @@ class Workflow:
         note = note.strip()
         if move.note_required and not note:
             raise ValidationError({"note": _("Give a note for this step.")})
+        try:
+            validate_plain_text(note)
+        except ValidationError as error:
+            raise ValidationError({"note": error.messages}) from error
         self.history_model.objects.create(
             **{self.history_field: locked},
             from_status=current,

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange
 
 from .workflow import VersionState
@@ -229,7 +229,7 @@ class ReportSection(models.Model):
     title = models.CharField(
         _("title"), max_length=200, blank=True, validators=[validate_visible_text]
     )
-    body = models.TextField(_("text"), blank=True)
+    body = models.TextField(_("text"), blank=True, validators=[validate_plain_text])
     generated_body = models.TextField(_("generated text"), blank=True)
     proposed_body = models.TextField(_("newly generated text"), blank=True)
     # Statistics tables and charts the generator drew from the data: see reports.drafting.

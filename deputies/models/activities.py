@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from congress.attendance import AttendanceStatus
 from congress.models import Township
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 
 from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS
 from .roster import Deputy, DeputyGroup
@@ -56,7 +56,7 @@ class Activity(models.Model):
         related_name="activities",
         verbose_name=_("deputy group"),
     )
-    content = models.TextField(_("content"), blank=True)
+    content = models.TextField(_("content"), blank=True, validators=[validate_plain_text])
     other_participants = models.PositiveIntegerField(
         _("other participants"),
         default=0,

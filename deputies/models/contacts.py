@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 
 from .roster import Deputy
 
@@ -34,7 +34,7 @@ class LiaisonContact(models.Model):
         verbose_name=_("deputy"),
     )
     date = models.DateField(_("date"))
-    content = models.TextField(_("what was discussed"))
+    content = models.TextField(_("what was discussed"), validators=[validate_plain_text])
 
     history = HistoricalRecords()
 
@@ -66,7 +66,7 @@ class VoterContact(models.Model):
         validators=[validate_visible_text],
     )
     voter_count = models.PositiveIntegerField(_("number of voters"), default=1)
-    raised = models.TextField(_("what was raised"))
+    raised = models.TextField(_("what was raised"), validators=[validate_plain_text])
     history = HistoricalRecords()
 
     scope = Scope(township="deputy__township", owner="deputy__user")
@@ -101,7 +101,7 @@ class ReportToVoters(models.Model):
     )
     voters_attended = models.PositiveIntegerField(_("voters attending"))
     rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 

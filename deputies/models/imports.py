@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
+from congress.validators import validate_visible_text
 
 
 def roster_import_path(instance, filename):
@@ -29,7 +30,9 @@ class RosterImport(models.Model):
         verbose_name=_("township"),
     )
     file = models.FileField(_("file"), upload_to=roster_import_path, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200)
+    original_name = models.CharField(
+        _("file name"), max_length=200, validators=[validate_visible_text]
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

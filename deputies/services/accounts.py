@@ -107,6 +107,8 @@ def deputy_accounts_sync(
     users = list(User.objects.filter(deputy__in=deputies.exclude(pk__in=holding)))
     for user in users:  # one by one, so that each keeps a history row of its deactivation
         user.is_active = False
+        # Why, in the history: the daily job has no "who".
+        user._change_reason = _("All of the deputy's mandates have ended")
         user.save(update_fields=["is_active"])
     return len(users)
 

@@ -157,7 +157,7 @@ def test_a_name_with_an_invisible_character_is_blamed_on_its_row(client, staff, 
     rows = [row(1), row(2, name="代表\u200b002")]
     errors = client.get(upload(client, rows)).context["plan"].row_errors
     assert [e.number for e in errors] == [3]
-    assert "请删除其中的不可见字符或控制字符（第3个字符）" in errors[0].errors[0]
+    assert "请删除第3个字符（紧接在“代表”之后）" in errors[0].errors[0]
 
 
 def test_a_workbook_without_the_template_header_is_refused(client, staff):

@@ -57,8 +57,8 @@ def test_staff_add_a_deputy_with_their_first_mandate(client, staff, constituency
         ({"term": "0"}, "确保该值大于或等于1"),
         ({"phone": "1395781"}, "请填写以1开头的11位手机号码"),
         # A right-to-left override would show 李四 reversed; a control character breaks exports.
-        ({"name": "李\u202e四"}, "请删除其中的不可见字符或控制字符（第2个字符）"),
-        ({"work_unit": "村委会\x07主任"}, "请删除其中的不可见字符或控制字符（第4个字符）"),
+        ({"name": "李\u202e四"}, "请删除第2个字符（紧接在“李”之后）"),
+        ({"work_unit": "村委会\x07主任"}, "请删除第4个字符（紧接在“村委会”之后）"),
     ],
 )
 def test_bad_input_is_refused_in_chinese_and_nothing_saved(

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from deputies.models import Activity
 
 from .plans import PlanItem
@@ -22,7 +22,7 @@ class Campaign(models.Model):
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
     plan_item = models.ForeignKey(
         PlanItem,
         on_delete=models.SET_NULL,
@@ -75,7 +75,7 @@ class GovernmentTask(models.Model):
         _("number"), null=True, blank=True, help_text=_("Its number in the government's list.")
     )
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, validators=[validate_plain_text])
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -176,11 +176,13 @@ class OversightAction(models.Model):
         validators=[validate_visible_text],
         help_text=_("A project, a piece of work, a place."),
     )
-    findings = models.TextField(_("findings"), blank=True)
-    opinions = models.TextField(_("opinions sent to the government"), blank=True)
+    findings = models.TextField(_("findings"), blank=True, validators=[validate_plain_text])
+    opinions = models.TextField(
+        _("opinions sent to the government"), blank=True, validators=[validate_plain_text]
+    )
     opinions_sent_on = models.DateField(_("opinions sent on"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[tasks])
 
     scope = Scope(owner="activity__attendances__deputy__user", unit="unit")
 
@@ -250,7 +252,7 @@ class ProgressReview(models.Model):
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     date = models.DateField(_("date"))
     progress = models.CharField(_("progress"), max_length=20, choices=Progress.choices)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 

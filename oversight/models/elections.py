@@ -4,7 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from deputies.models import Deputy
 
 
@@ -44,10 +44,10 @@ class ElectionObservation(models.Model):
         validators=[validate_visible_text],
         help_text=_("Names of observers who are not deputies."),
     )
-    issues = models.TextField(_("issues found"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    issues = models.TextField(_("issues found"), blank=True, validators=[validate_plain_text])
+    notes = models.TextField(_("notes"), blank=True, validators=[validate_plain_text])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[observers])
 
     scope = Scope()
 

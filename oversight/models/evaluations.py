@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Unit
 from congress.scoping import Scope
+from congress.validators import validate_plain_text
 from deputies.models import Deputy
 
 from .actions import OversightAction
@@ -40,9 +41,14 @@ class WorkEvaluation(models.Model):
         _("overall result"),
         blank=True,
         help_text=_("The presidium's conclusion; the ratings are counted beside it."),
+        validators=[validate_plain_text],
     )
-    response = models.TextField(_("the unit's response"), blank=True)
-    improvements = models.TextField(_("improvements made"), blank=True)
+    response = models.TextField(
+        _("the unit's response"), blank=True, validators=[validate_plain_text]
+    )
+    improvements = models.TextField(
+        _("improvements made"), blank=True, validators=[validate_plain_text]
+    )
     responded_on = models.DateField(_("responded on"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -75,7 +81,7 @@ class EvaluationRating(models.Model):
         verbose_name=_("deputy"),
     )
     verdict = models.CharField(_("rating"), max_length=20, choices=Verdict.choices)
-    opinion = models.TextField(_("opinions"), blank=True)
+    opinion = models.TextField(_("opinions"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
+from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange
 
 from ..workflow import PetitionStatus
@@ -74,17 +75,21 @@ class Petition(models.Model):
     received_on = models.DateField(_("received on"))
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     # The person: shown only to staff with oversight.view_petitioner.
-    name = models.CharField(_("name"), max_length=50)
-    contact = models.CharField(_("contact"), max_length=100, blank=True)
-    address = models.CharField(_("address"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
+    contact = models.CharField(
+        _("contact"), max_length=100, blank=True, validators=[validate_visible_text]
+    )
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     people = models.PositiveSmallIntegerField(
         _("number of people"), default=1, help_text=_("More than one for a group visit.")
     )
     category = models.CharField(
         pgettext_lazy("petition", "category"), max_length=20, choices=Category.choices
     )
-    subject = models.CharField(_("subject"), max_length=200)
-    content = models.TextField(_("content"))
+    subject = models.CharField(_("subject"), max_length=200, validators=[validate_visible_text])
+    content = models.TextField(_("content"), validators=[validate_plain_text])
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -98,7 +103,7 @@ class Petition(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED
     )
-    result = models.TextField(_("result"), blank=True)
+    result = models.TextField(_("result"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 
@@ -154,7 +159,7 @@ class PetitionReply(models.Model):
     )
     direction = models.CharField(_("kind"), max_length=20, choices=Direction.choices)
     date = models.DateField(_("date"))
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[validate_plain_text])
     recorded_by = models.ForeignKey(
         "congress.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )

@@ -4,7 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 
 
 class PlanItem(models.Model):
@@ -20,7 +20,7 @@ class PlanItem(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year the plan is for."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
-    text = models.TextField(_("text"), blank=True)
+    text = models.TextField(_("text"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange
 from deputies.models import Deputy
 from sessions.models import AgendaItem
@@ -37,7 +37,7 @@ class Problem(models.Model):
         related_name="problems",
         verbose_name=_("oversight action"),
     )
-    description = models.TextField(_("problem"))
+    description = models.TextField(_("problem"), validators=[validate_plain_text])
     place = models.CharField(
         _("place"), max_length=100, blank=True, validators=[validate_visible_text]
     )
@@ -47,7 +47,9 @@ class Problem(models.Model):
         related_name="problems",
         verbose_name=_("responsible unit"),
     )
-    requirement = models.TextField(_("rectification required"), blank=True)
+    requirement = models.TextField(
+        _("rectification required"), blank=True, validators=[validate_plain_text]
+    )
     deadline = models.DateField(_("rectification deadline"))
     status = models.CharField(
         _("status"), max_length=20, choices=ProblemStatus.choices, default=ProblemStatus.PENDING
@@ -66,7 +68,7 @@ class Problem(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[verifiers])
 
     scope = Scope(owner=ATTENDEES, unit="unit")
 
@@ -134,7 +136,7 @@ class RectificationReport(models.Model):
     problem = models.ForeignKey(
         Problem, on_delete=models.CASCADE, related_name="reports", verbose_name=_("problem")
     )
-    text = models.TextField(_("what was done"))
+    text = models.TextField(_("what was done"), validators=[validate_plain_text])
     rectified_on = models.DateField(_("rectified on"))
     submitted_by = models.ForeignKey(
         "congress.User",

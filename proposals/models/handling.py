@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from deputies.models import Deputy
 
 from .proposals import SIGNERS, UNITS, Proposal
@@ -28,7 +28,7 @@ class AssignmentMeeting(models.Model):
     place = models.CharField(
         _("place"), max_length=100, blank=True, validators=[validate_visible_text]
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 
@@ -104,7 +104,7 @@ class DeadlineExtension(models.Model):
         verbose_name=_("assignment"),
     )
     new_deadline = models.DateField(_("new deadline"))
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), validators=[validate_plain_text])
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -114,7 +114,7 @@ class DeadlineExtension(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("note"), blank=True)
+    decision_note = models.TextField(_("note"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
 
@@ -135,7 +135,7 @@ class CoUnitOpinion(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="opinions", verbose_name=_("assignment")
     )
-    text = models.TextField(_("view"))
+    text = models.TextField(_("view"), validators=[validate_plain_text])
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -163,7 +163,7 @@ class AnswerCategory(models.Model):
         related_name="answer_categories",
         verbose_name=_("township"),
     )
-    code = models.CharField(_("code"), max_length=5)
+    code = models.CharField(_("code"), max_length=5, validators=[validate_visible_text])
     label = models.CharField(_("name"), max_length=50, validators=[validate_visible_text])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -199,7 +199,7 @@ class Answer(models.Model):
         related_name="answers",
         verbose_name=_("category"),
     )
-    text = models.TextField(_("answer"))
+    text = models.TextField(_("answer"), validators=[validate_plain_text])
     contact_person = models.CharField(
         _("met the deputy"),
         max_length=50,
@@ -273,7 +273,7 @@ class Rating(models.Model):
     )
     attitude = models.CharField(_("handling attitude"), max_length=20, choices=Level.choices)
     result = models.CharField(_("handling result"), max_length=20, choices=Level.choices)
-    reasons = models.TextField(_("reasons"), blank=True)
+    reasons = models.TextField(_("reasons"), blank=True, validators=[validate_plain_text])
     rated_at = models.DateTimeField(_("rated at"))
 
     history = HistoricalRecords()

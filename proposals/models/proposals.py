@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange
 from deputies.models import Deputy
 from sessions.models import CongressSession
@@ -99,9 +99,16 @@ class Proposal(models.Model):
         validators=[validate_visible_text],
         help_text=_("For a motion: its subject (案由)."),
     )
-    content = models.TextField(_("content"), help_text=_("For a motion: its grounds (案据)."))
+    content = models.TextField(
+        _("content"),
+        help_text=_("For a motion: its grounds (案据)."),
+        validators=[validate_plain_text],
+    )
     solution = models.TextField(
-        _("proposed solution"), blank=True, help_text=_("方案: what should be done.")
+        _("proposed solution"),
+        blank=True,
+        help_text=_("方案: what should be done."),
+        validators=[validate_plain_text],
     )
     field = models.ForeignKey(
         ProposalField,

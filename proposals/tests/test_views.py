@@ -59,7 +59,7 @@ def test_a_title_with_a_bidi_override_is_refused_in_chinese(client, users):
         reverse("proposals:create"),
         {"kind": "suggestion", "title": "关于\u2066路灯的建议", "content": "内容"},
     )
-    assert "请删除其中的不可见字符或控制字符（第3个字符）" in response.content.decode()
+    assert "请删除第3个字符（紧接在“关于”之后）" in response.content.decode()
     assert not Proposal.objects.exists()
 
 

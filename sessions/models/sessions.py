@@ -52,7 +52,7 @@ class CongressSession(models.Model):
         help_text=_("Visits to voters, inspections and consultations held to prepare it."),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[presidium, preparatory_activities])
 
     scope = Scope()
 

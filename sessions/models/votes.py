@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from congress.scoping import Scope
-from congress.validators import validate_visible_text
+from congress.validators import validate_plain_text, validate_visible_text
 
 from .agenda import AgendaItem
 from .sessions import CongressSession, Sitting
@@ -60,7 +60,7 @@ class Resolution(Vote):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESOLUTION)
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
-    text = models.TextField(_("text"), blank=True)
+    text = models.TextField(_("text"), blank=True, validators=[validate_plain_text])
     votes_for = models.PositiveSmallIntegerField(_("for"))
     votes_against = models.PositiveSmallIntegerField(_("against"), default=0)
     votes_abstain = models.PositiveSmallIntegerField(_("abstain"), default=0)
@@ -210,7 +210,7 @@ class Candidate(models.Model):
     )
     unanimous = models.BooleanField(_("every vote (满票)"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[nominators])
 
     scope = Scope(township="election__session__township")
 
