@@ -1,5 +1,4 @@
 import dataclasses
-import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -16,6 +15,7 @@ from congress.roles import Role
 from congress.scoping import visible_to
 from deputies.models import Deputy
 
+from .masking import mask_personal_data
 from .models import (
     Answer,
     AnswerCategory,
@@ -319,20 +319,6 @@ def proposal_relations(*, proposal: Proposal, user) -> dict:
 # Answered, rated or closed: what may be shown with its answer (代表法 Art 58).
 PUBLIC_STATES = (Status.ANSWERED, Status.RATED, Status.CLOSED)
 
-# Phone numbers a unit may have typed into an answer: a mobile (with +86 and separators or
-# not), a landline with its area code, or any number after a word saying it is a phone.
-PHONE_NUMBERS = re.compile(
-    r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)"
-    r"|(?<!\d)0\d{2,3}[-\s]?\d{7,8}(?!\d)"
-    r"|(?P<said>(?:电话|手机|热线|联系方式)[:：\s]*)\d[\d\-\s]{5,}\d"
-)
-
-
-def mask_phone_numbers(text: str) -> str:
-    """The text with every phone number replaced: a public page shows nobody's number."""
-    removed = str(_("[phone number removed]"))
-    return PHONE_NUMBERS.sub(lambda found: (found["said"] or "") + removed, text)
-
 
 @dataclass(frozen=True)
 class PublicItem:
@@ -347,40 +333,56 @@ class PublicItem:
     answered_on: object
 
 
-def public_proposals(*, township_id: int) -> QuerySet[Proposal]:
-    """The township's answered proposals staff chose to publish, by number (newest year
-    first); drafts, unanswered and unpublished ones never."""
+def _publishable() -> QuerySet[Proposal]:
+    """Answered proposals with what `public_items` reads of them (two queries)."""
     answers = (
         Answer.objects.filter(returned=False)
         .select_related("category", "unit")
         .order_by("-answered_at", "-pk")
     )
     return (
-        Proposal.objects.filter(township_id=township_id, published=True, status__in=PUBLIC_STATES)
+        Proposal.objects.filter(status__in=PUBLIC_STATES)
         .select_related("field", "handling_unit")
         .prefetch_related(Prefetch("answers", queryset=answers, to_attr="current_answers"))
+    )
+
+
+def public_proposals(*, township_id: int) -> QuerySet[Proposal]:
+    """The township's answered proposals staff chose to publish, by number (newest year
+    first); drafts, unanswered and unpublished ones never."""
+    return (
+        _publishable()
+        .filter(township_id=township_id, published=True)
         .order_by("-number_year", "kind", "-number", "-pk")
     )
 
 
 def public_items(proposals) -> list[PublicItem]:
-    """The public page's rows for proposals of `public_proposals`: no names, no phone numbers
-    (masked in the texts too), no ratings."""
+    """The public page's rows for proposals of `public_proposals`: no names, no ratings, and
+    no phone number, ID card number or e-mail address in the title or the answer."""
     items = []
     for proposal in proposals:
         answer = proposal.current_answers[0] if proposal.current_answers else None
         items.append(
             PublicItem(
                 number=str(proposal.number_label),
-                title=mask_phone_numbers(proposal.title),
+                title=mask_personal_data(proposal.title),
                 field=proposal.field.name if proposal.field else "",
                 unit=answer.unit.name if answer else getattr(proposal.handling_unit, "name", ""),
                 category=answer.category.label if answer and answer.category else "",
-                answer=mask_phone_numbers(answer.text) if answer else "",
+                answer=mask_personal_data(answer.text) if answer else "",
                 answered_on=timezone.localdate(answer.answered_at) if answer else None,
             )
         )
     return items
+
+
+def public_preview(*, proposal: Proposal) -> PublicItem | None:
+    """What the public page shows, or would show once published, of an answered proposal,
+    built by `public_items` itself so that staff preview exactly that; None while it has no
+    answer to show."""
+    found = list(_publishable().filter(pk=proposal.pk))
+    return public_items(found)[0] if found else None
 
 
 # ------------------------------------------------------------------------ the township's lists

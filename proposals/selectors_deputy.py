@@ -1,6 +1,7 @@
 """What a deputy reads: their own proposals with what each asks of them, the township's similar
 earlier proposals while they write a title, and the files of proposals and answers."""
 
+import dataclasses
 import functools
 import operator
 import re
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     ExpressionWrapper,
     IntegerField,
@@ -20,13 +22,16 @@ from django.db.models import (
     When,
 )
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from congress.roles import Role
 from congress.scoping import get_visible_or_404, visible_to
 
+from .masking import mask_personal_data
 from .models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
-from .selectors import PRIVATE_STATES, proposal_list_for_user
+from .selectors import PRIVATE_STATES, PUBLIC_STATES, proposal_list_for_user
 from .workflow import Status
 
 # ----------------------------------------------------------------------------- similar titles
@@ -81,59 +86,99 @@ def title_pairs(title: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SimilarProposal:
+    """A similar proposal the user may see the title of, and where it can be read."""
+
     pk: int
     title: str
     number_label: str
     year: int | None
     status_label: str
     shared: int
-    readable: bool  # the user may open it (their own, or staff); else only its title shows
+    url: str  # its page if the user may read it, else the township's public page
+
+
+@dataclass(frozen=True)
+class SimilarHints:
+    """The hints under the title field: the similar proposals the user may already read or
+    anyone may read on the public page, by title; the others only counted, with their fields."""
+
+    shown: list[SimilarProposal]
+    others: int = 0
+    other_fields: list[str] = dataclasses.field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.shown or self.others)
 
 
 def similar_proposals(
     *, user, title: str, exclude: int | None = None, limit: int = SIMILAR_LIMIT
-) -> list[SimilarProposal]:
+) -> SimilarHints:
     """The township's earlier proposals whose titles share the most pairs of characters with
     `title`, most first, then newest: submitted or later only, never a draft (another
-    deputy's drafts are theirs alone). So that deputies do not submit the same matter twice,
-    a deputy sees these titles, numbers and states even of proposals they may not open.
+    deputy's drafts are theirs alone). So that a deputy does not submit the same matter twice
+    yet reads nothing of another's proposal they could not open: those they may read
+    (proposal_list_for_user) show with title, number, year and state; those on the public page
+    with the public page's masked title and number; any other only in a count by field.
     At least two shared pairs are needed (one for a title of a single pair). Two queries,
     however many proposals there are."""
     pairs = title_pairs(title)
     if not pairs or user.township_id is None:
-        return []
+        return SimilarHints(shown=[])
     shared = functools.reduce(
         operator.add,
         (Case(When(title__icontains=pair, then=Value(1)), default=Value(0)) for pair in pairs),
     )
+    readable = Exists(proposal_list_for_user(user=user).filter(pk=OuterRef("pk")))
+    public = Q(published=True, status__in=PUBLIC_STATES)
     candidates = (
         Proposal.objects.filter(township_id=user.township_id)
         .exclude(status__in=PRIVATE_STATES)
         .filter(functools.reduce(operator.or_, (Q(title__icontains=pair) for pair in pairs)))
         .annotate(shared=ExpressionWrapper(shared, output_field=IntegerField()))
         .filter(shared__gte=min(2, len(pairs)))
-        .order_by("-shared", "-submitted_at", "-pk")
+        .annotate(readable=readable)
     )
     if exclude:
         candidates = candidates.exclude(pk=exclude)
-    found = list(candidates[:limit])
-    readable = set(
-        proposal_list_for_user(user=user)
-        .filter(pk__in=[p.pk for p in found])
-        .values_list("pk", flat=True)
+    found = candidates.filter(public | Q(readable=True)).order_by("-shared", "-submitted_at", "-pk")
+    hidden_by_field = (
+        candidates.exclude(public)
+        .filter(readable=False)
+        .order_by()
+        .values("field__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "field__order", "field__name")
     )
-    return [
-        SimilarProposal(
-            pk=p.pk,
-            title=p.title,
-            number_label=p.number_label,
-            year=timezone.localtime(p.submitted_at).year if p.submitted_at else None,
-            status_label=p.get_status_display(),
-            shared=p.shared,
-            readable=p.pk in readable,
+    others = list(hidden_by_field)
+    public_page = reverse("public:proposals", args=[user.township_id])
+    return SimilarHints(
+        shown=[_similar(p, public_page) for p in found[:limit]],
+        others=sum(row["count"] for row in others),
+        other_fields=[row["field__name"] for row in others if row["field__name"]],
+    )
+
+
+def _similar(proposal: Proposal, public_page: str) -> SimilarProposal:
+    if proposal.readable:
+        return SimilarProposal(
+            pk=proposal.pk,
+            title=proposal.title,
+            number_label=proposal.number_label,
+            year=timezone.localtime(proposal.submitted_at).year if proposal.submitted_at else None,
+            status_label=proposal.get_status_display(),
+            shared=proposal.shared,
+            url=reverse("proposals:detail", args=[proposal.pk]),
         )
-        for p in found
-    ]
+    # What the public page shows of it, and no more: its masked title and its number.
+    return SimilarProposal(
+        pk=proposal.pk,
+        title=mask_personal_data(proposal.title),
+        number_label=proposal.number_label,
+        year=None,
+        status_label=str(_("answer published")),
+        shared=proposal.shared,
+        url=public_page,
+    )
 
 
 # ----------------------------------------------------------------------------- my proposals

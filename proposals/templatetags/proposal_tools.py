@@ -2,9 +2,19 @@
 selectors (the detail view is shared; this part of the page brings its own context)."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
+from ..masking import PLACEHOLDERS
 from ..models import Proposal
-from ..selectors import MERGEABLE_STATES, PUBLIC_STATES, SPLITTABLE_STATES, proposal_relations
+from ..selectors import (
+    MERGEABLE_STATES,
+    PUBLIC_STATES,
+    SPLITTABLE_STATES,
+    PublicItem,
+    proposal_relations,
+    public_preview,
+)
 
 register = template.Library()
 
@@ -25,3 +35,21 @@ def proposal_tools(context, proposal: Proposal) -> dict:
         and user.township_id == proposal.township_id
         and (proposal.status in PUBLIC_STATES or proposal.published),
     }
+
+
+@register.simple_tag
+def public_item_preview(proposal: Proposal) -> PublicItem | None:
+    """What the public page shows, or will show once published, of this answered proposal."""
+    if proposal.status not in PUBLIC_STATES:
+        return None
+    return public_preview(proposal=proposal)
+
+
+@register.filter
+def mark_withheld(text: str) -> SafeString:
+    """The text escaped, each placeholder of what the public page withholds highlighted."""
+    html = conditional_escape(text)
+    for placeholder in PLACEHOLDERS.values():
+        escaped = conditional_escape(placeholder)
+        html = html.replace(escaped, f'<mark data-testid="withheld">{escaped}</mark>')
+    return mark_safe(html)  # every part was escaped above

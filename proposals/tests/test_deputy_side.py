@@ -9,7 +9,7 @@ from django.urls import reverse
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from deputies.tests.factories import DeputyFactory
-from proposals.models import AnswerCategory, Proposal, Rating
+from proposals.models import AnswerCategory, Proposal, ProposalField, ProposalSigner, Rating
 from proposals.selectors_deputy import my_proposals, similar_proposals, title_pairs
 from proposals.services import (
     proposal_answer,
@@ -18,6 +18,7 @@ from proposals.services import (
     proposal_draft_save,
     proposal_draft_submit,
     proposal_move,
+    proposal_publish,
     proposal_rate,
     proposal_register,
 )
@@ -28,6 +29,11 @@ from proposals.workflow import Status
 @pytest.fixture
 def deputy_user(users):
     return users[Role.DEPUTY]
+
+
+@pytest.fixture
+def staff(users):
+    return users[Role.STAFF]
 
 
 @pytest.fixture
@@ -76,7 +82,7 @@ def test_a_title_is_compared_by_its_pairs_of_characters_without_the_common_words
     assert title_pairs("关于建议的意见") == []  # nothing but common words
 
 
-def test_similar_titles_are_ranked_by_shared_pairs_then_newest(township, deputy_user):
+def test_similar_titles_are_ranked_by_shared_pairs_then_newest(township, staff):
     road = submitted(township, "关于修缮五雷街道路的建议")  # shares 6 pairs
     drainage = submitted(township, "关于五雷街排水的建议")  # 五雷 雷街 排水: 3
     older_drainage = submitted(township, "关于五雷街排水沟的建议")  # also 3, older
@@ -85,27 +91,31 @@ def test_similar_titles_are_ranked_by_shared_pairs_then_newest(township, deputy_
     submitted(township, "关于修缮村道的建议")  # 修缮 only: one pair is not enough
     submitted(township, "关于加强学校安全的建议")  # nothing in common
 
-    found = similar_proposals(user=deputy_user, title="关于修缮五雷街道路排水的建议")
+    found = similar_proposals(user=staff, title="关于修缮五雷街道路排水的建议")
 
-    assert [(p.pk, p.shared) for p in found] == [
+    assert [(p.pk, p.shared) for p in found.shown] == [
         (road.pk, 6),
         (drainage.pk, 3),
         (older_drainage.pk, 3),
     ]
+    assert found.others == 0
 
 
-def test_at_most_five_are_shown_and_a_one_pair_title_needs_that_pair(township, deputy_user):
+def test_at_most_five_are_shown_and_a_one_pair_title_needs_that_pair(township, staff, deputy_user):
     for n in range(7):
         submitted(township, f"关于第{n}处路灯的建议")
-    assert len(similar_proposals(user=deputy_user, title="路灯")) == 5
-    assert similar_proposals(user=deputy_user, title="关于的建议") == []
+    assert len(similar_proposals(user=staff, title="路灯").shown) == 5
+    assert not similar_proposals(user=staff, title="关于的建议")
+    # Another deputy's are counted, all of them.
+    hints = similar_proposals(user=deputy_user, title="路灯")
+    assert (hints.shown, hints.others) == ([], 7)
 
 
 def test_a_deputy_never_sees_another_deputys_draft_there(
     client, township, deputy_user, other_deputy_user
 ):
-    """Drafts (and withdrawn drafts) are their signers' alone; submitted proposals of the
-    township show, by title only when the deputy may not open them; other townships never."""
+    """Drafts (and withdrawn drafts) are their signers' alone, not even counted; another
+    deputy's submitted proposal is only counted; other townships never."""
     theirs = proposal_draft_save(
         deputy=other_deputy_user.deputy,
         by=other_deputy_user,
@@ -128,12 +138,93 @@ def test_a_deputy_never_sees_another_deputys_draft_there(
     text = response.content.decode()
     assert response.status_code == 200
     assert "草稿" not in text and "撤回" not in text and "他镇" not in text
-    assert theirs.title not in text
-    assert others_submitted.title in text
-    assert reverse("proposals:detail", args=[others_submitted.pk]) not in text  # not theirs
-    assert reverse("proposals:detail", args=[own.pk]) in text
+    assert theirs.title not in text and others_submitted.title not in text
+    assert reverse("proposals:detail", args=[others_submitted.pk]) not in text
+    assert "另有1件相近的议案建议已提交，是否属于同一事项，可向人大办咨询。" in text
+    assert own.title in text and reverse("proposals:detail", args=[own.pk]) in text
     found = similar_proposals(user=deputy_user, title="整治五雷街违章停车")
-    assert {p.pk for p in found} == {others_submitted.pk, own.pk}
+    assert ([p.pk for p in found.shown], found.others) == ([own.pk], 1)
+
+
+@pytest.fixture
+def similar_world(township, users, deputy_user, other_deputy_user):
+    """Proposals on the 五雷街 parking matter: the deputy's own, one they were asked to
+    co-sign, two of another deputy's (registered, so numbered, in two fields), one without a
+    field, and one answered and published with a phone number in its title."""
+    staff, unit_user = users[Role.STAFF], users[Role.UNIT]
+    field = {f.name: f for f in ProposalField.objects.filter(township=township)}
+    other = other_deputy_user.deputy
+    other.name = "王另一代表"
+    other.save(update_fields=["name"])
+    world = {
+        "own": submitted(township, "关于五雷街违章停车收费的建议", deputy=deputy_user.deputy),
+        "cosigned": submitted(township, "关于五雷街违章停车划线的建议", deputy=other),
+        "farming": submitted(
+            township, "关于五雷街违章停车占用农田的建议", deputy=other, field=field["农业农村"]
+        ),
+        "building": submitted(
+            township, "关于整治五雷街违章停车的建议", deputy=other, field=field["城乡建设"]
+        ),
+        "no_field": submitted(township, "关于五雷街违章停车罚款的建议", deputy=other),
+        "published": submitted(
+            township, "关于五雷街违章停车举报电话13912345678的建议", deputy=other
+        ),
+    }
+    ProposalSigner.objects.create(proposal=world["cosigned"], deputy=deputy_user.deputy)
+    for key in ("farming", "building"):
+        proposal_register(proposal=world[key], by=staff)
+        world[key].refresh_from_db()
+    _answered(world["published"], staff, unit_user)
+    proposal_publish(proposal=world["published"], by=staff, published=True)
+    return world
+
+
+def test_a_deputy_reads_no_title_number_or_state_of_what_they_may_not_open(
+    client, township, deputy_user, similar_world
+):
+    client.force_login(deputy_user)
+    response = client.get(reverse("proposals:similar"), {"title": "整治五雷街违章停车"})
+    text = response.content.decode()
+    for hidden in ("farming", "building", "no_field"):
+        proposal = similar_world[hidden]
+        assert proposal.title not in text, hidden
+        assert reverse("proposals:detail", args=[proposal.pk]) not in text, hidden
+    for number in (similar_world["farming"].number_label, similar_world["building"].number_label):
+        assert number and number not in text
+    assert "已登记" not in text and "王另一代表" not in text
+    # Counted, with their fields, the one without a field counted too.
+    assert (
+        "另有3件相近的议案建议已提交（领域：城乡建设、农业农村），是否属于同一事项，"
+        "可向人大办咨询。"
+    ) in text
+    # What they may open: title, state and a link to its page.
+    for mine in ("own", "cosigned"):
+        proposal = similar_world[mine]
+        assert proposal.title in text, mine
+        assert reverse("proposals:detail", args=[proposal.pk]) in text, mine
+    assert "已提交" in text
+    # On the public page: the public page's title (masked) and a link to that page.
+    published = similar_world["published"]
+    assert "关于五雷街违章停车举报电话〔电话号码已隐去〕的建议" in text
+    assert "13912345678" not in text
+    assert reverse("proposals:detail", args=[published.pk]) not in text
+    assert reverse("public:proposals", args=[township.pk]) in text
+    assert "答复已公开" in text
+
+
+def test_staff_see_every_title_in_the_hints(client, staff, similar_world):
+    client.force_login(staff)
+    text = client.get(
+        reverse("proposals:similar"), {"title": "整治五雷街违章停车"}
+    ).content.decode()
+    # The five best of six, each with its title and page; nothing left to count.
+    assert text.count('href="/proposals/') == 5
+    for key in ("building", "farming"):
+        assert similar_world[key].title in text and similar_world[key].number_label in text
+    assert "另有" not in text
+    found = similar_proposals(user=staff, title="整治五雷街违章停车", limit=10)
+    assert {p.pk for p in found.shown} == {p.pk for p in similar_world.values()}
+    assert found.others == 0
 
 
 def test_the_draft_being_edited_is_not_its_own_duplicate(client, township, deputy_user):
@@ -141,24 +232,24 @@ def test_the_draft_being_edited_is_not_its_own_duplicate(client, township, deput
     client.force_login(deputy_user)
     url = reverse("proposals:similar")
     query = {"title": proposal.title, "exclude": proposal.pk}
-    assert proposal.title not in client.get(url, query).content.decode()
+    assert client.get(url, query).content.decode().strip() == ""
     assert client.get(url, {"title": "短"}).content.decode().strip() == ""
 
 
 def test_the_hints_take_the_same_queries_however_many_proposals_match(
-    client, township, deputy_user, django_assert_num_queries
+    client, township, deputy_user, similar_world, django_assert_num_queries
 ):
     client.force_login(deputy_user)
     url = reverse("proposals:similar")
-    for n in range(3):
-        submitted(township, f"关于修缮五雷街道路第{n}段的建议")
-    # The session, the user, their permissions (2), the best candidates, which are readable.
+    # The session, the user, their permissions (2), the titles shown, the others counted.
     with django_assert_num_queries(6):
-        client.get(url, {"title": "修缮五雷街道路"})
+        client.get(url, {"title": "五雷街违章停车"})
     for n in range(20):
-        submitted(township, f"关于修缮五雷街道路第{n + 3}段的建议")
+        submitted(township, f"关于五雷街违章停车第{n}段的建议")
+        submitted(township, f"关于五雷街违章停车第{n}处的建议", deputy=deputy_user.deputy)
     with django_assert_num_queries(6):
-        client.get(url, {"title": "修缮五雷街道路"})
+        text = client.get(url, {"title": "五雷街违章停车"}).content.decode()
+    assert "另有23件相近的议案建议已提交" in text
 
 
 def test_only_those_who_draft_ask_for_hints(client, users):

@@ -1,5 +1,6 @@
 """The public page of answered proposals (代表法 Art 58): open without login, only what staff
-published, never a phone number, a rating or anything unanswered."""
+published, never a phone number, an ID card number, an e-mail address, a rating or anything
+unanswered; staff see exactly that before they publish."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,19 +10,26 @@ from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.tests.factories import DeputyFactory
 from proposals import services
+from proposals.masking import mask_personal_data
 from proposals.models import AnswerCategory, ProposalField, ProposalSigner
-from proposals.selectors import mask_phone_numbers
+from proposals.selectors import public_items, public_preview, public_proposals
 from proposals.tests.factories import ProposalFactory
 from proposals.workflow import Status
 
 PHONE = "13912345678"
+PHONE_WITHHELD = "〔电话号码已隐去〕"
+ID_WITHHELD = "〔身份证号码已隐去〕"
+EMAIL_WITHHELD = "〔电子邮箱已隐去〕"
+UNIT = "镇村镇建设办公室"
 
 
 @pytest.fixture
 def answered(township, staff):
     """A proposal of the township taken through registration and assignment to an answer."""
 
-    def make(title, *, township=township, staff=staff, text="已安排资金修缮。", publish=True):
+    def make(
+        title, *, township=township, staff=staff, text="已安排资金修缮。", publish=True, unit=None
+    ):
         deputy = DeputyFactory(township=township, phone=PHONE, name=f"{title}的代表")
         proposal = ProposalFactory(
             deputy=deputy,
@@ -30,7 +38,7 @@ def answered(township, staff):
             field=ProposalField.objects.get(township=township, name="城乡建设"),
         )
         services.proposal_register(proposal=proposal, by=staff)
-        unit = UnitFactory(township=township, name=f"{title}承办单位")
+        unit = UnitFactory(township=township, name=unit or f"{title}承办单位")
         services.proposal_assign(proposal=proposal, unit=unit, by=staff)
         services.proposal_answer(
             proposal=proposal,
@@ -123,22 +131,106 @@ def test_no_phone_number_rating_or_name_appears(client, township, staff, answere
         "联系电话1",  # the proposal's content is not shown at all
     ):
         assert private not in page, private
-    assert "[电话号码已隐去]" in page
+    assert PHONE_WITHHELD in page
+
+
+# Each as a unit or a deputy may type it, none masked by the phone rule the page had before.
+SPELLINGS = {
+    "full-width digits": ("请拨打１３９１２３４５６７８", PHONE_WITHHELD),
+    "a space between every digit": ("请拨打1 3 9 1 2 3 4 5 6 7 8", PHONE_WITHHELD),
+    "full-width hyphens": ("请拨打139－1234－5678", PHONE_WITHHELD),
+    "+86 typed full-width": ("请拨打＋８６－１３９－１２３４－５６７８", PHONE_WITHHELD),
+    "a landline with its area code in brackets": ("请拨打（0578）8123456", PHONE_WITHHELD),
+    "an 18-character ID card number ending in X": ("身份证33010219900101123X", ID_WITHHELD),
+    "a 15-digit ID card number": ("身份证330102900101123", ID_WITHHELD),
+    "an e-mail address": ("请发至zhang.san@example.com", EMAIL_WITHHELD),
+    "an e-mail address with a full-width ＠": ("请发至zhangsan＠example.com", EMAIL_WITHHELD),
+}
+
+
+@pytest.mark.parametrize("where", ["title", "answer"])
+@pytest.mark.parametrize("spelling", SPELLINGS.values(), ids=SPELLINGS.keys())
+def test_personal_data_however_typed_is_masked_on_the_public_page(
+    client, township, answered, spelling, where
+):
+    typed, placeholder = spelling
+    if where == "title":
+        answered(f"关于五雷街路灯的建议（{typed}）", unit=UNIT)
+    else:
+        answered("关于五雷街路灯的建议", text=f"已安装路灯。{typed}，周一至周五。", unit=UNIT)
+    page = public_page(client, township)
+    private = typed[3:]  # what follows 请拨打, 身份证 or 请发至
+    assert private not in page
+    expected = typed[:3] + placeholder
+    assert expected in page
+    assert "关于五雷街路灯的建议" in page  # the rest is shown as typed
+    if where == "answer":
+        assert f"已安装路灯。{expected}，周一至周五。" in page
 
 
 @pytest.mark.parametrize(
     ("text", "masked"),
     [
-        ("请拨打13912345678咨询", "请拨打[电话号码已隐去]咨询"),
-        ("手机：139 1234 5678", "手机：[电话号码已隐去]"),
-        ("+86-139-1234-5678", "[电话号码已隐去]"),
-        ("电话0578-8123456。", "电话[电话号码已隐去]。"),
-        ("联系电话：8123456", "联系电话：[电话号码已隐去]"),
-        ("投入资金1500000元，2024年6月完工", "投入资金1500000元，2024年6月完工"),
+        ("请拨打13912345678咨询", f"请拨打{PHONE_WITHHELD}咨询"),
+        ("手机：139 1234 5678", f"手机：{PHONE_WITHHELD}"),
+        ("手机：139　1234　5678。", f"手机：{PHONE_WITHHELD}。"),  # ideographic spaces
+        ("请拨打139 - 1234 - 5678", f"请拨打{PHONE_WITHHELD}"),
+        ("+86-139-1234-5678", PHONE_WITHHELD),
+        ("(+86) 139 1234 5678", PHONE_WITHHELD),
+        ("008613912345678", PHONE_WITHHELD),
+        ("电话0578-8123456。", f"电话{PHONE_WITHHELD}。"),
+        ("请拨打0578 8123456", f"请拨打{PHONE_WITHHELD}"),
+        ("请拨打010-62345678转801", f"请拨打{PHONE_WITHHELD}转801"),
+        ("联系电话：8123456", f"联系电话：{PHONE_WITHHELD}"),
+        ("座机号为８１２３４５６", f"座机号为{PHONE_WITHHELD}"),
+        ("身份证号330102199001011234，", f"身份证号{ID_WITHHELD}，"),
+        ("身份证号33010219900101123x", f"身份证号{ID_WITHHELD}"),
+        ("身份证号３３０１０２１９９００１０１１２３Ｘ", f"身份证号{ID_WITHHELD}"),
+        ("身份证号330102 19900101 1234", f"身份证号{ID_WITHHELD}"),
+        ("邮箱：ZhangSan_1990@163.com。", f"邮箱：{EMAIL_WITHHELD}。"),
+        ("邮箱：ｚｈａｎｇ＠ｑｑ．ｃｏｍ。", f"邮箱：{EMAIL_WITHHELD}。"),
+        ("邮箱：13912345678@139.com", f"邮箱：{EMAIL_WITHHELD}"),
+        # What is not masked is kept as typed, full-width forms included.
+        ("（一）请拨打１３９１２３４５６７８。", f"（一）请拨打{PHONE_WITHHELD}。"),
     ],
 )
-def test_phone_numbers_in_a_text_are_masked(text, masked):
-    assert mask_phone_numbers(text) == masked
+def test_personal_data_in_a_text_is_masked(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投入资金1500000元，2024年6月完工",
+        "投入12.5万元",
+        "2024年完成",
+        "依据〔2024〕12号文件",
+        "2024-06-01开工，2024年11月30日前完工",
+        "20240601",
+        "邮编321000",
+        "合计13912345678元",
+        "合计¥13912345678",
+        "共13912345678.5万元",
+        "2023—2025年",
+        "上午8:00-12:00",
+        "G318国道0.5公里",
+        "拨打12345热线",
+        "热线电话12345",
+        "电话费1500000元",
+        "统一社会信用代码91330102MA2CFXXX1X",
+    ],
+)
+def test_ordinary_figures_are_not_masked(text):
+    assert mask_personal_data(text) == text
+
+
+def test_ordinary_figures_are_shown_on_the_public_page(client, township, answered):
+    text = "依据〔2024〕12号文件，投入12.5万元，合计13912345678元，2024-06-01开工，邮编321000。"
+    answered("关于2024年修缮五雷街的建议", text=text)
+    page = public_page(client, township)
+    assert "关于2024年修缮五雷街的建议" in page
+    assert text in page
+    assert "已隐去" not in page
 
 
 def test_a_township_that_published_nothing_has_no_page(client, township, answered):
@@ -180,6 +272,73 @@ def test_staff_publish_and_withdraw_from_the_detail_page(client, township, staff
     client.post(reverse("proposals:publish", args=[proposal.pk]), {"published": "0"})
     proposal.refresh_from_db()
     assert not proposal.published
+
+
+def preview_of(html: str) -> str:
+    """The public page's preview on a proposal's page."""
+    start = html.index('data-testid="public-preview"')
+    return html[start : html.index("</details>", start)]
+
+
+def test_staff_see_the_masked_text_before_publishing(client, township, staff, answered):
+    proposal = answered(
+        f"关于五雷街路灯的建议（联系{PHONE}）",
+        text="已安装。请发至zhangsan＠example.com，身份证号33010219900101123X。",
+        publish=False,
+        unit=UNIT,
+    )
+    client.force_login(staff)
+    detail = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    preview = preview_of(detail)
+    assert preview.startswith('data-testid="public-preview" open>')  # unfolded
+    assert "预览：公开后公开页面上将展示的内容" in preview
+    assert f'关于五雷街路灯的建议（联系<mark data-testid="withheld">{PHONE_WITHHELD}</mark>）' in (
+        preview
+    )
+    assert (
+        f'已安装。请发至<mark data-testid="withheld">{EMAIL_WITHHELD}</mark>，身份证号'
+        f'<mark data-testid="withheld">{ID_WITHHELD}</mark>。'
+    ) in preview
+    for private in (PHONE, "zhangsan", "33010219900101123X", "修缮五雷街的代表", "刘主任"):
+        assert private not in preview, private
+    assert proposal.number_label in preview and "已解决或基本解决" in preview
+    # The preview sits with the publish button.
+    assert detail.index('data-testid="public-preview"') < detail.index(
+        reverse("proposals:publish", args=[proposal.pk])
+    )
+
+
+def test_the_preview_is_what_the_public_page_shows(client, township, staff, answered):
+    proposal = answered(
+        f"关于五雷街路灯的建议（联系{PHONE}）", text="请拨打1 3 9 1 2 3 4 5 6 7 8", unit=UNIT
+    )
+    [on_the_page] = public_items(public_proposals(township_id=township.pk))
+    assert public_preview(proposal=proposal) == on_the_page
+    client.force_login(staff)
+    detail = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    preview = preview_of(detail)
+    assert preview.startswith('data-testid="public-preview">')  # published: folded
+    assert "公开页面上展示的内容" in preview and "预览" not in preview
+    page = public_page(client, township)
+    marked = f'<mark data-testid="withheld">{PHONE_WITHHELD}</mark>'
+    for shown in (on_the_page.title, on_the_page.answer):
+        assert PHONE_WITHHELD in shown and shown in page
+        assert shown.replace(PHONE_WITHHELD, marked) in preview
+
+
+def test_no_preview_for_those_who_do_not_publish_or_before_an_answer(
+    client, township, staff, users, answered
+):
+    proposal = answered("关于五雷街路灯的建议", publish=False)
+    ProposalSigner.objects.create(proposal=proposal, deputy=users[Role.DEPUTY].deputy)
+    for role in (Role.MEMBER, Role.DEPUTY):
+        client.force_login(users[role])
+        detail = client.get(reverse("proposals:detail", args=[proposal.pk]))
+        assert 'data-testid="public-preview"' not in detail.content.decode(), role
+    unanswered = ProposalFactory(deputy__township=township)
+    client.force_login(staff)
+    detail = client.get(reverse("proposals:detail", args=[unanswered.pk]))
+    assert 'data-testid="public-preview"' not in detail.content.decode()
 
 
 def test_an_unanswered_proposal_cannot_be_published(client, township, staff):
