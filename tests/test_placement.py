@@ -20,8 +20,8 @@ from proposals.tests.factories import ProposalFactory
 @pytest.mark.parametrize(
     ("role", "with_township", "with_unit"),
     [
-        *((role, False, role == Role.UNIT) for role in TOWNSHIP_ROLES),  # no township
-        *((role, True, False) for role in COUNTY_ROLES),  # a county role with one
+        *((role, False, role == Role.UNIT) for role in sorted(TOWNSHIP_ROLES)),  # no township
+        *((role, True, False) for role in sorted(COUNTY_ROLES)),  # a county role with one
         (Role.UNIT, True, False),  # a unit's account without its unit
     ],
 )

@@ -19,9 +19,15 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .client import client_ip
 from .selectors import lockout_started_after
+
+# django-simple-captcha's Chinese catalog translates Django's own "This field is required."
+# (这个字段是必须的), and an app's catalog outranks Django's: every form would change its
+# wording. Ours (LOCALE_PATHS) outranks both and keeps Django's.
+gettext_noop("This field is required.")
 
 CHALLENGE_FIELD = "challenge"
 CHALLENGE_DIGITS = 4

@@ -112,7 +112,7 @@ def test_county_admin_resets_with_a_reason_and_the_audit_log_shows_it(
     client.force_login(county_admin)
     url = reverse("county:staff_password", args=[township.pk])
     response = client.post(url, {"user": colleague.pk, "reason": ""})
-    assert "这个字段是必须的" in response.content.decode()
+    assert "这个字段是必填项" in response.content.decode()
     assert not User.objects.get(pk=colleague.pk).must_change_password
 
     response = client.post(url, {"user": colleague.pk, "reason": "本人来电，忘记密码"})
@@ -158,7 +158,7 @@ def test_county_admin_grants_and_withdraws_with_reasons(
     page = client.get(url).content.decode()
     assert "可查看信访人身份" in page or "信访" in page
     response = client.post(url, {"permissions": [PETITIONER], "reason": ""})
-    assert "这个字段是必须的" in response.content.decode()
+    assert "这个字段是必填项" in response.content.decode()
     assert not User.objects.get(pk=staff.pk).has_perm(PETITIONER)
 
     client.post(url, {"permissions": [PETITIONER], "reason": "镇人大主席团书面申请"})

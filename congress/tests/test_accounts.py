@@ -457,7 +457,7 @@ def test_a_new_initial_password_from_the_accounts_page(client, staff, users):
     url = reverse("township:account_password", args=[deputy.pk])
     assert deputy.username in client.get(url).content.decode()  # asked first
     response = client.post(url, {"reason": " "})
-    assert "这个字段是必须的" in response.content.decode()
+    assert "这个字段是必填项" in response.content.decode()
     assert not User.objects.get(pk=deputy.pk).must_change_password
     response, shown = issue(client, url, reason="本人来电申请")
     assert "no-store" in response["Cache-Control"]
@@ -485,7 +485,7 @@ def test_deactivate_and_reactivate_from_the_accounts_page(client, staff, users):
     url = reverse("township:account_active", args=[member.pk])
     assert "停用" in client.get(url).content.decode()  # asked first, with the reason
     response = client.post(url, {"reason": ""})
-    assert "这个字段是必须的" in response.content.decode()
+    assert "这个字段是必填项" in response.content.decode()
     response = client.post(url, {"reason": "已调离镇机关"}, follow=True)
     assert f"{member.display_name}的账号已停用，不能再登录。" in response.content.decode()
     member.refresh_from_db()

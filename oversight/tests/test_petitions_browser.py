@@ -64,6 +64,7 @@ def test_staff_handle_a_visit_and_grant_who_may_see_the_person(
     clerk = make_user(Role.STAFF, township, username="clerk")
     clerk.user_permissions.add(Permission.objects.get(codename="view_petitioner"))
     make_user(Role.STAFF, township, username="colleague", full_name="李同事")
+    make_user(Role.COUNTY_ADMIN, None, username="countyadmin", full_name="县人大办管理员")
     check = Checker(page)
     today = timezone.localdate()
 
@@ -113,15 +114,19 @@ def test_staff_handle_a_visit_and_grant_who_may_see_the_person(
     page.goto(f"{live_server.url}{reverse('oversight:petitions')}")
     check("petition list, identity hidden")
 
-    log_in(page, live_server, "clerk")
-    page.goto(f"{live_server.url}{reverse('township:accounts')}")
-    check("accounts page with the grants")
-    row = page.get_by_role("row").filter(has_text="李同事")
-    row.get_by_label("查看信访人身份信息").check()
-    row.get_by_role("button", name="保存授权").click()
+    # The county administrator grants it, on the township's page, with the reason.
+    log_in(page, live_server, "countyadmin")
+    page.goto(f"{live_server.url}{reverse('county:township', args=[township.pk])}")
+    check("the township's page for the county administrator")
+    page.get_by_role("row").filter(has_text="李同事").get_by_role("link", name="权限").click()
+    page.get_by_label("查看信访人身份信息").check()
+    page.get_by_label("理由").fill("乡镇人大主席团书面申请：负责信访登记")
+    check("the grant with its reason")
+    page.get_by_role("button", name="保存").click()
     expect(
-        page.get_by_role("row").filter(has_text="李同事").get_by_label("查看信访人身份信息")
-    ).to_be_checked()
+        page.get_by_test_id("staff").get_by_role("row").filter(has_text="李同事")
+    ).to_contain_text("查看信访人身份信息")
+    expect(page.get_by_test_id("account-events")).to_contain_text("乡镇人大主席团书面申请")
 
     log_in(page, live_server, "colleague")
     page.goto(detail)

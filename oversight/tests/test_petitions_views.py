@@ -302,46 +302,48 @@ def test_the_list_reads_a_fixed_number_of_queries(
 # ------------------------------------------------------------------------ granting it
 
 
-def test_staff_grant_and_withdraw_the_permission_on_the_accounts_page(
+def test_the_county_administrator_grants_and_withdraws_the_permission(
     client, petition, users, township, make_user
 ):
+    """Who may see who wrote is granted per staff account by the county administrator, with a
+    reason (a staff account may not grant itself or a colleague: congress.accounts)."""
     colleague = make_user(S, township)
-    client.force_login(users[S])
-    page = client.get(reverse("township:accounts")).content.decode()
-    # The three staff accounts (users', the clerk, the colleague), none for the other roles.
-    assert page.count('name="permission"') == 3
-    assert "查看信访人身份信息" in page
-    url = reverse("township:account_permissions", args=[colleague.pk])
-    response = client.post(url, {"permission": "oversight.view_petitioner"})
+    client.force_login(users[CA])
+    page = client.get(reverse("county:township", args=[township.pk])).content.decode()
+    url = reverse("county:staff_permissions", args=[township.pk, colleague.pk])
+    assert url in page
+    assert "查看信访人身份信息" in client.get(url).content.decode()
+    response = client.post(
+        url, {"permissions": ["oversight.view_petitioner"], "reason": "书面申请：负责信访登记"}
+    )
     assert response.status_code == 302
     client.force_login(colleague)
     html = client.get(reverse("oversight:petition_detail", args=[petition.pk])).content.decode()
     assert NAME in html
-    client.force_login(users[S])
-    client.post(url, {})  # nothing ticked: withdrawn
+    client.force_login(users[CA])
+    client.post(url, {"reason": "调离信访岗位"})  # nothing ticked: withdrawn
     client.force_login(colleague)
     html = client.get(reverse("oversight:petition_detail", args=[petition.pk])).content.decode()
     assert NAME not in html and HIDDEN in html
 
 
-def test_only_staff_accounts_of_the_township_are_granted_and_only_by_staff(
-    client, users, make_user
+def test_only_staff_accounts_are_granted_and_only_by_the_county_administrator(
+    client, users, township, make_user
 ):
-    from congress.tests.factories import TownshipFactory
-
-    client.force_login(users[S])
+    client.force_login(users[CA])
     for account in (users[M], users[U], users[D]):
-        url = reverse("township:account_permissions", args=[account.pk])
-        client.post(url, {"permission": "oversight.view_petitioner"})
+        url = reverse("county:staff_permissions", args=[township.pk, account.pk])
+        response = client.post(url, {"permissions": ["oversight.view_petitioner"], "reason": "x"})
+        assert response.status_code == 404
         assert not User.objects.get(pk=account.pk).has_perm("oversight.view_petitioner")
-    elsewhere = make_user(S, TownshipFactory())
-    url = reverse("township:account_permissions", args=[elsewhere.pk])
-    assert client.post(url, {"permission": "oversight.view_petitioner"}).status_code == 404
-    url = reverse("township:account_permissions", args=[users[S].pk])
-    client.post(url, {"permission": "congress.change_user"})  # not grantable
-    assert not users[S].user_permissions.exists()
-    client.force_login(users[M])
-    assert client.post(url, {"permission": "oversight.view_petitioner"}).status_code == 403
+    url = reverse("county:staff_permissions", args=[township.pk, users[S].pk])
+    response = client.post(url, {"permissions": ["congress.change_user"], "reason": "x"})
+    assert "congress.change_user" in response.content.decode() or response.status_code == 200
+    assert not users[S].user_permissions.exists()  # not grantable
+    for role in (S, M):
+        client.force_login(users[role])
+        response = client.post(url, {"permissions": ["oversight.view_petitioner"], "reason": "x"})
+        assert response.status_code == 403
     assert not User.objects.get(pk=users[S].pk).has_perm("oversight.view_petitioner")
 
 
