@@ -7,19 +7,31 @@ with the same name and birth month. Exported files import back unchanged.
 import datetime
 import io
 import itertools
+import re
 from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.reader.excel import ExcelReader
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .excel_reading import (
+    MAX_ROW_CELLS,
+    MAX_ROW_NODES,
+    ROW,
+    SHARED_STRING,
+    UNREADABLE,
+    UNUSUAL,
+    FirstSheetReader,
+    Reading,
+    WorkbookError,
+    check_unpacked,
+)
 from .models import DEPUTY_DETAILS, Constituency, Deputy, DeputyGroup, Mandate
+from .rules import MAX_IMPORT_ROWS
 
 WORKBOOK_LANGUAGE = "zh-hans"
 
@@ -125,51 +137,44 @@ def parse_date(text: str) -> datetime.date:
     return datetime.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
 
 
-class WorkbookError(Exception):
-    """The file is not a roster workbook (unreadable, or its header row is wrong)."""
-
-
-class _UnsizedSheet(ReadOnlyWorksheet):
-    """openpyxl's streaming sheet without its size probe. For a sheet that does not state its
-    size (many programs leave the <dimension> element out) the probe reads the whole sheet
-    before the first row is returned: 40 s for 200,000 rows, whatever the row limit."""
-
-    def _get_size(self):
-        pass
-
-
-class _FirstSheetReader(ExcelReader):
-    """Opens only the first worksheet, for streaming (read-only mode)."""
-
-    def read_worksheets(self):
-        for sheet, rel in self.parser.find_sheets():
-            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
-                self.wb._sheets.append(
-                    _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                )
-                return
-
-
 # A sheet mostly of blank (formatted) rows is read this far, then refused: reading it to its
 # end would take as long as a sheet full of data.
 BLANK_ROWS_FACTOR = 5
 
 
+# openpyxl reads every shared string into a list before the first row: a roster of
+# MAX_IMPORT_ROWS rows has at most one a cell, and real ones repeat most (gender, level, group),
+# which leaves room for the workbook's other sheets.
+MAX_SHARED_STRINGS = MAX_IMPORT_ROWS * len(COLUMNS)
+
+
 def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
     """(Excel row number, {column key: cell as text}) for every non-empty row below the
-    header, read as a stream: a sheet with more than `limit` rows is refused as soon as the
-    row after the limit is read, without reading the rest."""
+    header, read as a stream: a workbook that unpacks to more than a roster can need, or that
+    openpyxl would need too much memory to read, is refused before openpyxl reads it, and a
+    sheet with more than `limit` rows as soon as the row after the limit is read, without
+    reading the rest; the header row is checked before any other."""
+    rows_message = _("The sheet has more than %(n)s rows; import at most %(n)s rows at once.")
+    too_many_rows = rows_message % {"n": limit}
+    check_unpacked(file)
+    # openpyxl parses every row element, keeping an empty one of each, even those it skips (a
+    # row numbered as one before it): the check counts elements, not the rows openpyxl yields.
+    sheet = Reading(ROW, limit * BLANK_ROWS_FACTOR, too_many_rows, MAX_ROW_CELLS)
     try:
-        reader = _FirstSheetReader(file, read_only=True, data_only=True)
-        reader.read()
-        sheet = reader.wb.worksheets[0]
+        reader = FirstSheetReader(
+            file,
+            sheet=sheet,
+            shared_strings=Reading(SHARED_STRING, MAX_SHARED_STRINGS, UNUSUAL, MAX_ROW_NODES),
+            read_only=True,
+            data_only=True,
+            keep_links=False,
+        )
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise WorkbookError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
-    too_many = WorkbookError(
-        _("The sheet has more than %(n)s rows; import at most %(n)s rows at once.") % {"n": limit}
-    )
+        raise WorkbookError(UNREADABLE) from error
+    too_many = WorkbookError(too_many_rows)
     try:
-        rows = sheet.iter_rows(values_only=True)
+        reader.read()
+        rows = reader.wb.worksheets[0].iter_rows(values_only=True)
         header_row = next(rows, None) or ()
         positions = {cell_text(title): i for i, title in enumerate(header_row) if title is not None}
         expected = headers()
@@ -208,8 +213,8 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
             )
     except WorkbookError:
         raise
-    except Exception as error:  # broken XML inside the archive
-        raise WorkbookError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
+    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
+        raise WorkbookError(UNREADABLE) from error
     finally:
         reader.archive.close()
     return result
@@ -219,19 +224,31 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
 # carriage return before one (OWASP, CSV and formula injection).
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
 
+# Characters no workbook may hold: those XML 1.0 does not allow (C0 controls but tab, newline
+# and carriage return; lone surrogates; U+FFFE and U+FFFF), which make the file ill-formed, so
+# that neither Excel nor openpyxl opens it, and the noncharacters XML 1.0 asks files to avoid
+# (U+FDD0 to U+FDEF, the last two code points of every plane).
+_PLANE_ENDS = [plane + end for plane in range(2**16, 0x110000, 2**16) for end in (0xFFFE, 0xFFFF)]
+XML_UNSAFE_CHARACTERS_RE = re.compile(
+    r"[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF"
+    + "".join(rf"\U{code:08X}" for code in _PLANE_ENDS)
+    + "]"
+)
+
 
 def text_cell(sheet, value) -> Cell:
     """A cell holding `value` as typed, which Excel can hold and never evaluates. Every cell this
     module writes is made here.
 
-    Characters a workbook cannot hold (control characters) are dropped. Text is stored as text,
-    never as a formula (openpyxl would store "=..." as one); text that begins with a formula sign
-    also gets Excel's quote prefix (the hidden apostrophe of '=1+1), so that editing the cell in
-    Excel keeps it text. The value itself is unchanged: the file imports back as it was.
+    Characters a workbook cannot hold (XML_UNSAFE_CHARACTERS_RE) are dropped, so that no export
+    is ill-formed. Text is stored as text, never as a formula (openpyxl would store "=..." as
+    one); text that begins with a formula sign also gets Excel's quote prefix (the hidden
+    apostrophe of '=1+1), so that editing the cell in Excel keeps it text. The value is otherwise
+    unchanged: the file imports back as it was.
     """
     cell = Cell(sheet)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = XML_UNSAFE_CHARACTERS_RE.sub("", value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # not "f" (formula) nor "e" (an error code such as #N/A)

@@ -2,7 +2,7 @@
 file read once, a discarded upload, two imports of the same new people at the same time."""
 
 import io
-import time
+import tracemalloc
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -105,20 +105,26 @@ def seats(township):
     DeputyGroupFactory(township=township, name="东片小组")
 
 
-def test_a_sheet_of_200000_rows_is_refused_within_two_seconds(client, staff, huge_workbook):
-    """The issue's file: about 1 MB, 200,000 rows; it took 42 s and 300 MB. The reading
-    stops at the row after the limit."""
+def test_a_sheet_of_200000_rows_is_refused_at_the_row_after_the_limit(
+    client, staff, huge_workbook
+):
+    """The issue's file: about 1 MB, 200,000 rows; it took 42 s and 300 MB. The reading stops
+    at the row after the limit: what it holds stays that of the limit's rows, not of the whole
+    sheet (its time is `make bench`'s: a wall clock fails on a busy machine)."""
     assert 0.3 * 2**20 < len(huge_workbook) < 3 * 2**20  # about a megabyte, under the cap
     client.force_login(staff)
-    started = time.perf_counter()
-    response = client.post(
-        reverse("deputies:import"), {"file": SimpleUploadedFile("名册.xlsx", huge_workbook)}
-    )
-    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    try:
+        response = client.post(
+            reverse("deputies:import"), {"file": SimpleUploadedFile("名册.xlsx", huge_workbook)}
+        )
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert response.status_code == 200
     text = response.content.decode()
     assert f"工作表超过{MAX_IMPORT_ROWS}行" in text, text[:2000]
-    assert elapsed < 2, f"{elapsed:.2f} s"
+    assert peak < 64 * 2**20, f"{peak / 2**20:.0f} MiB"
     assert not RosterImport.objects.exists()
 
 

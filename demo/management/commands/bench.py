@@ -1,8 +1,11 @@
 """`make bench`: times the pages that must stay fast as data grows, and counts their queries;
 then the work reports' drafting and printing (bench_reports)."""
 
+import io
 import statistics
 import time
+import tracemalloc
+import zipfile
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -15,7 +18,15 @@ from django.urls import clear_url_caches
 from django.utils import timezone
 
 from congress.models import Township, User
-from deputies.excel import COLUMNS, XLSX_CONTENT_TYPE, choice_labels, write_workbook
+from deputies.excel import (
+    COLUMNS,
+    XLSX_CONTENT_TYPE,
+    WorkbookError,
+    choice_labels,
+    read_rows,
+    write_workbook,
+)
+from deputies.rules import MAX_IMPORT_ROWS
 from deputies.services.importing import (
     roster_import_apply,
     roster_import_plan,
@@ -96,6 +107,12 @@ LIST_PAGES = [
     ("work reports, county", "bench-county", "/reports/", "reports.WorkReport"),
 ]
 IMPORT_ROWS = 5_000
+# The penetration test's zip bomb: a roster whose first row is one inline string of 400 MiB.
+ZIP_BOMB_CELL_BYTES = 400 * 2**20
+ZIP_BOMB = "roster import, 400 MiB zip bomb refused"
+# A roster of 200,000 rows (about a megabyte): refused at the row after MAX_IMPORT_ROWS.
+HUGE_SHEET_ROWS = 200_000
+HUGE_SHEET = f"roster import, {HUGE_SHEET_ROWS:,}-row sheet refused"
 
 
 class Timing(NamedTuple):
@@ -152,6 +169,10 @@ class Command(BaseCommand):
                 self.stdout.write(self._row(label, page, model))
         clear_url_caches()
         if only:
+            if only in ZIP_BOMB or only in HUGE_SHEET:
+                self.stdout.write(f"\n{'other case':44} {'queries':>8} {'median ms':>10}")
+                self.stdout.write(self._refusal_row(ZIP_BOMB, _zip_bomb()))
+                self.stdout.write(self._refusal_row(HUGE_SHEET, _huge_sheet()))
             return
         self.stdout.write(f"\n{'other case':44} {'queries':>8} {'median ms':>10}")
         for label, timing in (
@@ -159,6 +180,8 @@ class Command(BaseCommand):
             ("reminder sweep over every open item", self._measure_reminders()),
         ):
             self.stdout.write(f"{label:44} {timing.queries:>8} {timing.median:>10.1f}")
+        self.stdout.write(self._refusal_row(ZIP_BOMB, _zip_bomb()))
+        self.stdout.write(self._refusal_row(HUGE_SHEET, _huge_sheet()))
         if not no_reports:
             # Work reports: drafting and printing, for the demo year and ten times its records.
             call_command("bench_reports", runs=min(runs, 10), stdout=self.stdout)
@@ -233,6 +256,83 @@ class Command(BaseCommand):
                     batch.file.delete(save=False)  # files do not roll back
                 transaction.set_rollback(True)
         return Timing(len(queries), elapsed, elapsed)
+
+    def _refusal_row(self, label: str, bomb: bytes) -> str:
+        """Refusing a workbook through read_rows: the median of the runs, and the peak of
+        Python memory (tracemalloc) while refusing it once."""
+        timings = []
+        with counting_queries() as queries:
+            for _ in range(self.runs):
+                started = time.perf_counter()
+                _refuse(bomb)
+                timings.append((time.perf_counter() - started) * 1000)
+        tracemalloc.start()
+        try:
+            _refuse(bomb)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        median = statistics.median(timings)
+        return (
+            f"{label:44} {len(queries):>8} {median:>10.1f}"
+            f"  peak {peak / 2**10:,.0f} KiB, file {len(bomb) / 2**10:,.0f} KiB"
+        )
+
+
+def _zip_bomb() -> bytes:
+    """The roster template with its sheet replaced by one row of one inline string of
+    ZIP_BOMB_CELL_BYTES, written in chunks: it packs into about 400 KiB."""
+    buffer = io.BytesIO()
+    sheet_name = "xl/worksheets/sheet1.xml"
+    template = zipfile.ZipFile(io.BytesIO(write_workbook([], title="名册")))
+    with template, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in template.infolist():
+            if info.filename != sheet_name:
+                archive.writestr(info, template.read(info))
+        with archive.open(sheet_name, "w", force_zip64=True) as sheet:
+            sheet.write(
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+            )
+            block = b"A" * 2**20
+            for _ in range(ZIP_BOMB_CELL_BYTES // len(block)):
+                sheet.write(block)
+            sheet.write(b"</t></is></c></row></sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def _huge_sheet() -> bytes:
+    """The roster template with HUGE_SHEET_ROWS rows of a name and a gender, as inline
+    strings and without a <dimension> (nothing tells the reader its size before its end)."""
+    buffer = io.BytesIO()
+    sheet_name = "xl/worksheets/sheet1.xml"
+    template = zipfile.ZipFile(io.BytesIO(write_workbook([], title="名册")))
+    header = template.read(sheet_name).decode()
+    header_row = header[header.index("<row") : header.index("</row>") + len("</row>")]
+    with template, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in template.infolist():
+            if info.filename != sheet_name:
+                archive.writestr(info, template.read(info))
+        with archive.open(sheet_name, "w", force_zip64=True) as sheet:
+            sheet.write(
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b"<sheetData>" + header_row.encode()
+            )
+            for number in range(2, HUGE_SHEET_ROWS + 2):
+                sheet.write(
+                    f'<row><c t="inlineStr"><is><t>代表{number}</t></is></c>'
+                    '<c t="inlineStr"><is><t>男</t></is></c></row>'.encode()
+                )
+            sheet.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def _refuse(bomb: bytes) -> None:
+    try:
+        read_rows(io.BytesIO(bomb), limit=MAX_IMPORT_ROWS)
+    except WorkbookError:
+        return
+    raise RuntimeError("the workbook was read, not refused")
 
 
 def _roster_rows(township: Township) -> list[list]:
