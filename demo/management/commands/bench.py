@@ -279,52 +279,53 @@ class Command(BaseCommand):
         )
 
 
-def _zip_bomb() -> bytes:
-    """The roster template with its sheet replaced by one row of one inline string of
-    ZIP_BOMB_CELL_BYTES, written in chunks: it packs into about 400 KiB."""
+SHEET = "xl/worksheets/sheet1.xml"
+SHEET_OPENING = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def _template_with_sheet(write_sheet) -> bytes:
+    """The roster template with its sheet written by `write_sheet(stream, header_row)` in
+    chunks (the header row as the template has it), so that a huge sheet packs small."""
     buffer = io.BytesIO()
-    sheet_name = "xl/worksheets/sheet1.xml"
     template = zipfile.ZipFile(io.BytesIO(write_workbook([], title="名册")))
+    header = template.read(SHEET).decode()
+    header_row = header[header.index("<row") : header.index("</row>") + len("</row>")].encode()
     with template, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in template.infolist():
-            if info.filename != sheet_name:
+            if info.filename != SHEET:
                 archive.writestr(info, template.read(info))
-        with archive.open(sheet_name, "w", force_zip64=True) as sheet:
-            sheet.write(
-                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
-            )
-            block = b"A" * 2**20
-            for _ in range(ZIP_BOMB_CELL_BYTES // len(block)):
-                sheet.write(block)
-            sheet.write(b"</t></is></c></row></sheetData></worksheet>")
+        with archive.open(SHEET, "w", force_zip64=True) as sheet:
+            write_sheet(sheet, header_row)
     return buffer.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    """One row of one inline string of ZIP_BOMB_CELL_BYTES: it packs into about 400 KiB."""
+
+    def write(sheet, _header_row):
+        sheet.write(SHEET_OPENING + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>')
+        block = b"A" * 2**20
+        for _ in range(ZIP_BOMB_CELL_BYTES // len(block)):
+            sheet.write(block)
+        sheet.write(b"</t></is></c></row></sheetData></worksheet>")
+
+    return _template_with_sheet(write)
 
 
 def _huge_sheet() -> bytes:
-    """The roster template with HUGE_SHEET_ROWS rows of a name and a gender, as inline
-    strings and without a <dimension> (nothing tells the reader its size before its end)."""
-    buffer = io.BytesIO()
-    sheet_name = "xl/worksheets/sheet1.xml"
-    template = zipfile.ZipFile(io.BytesIO(write_workbook([], title="名册")))
-    header = template.read(sheet_name).decode()
-    header_row = header[header.index("<row") : header.index("</row>") + len("</row>")]
-    with template, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in template.infolist():
-            if info.filename != sheet_name:
-                archive.writestr(info, template.read(info))
-        with archive.open(sheet_name, "w", force_zip64=True) as sheet:
+    """HUGE_SHEET_ROWS rows of a name and a gender below the header, as inline strings and
+    without a <dimension> (nothing tells the reader its size before its end)."""
+
+    def write(sheet, header_row):
+        sheet.write(SHEET_OPENING + b"<sheetData>" + header_row)
+        for number in range(2, HUGE_SHEET_ROWS + 2):
             sheet.write(
-                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                b"<sheetData>" + header_row.encode()
+                f'<row><c t="inlineStr"><is><t>代表{number}</t></is></c>'
+                '<c t="inlineStr"><is><t>男</t></is></c></row>'.encode()
             )
-            for number in range(2, HUGE_SHEET_ROWS + 2):
-                sheet.write(
-                    f'<row><c t="inlineStr"><is><t>代表{number}</t></is></c>'
-                    '<c t="inlineStr"><is><t>男</t></is></c></row>'.encode()
-                )
-            sheet.write(b"</sheetData></worksheet>")
-    return buffer.getvalue()
+        sheet.write(b"</sheetData></worksheet>")
+
+    return _template_with_sheet(write)
 
 
 def _refuse(bomb: bytes) -> None:
