@@ -37,6 +37,7 @@ from conftest import require
 from congress.models import JobRun, Notification
 from congress.registry import scheduled_jobs
 from congress.roles import Role
+from congress.tests.test_lockout import answered_challenge
 from proposals.models import Proposal
 from proposals.reminders import DUE_SOON
 from proposals.tests.factories import ProposalFactory, proposal_due_in_a_week
@@ -117,17 +118,16 @@ class Browser:
         token = {"csrfmiddlewaretoken": self.cookies["csrftoken"]}
         return self.request(server, "POST", path, {**token, **(fields or {})})
 
-    def log_in(self, server: str, username: str, password: str) -> Response:
-        """The login form, as a person fills it: its page first, then its POST."""
+    def log_in(
+        self, server: str, username: str, password: str, *, challenge: dict | None = None
+    ) -> Response:
+        """The login form, as a person fills it: its page first, then its POST, with the
+        picture challenge's answer if given (asked after a few failures)."""
         page = self.get(server, "/accounts/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text())
         assert page.status == 200 and token, (page.status, page.text()[:500])
-        return self.request(
-            server,
-            "POST",
-            "/accounts/login/",
-            {"csrfmiddlewaretoken": token[1], "username": username, "password": password},
-        )
+        fields = {"csrfmiddlewaretoken": token[1], "username": username, "password": password}
+        return self.request(server, "POST", "/accounts/login/", {**fields, **(challenge or {})})
 
 
 def logged_in_browser(server: str, user) -> Browser:
@@ -350,11 +350,17 @@ def test_a_login_on_one_server_holds_on_the_other_and_failures_count_on_both(clu
     assert browser.post(b, "/accounts/logout/").status == 302
     assert browser.get(a, "/").location.startswith("/accounts/login/")
 
-    # LOGIN_FAILURE_LIMIT failures spread over both servers lock the account on both.
+    # LOGIN_FAILURE_LIMIT failures from one address spread over both servers lock the account
+    # there on both (answering the picture challenge once it is asked, as a person does).
     intruder = Browser()
     limit = settings.LOGIN_FAILURE_LIMIT
     statuses = [
-        intruder.log_in(cluster.servers[n % 2], deputy_user.username, "wrong").status
+        intruder.log_in(
+            cluster.servers[n % 2],
+            deputy_user.username,
+            "wrong",
+            challenge=answered_challenge(),
+        ).status
         for n in range(limit)
     ]
     assert statuses == [200] * (limit - 1) + [429]

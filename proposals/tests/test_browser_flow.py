@@ -98,6 +98,7 @@ def test_from_a_phone_draft_to_a_satisfied_deputy(
     expect(page.get_by_test_id("asks").first).to_contain_text("请评价办理答复")
     assert_fits_the_phone(page)
     page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_test_id("status")).to_have_text("已答复")  # the proposal's page is there
     assert_fits_the_phone(page)
     page.locator("input[name=attitude][value=basic]").check()
     page.locator("input[name=result][value=unsatisfied]").check()
