@@ -105,9 +105,7 @@ def seats(township):
     DeputyGroupFactory(township=township, name="东片小组")
 
 
-def test_a_sheet_of_200000_rows_is_refused_at_the_row_after_the_limit(
-    client, staff, huge_workbook
-):
+def test_a_sheet_of_200000_rows_is_refused_at_the_row_after_the_limit(client, staff, huge_workbook):
     """The issue's file: about 1 MB, 200,000 rows; it took 42 s and 300 MB. The reading stops
     at the row after the limit: what it holds stays that of the limit's rows, not of the whole
     sheet (its time is `make bench`'s: a wall clock fails on a busy machine)."""
