@@ -19,11 +19,8 @@ from ..registry import account_checks
 from ..roles import GRANTABLE_PERMISSIONS, STAFF_MANAGES_ROLES, Role
 from ..security.services import auth_event_record
 from ..services import user_create
-from ..validators import validate_visible_text
 from .passwords import INITIAL_PASSWORD_HASHER, initial_password_new
 from .selectors import usernames_taken
-
-REASON_MAX_LENGTH = AuthEvent._meta.get_field("reason").max_length
 
 
 @dataclass(frozen=True)
@@ -69,17 +66,13 @@ def username_errors(username: str) -> list[str]:
 
 
 def reason_checked(reason: str) -> str:
-    """The reason given for a change to an account, which the audit log keeps: required, one
-    line of visible text, at most REASON_MAX_LENGTH characters."""
+    """The reason given for a change to an account, which the audit log keeps: required, and
+    what AuthEvent.reason takes (one line of visible text, of its length at most)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason: the audit log keeps it.")})
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError(
-            {"reason": _("Keep the reason to %(max)d characters.") % {"max": REASON_MAX_LENGTH}}
-        )
     try:
-        validate_visible_text(reason)
+        AuthEvent._meta.get_field("reason").run_validators(reason)
     except ValidationError as error:
         raise ValidationError({"reason": error.messages}) from error
     return reason

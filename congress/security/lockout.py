@@ -6,6 +6,8 @@ from django.contrib.auth.views import LoginView
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .login import LoginForm
+
 LOCKOUT_STATUS = 429  # Too Many Requests
 
 
@@ -20,8 +22,6 @@ def lockout_message() -> str:
 def lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: the login form, the name typed kept, and the lockout message."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
-    from .login import LoginForm
-
     form = LoginForm(request, initial={"username": username})
     context = {
         "form": form,
