@@ -40,17 +40,24 @@ def answer_challenge(page) -> bool:
     return True
 
 
+def submit_login(page):
+    """Press 登录 and wait for the page that answers it: success and failure both load a new
+    document, and the next step must read that one, not the form it left."""
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
+
+
 def log_in(page, live_server, username, password="pw-for-tests-1"):
     """Log in as a person would: answering the picture challenge when the page asks for it."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     answer_challenge(page)
-    page.get_by_role("button", name="登录").click()
+    submit_login(page)
     if page.get_by_text("请输入图中的数字。").count():
         page.get_by_label("密码").fill(password)
         answer_challenge(page)
-        page.get_by_role("button", name="登录").click()
+        submit_login(page)
 
 
 def test_a_locked_out_deputy_is_unlocked_by_staff(
@@ -65,7 +72,7 @@ def test_a_locked_out_deputy_is_unlocked_by_staff(
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("用户名").fill("lidaibiao")
     page.get_by_label("密码").fill("wrong password")
-    page.get_by_role("button", name="登录").click()
+    submit_login(page)
     expect(page.get_by_text("请输入图中的数字。")).to_be_visible()
     key = page.locator("input[name=challenge_0]").input_value()
     picture = page.get_by_role("img", name="要输入的数字")
@@ -74,7 +81,7 @@ def test_a_locked_out_deputy_is_unlocked_by_staff(
     expect(page.locator("input[name=challenge_0]")).not_to_have_value(key)
     page.get_by_label("密码").fill("wrong password")
     answer_challenge(page)
-    page.get_by_role("button", name="登录").click()
+    submit_login(page)  # the fourth failure
     log_in(page, live_server, "lidaibiao", "wrong password")  # the fifth, from here: locked
     expect(page.get_by_role("alert")).to_contain_text(
         "登录失败次数过多，账号已暂时锁定。请15分钟后再试，或联系人大办解锁。"

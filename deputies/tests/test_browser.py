@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from congress.roles import Role
 
@@ -10,15 +13,16 @@ def test_staff_log_in_add_a_deputy_and_find_them_listed(
 ):
     make_user(Role.STAFF, township, username="clerk")
     page.goto(f"{live_server.url}/")
-    assert "/accounts/login/" in page.url
+    expect(page).to_have_url(re.compile("/accounts/login/"))
     page.get_by_label("用户名").fill("clerk")
     page.get_by_label("密码").fill("pw-for-tests-1")
     page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"{live_server.url}/")
 
     page.get_by_role("link", name="代表", exact=True).first.click()
     page.get_by_role("link", name="新增代表").click()
     page.get_by_role("button", name="保存").click()
-    assert page.get_by_text("这个字段是必填项").first.is_visible()  # nothing half-saved
+    expect(page.get_by_text("这个字段是必填项").first).to_be_visible()  # nothing half-saved
 
     page.get_by_label("姓名").fill("陈晓东")
     page.get_by_label("性别").select_option("male")
@@ -28,7 +32,7 @@ def test_staff_log_in_add_a_deputy_and_find_them_listed(
     page.get_by_role("button", name="保存").click()
 
     page.wait_for_url(f"{live_server.url}/deputies/")
-    assert page.get_by_text("已添加代表陈晓东").is_visible()
+    expect(page.get_by_text("已添加代表陈晓东")).to_be_visible()
     row = page.get_by_role("row", name="陈晓东")
-    assert "县人大代表" in row.inner_text()
-    assert constituency.name in row.inner_text()
+    expect(row).to_contain_text("县人大代表")
+    expect(row).to_contain_text(constituency.name)

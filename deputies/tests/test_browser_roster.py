@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from congress.roles import Role
 from deputies.excel import COLUMNS, XLSX_CONTENT_TYPE, choice_labels, write_workbook
@@ -65,18 +66,18 @@ def test_import_roster_record_training_and_deputy_sees_it(live_server, page, mak
     bad_file = roster_file(township, constituency, [group.name, "不存在的小组", group.name])
     upload(page, live_server, bad_file)
     errors = page.get_by_test_id("row-errors")
-    assert "不存在的小组" in errors.get_by_role("row", name=NAMES[1]).inner_text()
-    assert errors.get_by_role("row").count() == 2  # the header and the one bad row
-    assert page.get_by_role("button", name="导入全部数据").count() == 0
+    expect(errors.get_by_role("row", name=NAMES[1])).to_contain_text("不存在的小组")
+    expect(errors.get_by_role("row")).to_have_count(2)  # the header and the one bad row
+    expect(page.get_by_role("button", name="导入全部数据")).to_have_count(0)
     assert Deputy.objects.count() == 0
 
     page.get_by_role("link", name="上传修正后的文件").click()
     upload(page, live_server, roster_file(township, constituency, [group.name] * 3))
-    assert page.get_by_test_id("import-ready").is_visible()
+    expect(page.get_by_test_id("import-ready")).to_be_visible()
     page.get_by_role("button", name="导入全部数据").click()
     page.wait_for_url(f"{live_server.url}/deputies/")
     for name in NAMES:
-        assert constituency.name in page.get_by_role("row", name=name).inner_text()
+        expect(page.get_by_role("row", name=name)).to_contain_text(constituency.name)
 
     # c) a training, two of the imported deputies present
     page.goto(f"{live_server.url}/deputies/activities/")
@@ -91,9 +92,9 @@ def test_import_roster_record_training_and_deputy_sees_it(live_server, page, mak
     page.get_by_label(NAMES[2]).select_option("present")
     page.get_by_role("button", name="保存参加情况").click()
     page.wait_for_url(f"{live_server.url}/deputies/activities/*/")
-    assert page.get_by_role("heading", name=title).is_visible()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
     person_times = "共2人次"
-    assert page.get_by_test_id("person-times").inner_text() == person_times
+    expect(page.get_by_test_id("person-times")).to_have_text(person_times)
 
     # d) the deputy logs in and finds the training on their own page
     deputy = Deputy.objects.get(name=NAMES[0])
@@ -103,6 +104,6 @@ def test_import_roster_record_training_and_deputy_sees_it(live_server, page, mak
     log_in(page, live_server, "daibiao")
     page.locator("nav a[href='/deputies/me/']").click()
     page.wait_for_url(f"{live_server.url}/deputies/me/")
-    assert title in page.get_by_test_id("my-activities").inner_text()
+    expect(page.get_by_test_id("my-activities")).to_contain_text(title)
     trainings = page.get_by_test_id("record").get_by_role("row", name="学习培训")
-    assert trainings.get_by_role("cell").inner_text() == "1"
+    expect(trainings.get_by_role("cell")).to_have_text("1")

@@ -527,6 +527,7 @@ def test_a_later_deadline_asked_by_the_unit_and_approved_by_staff_in_a_browser(
     """The lead unit asks from its list, a co-unit sends its view, staff approve from their
     queue; every page passes axe-core's WCAG 2.1 AA rules."""
     from axe_playwright_python.base import AXE_SCRIPT
+    from playwright.sync_api import expect
 
     from tests.test_accessibility import AXE_OPTIONS, axe_report
 
@@ -551,22 +552,22 @@ def test_a_later_deadline_asked_by_the_unit_and_approved_by_staff_in_a_browser(
     page.goto(f"{live_server.url}{reverse('proposals:list')}")
     page.get_by_role("link", name="本单位承办件").click()
     check("unit items")
-    assert "已逾期" in page.get_by_test_id("unit-items").inner_text()
+    expect(page.get_by_test_id("unit-items")).to_contain_text("已逾期")
     page.get_by_role("link", name="修缮村道").click()
     page.get_by_text("申请延期", exact=True).click()
     check("proposal page with the extension form")
     page.get_by_label("新的答复期限").fill("2024-08-10")
     page.get_by_label("理由").fill("需要协调资金")
     page.get_by_role("button", name="提交申请").click()
-    assert page.get_by_text("已申请将答复期限延至2024年8月12日，待人大办审批。").is_visible()
-    assert page.get_by_test_id("extensions").get_by_text("待审批").is_visible()
+    expect(page.get_by_text("已申请将答复期限延至2024年8月12日，待人大办审批。")).to_be_visible()
+    expect(page.get_by_test_id("extensions").get_by_text("待审批")).to_be_visible()
 
     log_in("co")
     page.goto(f"{live_server.url}{reverse('proposals:detail', args=[world['proposal'].pk])}")
     page.get_by_label("协办意见").fill("资金已落实")
     check("proposal page with the co-unit's form")
     page.get_by_role("button", name="送主办单位").click()
-    assert page.get_by_test_id("counit-views").get_by_text("资金已落实").is_visible()
+    expect(page.get_by_test_id("counit-views").get_by_text("资金已落实")).to_be_visible()
 
     log_in("staff")
     page.goto(f"{live_server.url}{reverse('proposals:queues')}")
@@ -575,7 +576,7 @@ def test_a_later_deadline_asked_by_the_unit_and_approved_by_staff_in_a_browser(
     check("decide page")
     page.get_by_label("批准新的答复期限").check()
     page.get_by_role("button", name="保存审批结果").click()
-    assert page.get_by_text("已批准：答复期限延至2024年8月12日。").is_visible()
+    expect(page.get_by_text("已批准：答复期限延至2024年8月12日。")).to_be_visible()
     assert "2024-08-12" in page.content()
     check("proposal page for staff")
     page.goto(f"{live_server.url}{reverse('proposals:workdays')}")
