@@ -16,7 +16,7 @@ PORT ?= 8000
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
 TEST_DEBS := $(RUN_DEBS) poppler-utils chromium postgresql-client
 
-.PHONY: run test bench bench-pg loadtest setup test-setup lint messages clean
+.PHONY: run test bench bench-pg loadtest setup test-setup lint messages requirements clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -50,7 +50,8 @@ bench-pg:
 
 # gunicorn on PostgreSQL with the bench township (SCALE proposals, built once and kept in
 # LOADTEST_DATABASE_URL), driven by Locust: LOADTEST_USERS users for LOADTEST_TIME; prints each
-# page's requests per second, p50/p95/p99 and failures (loadtest/run.py; README, Load test).
+# page's requests per second, p50/p95/p99 and failures (loadtest/run.py; docs/benchmarks.md,
+# Load test).
 loadtest: test-setup
 	$(PY) loadtest/run.py
 
@@ -59,7 +60,13 @@ lint: test-setup
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-setup: $(VENV)/.installed
+# Media in a bucket (MEDIA_STORAGE=s3, or a bucket named, as congress/settings/media.py reads
+# them) need the S3 packages too: `make setup` adds requirements-s3.txt when the environment
+# asks for it.
+S3_ASKED := $(filter s3 S3,$(MEDIA_STORAGE))$(strip $(AWS_STORAGE_BUCKET_NAME))
+S3_MEDIA := $(if $(S3_ASKED),$(VENV)/.installed-s3)
+
+setup: $(VENV)/.installed $(S3_MEDIA)
 	@DEBS="$(RUN_DEBS)" sh .ci/sysdeps.sh
 	@sh .ci/fonts.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
@@ -69,18 +76,49 @@ test-setup: $(VENV)/.installed-dev
 	@sh .ci/fonts.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-$(VENV)/.installed: requirements.txt
+# The pinned requirements*.txt are compiled from the requirements*.in (`make requirements`).
+BUILD_CONSTRAINTS := $(VENV)/build-constraints.txt
+PIP_INSTALL = PIP_BUILD_CONSTRAINT=$(CURDIR)/$(BUILD_CONSTRAINTS) $(PY) -m pip install -q
+
+# xstatic-bootstrap builds with pkg_resources, gone from setuptools 81.
+$(BUILD_CONSTRAINTS):
+	mkdir -p $(VENV)
+	echo 'setuptools<81' > $@
+
+$(VENV)/.installed: requirements.txt $(BUILD_CONSTRAINTS)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	# xstatic-bootstrap builds with pkg_resources, gone from setuptools 81.
-	echo 'setuptools<81' > $(VENV)/build-constraints.txt
-	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(VENV)/build-constraints.txt $(PY) -m pip install -q -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-# Test, lint and benchmark tools on top of the runtime (production installs skip them).
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
-	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(VENV)/build-constraints.txt $(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.installed-s3: $(VENV)/.installed requirements-s3.txt
+	$(PIP_INSTALL) -r requirements.txt -r requirements-s3.txt
 	touch $@
+
+# Test, lint and import-layering tools on top of the runtime, with the optional groups the tests
+# exercise (S3 media, the load test); production installs skip them.
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP_INSTALL) -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+# Recompile every requirements*.txt from its .in with pip-tools, kept in a virtualenv of its own
+# so that it never changes what the app runs on. Existing pins stay unless asked to move:
+# `make requirements PIP_COMPILE_ARGS="--upgrade-package celery"` (or `--upgrade`). The groups
+# build on requirements.txt (`-c`), so they compile after it, and requirements-dev last.
+PIP_TOOLS := $(VENV)/pip-tools
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make requirements" \
+	PIP_BUILD_CONSTRAINT=$(CURDIR)/$(BUILD_CONSTRAINTS) $(PIP_TOOLS)/bin/pip-compile --quiet \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(PIP_COMPILE_ARGS)
+
+$(PIP_TOOLS)/bin/pip-compile:
+	$(PYTHON) -m venv $(PIP_TOOLS)
+	$(PIP_TOOLS)/bin/pip install -q pip-tools==7.7.0
+
+requirements: $(PIP_TOOLS)/bin/pip-compile $(BUILD_CONSTRAINTS)
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-s3.txt requirements-s3.in
+	$(PIP_COMPILE) -o requirements-loadtest.txt requirements-loadtest.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 messages: setup
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --no-obsolete --add-location=file
