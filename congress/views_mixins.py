@@ -1,5 +1,5 @@
-"""Small pieces the apps' views share: running a service from a valid form, the year and the
-township a page is about."""
+"""The two ways a page calls a service (a form: ServiceFormMixin; a button: ServiceActionView),
+and the small pieces the apps' views share: the year and the township a page is about."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
+from django.views import View
 
 from .forms import (
     SUBMISSION_TOKEN,
@@ -50,6 +51,50 @@ class ServiceFormMixin:
 
     def get_success_url(self, result):  # noqa: D401 - same name as Django's, takes the result
         return self.success_url
+
+
+def messages_add_errors(request, error: ValidationError) -> None:
+    """Each of a service's refusals as an error message on the next page, in Chinese."""
+    for text in error.messages:
+        messages.error(request, text)
+
+
+class ServiceActionView(View):
+    """A button (a POST, nothing else) that calls one service on one record: back to the page
+    with the service's message, or with each of its refusals in Chinese and nothing changed.
+
+    A subclass names the record (`target`, 404 when the user may not see it), the call (`act`,
+    whose result `get_success_message` and `get_success_url` receive) and where to go back.
+    """
+
+    http_method_names = ["post"]
+    success_message = ""
+
+    def target(self):
+        raise NotImplementedError
+
+    def act(self, record):
+        raise NotImplementedError
+
+    def get_success_message(self, result) -> str:
+        return self.success_message
+
+    def get_success_url(self, record, result) -> str:
+        raise NotImplementedError
+
+    def get_error_url(self, record) -> str:
+        return self.get_success_url(record, None)
+
+    def post(self, request, *args, **kwargs):
+        record = self.target()
+        try:
+            result = self.act(record)
+        except ValidationError as error:
+            messages_add_errors(request, error)
+            return redirect(self.get_error_url(record))
+        if message := self.get_success_message(result):
+            messages.success(request, message)
+        return redirect(self.get_success_url(record, result))
 
 
 class CreateOnceMixin(ServiceFormMixin):

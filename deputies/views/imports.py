@@ -13,7 +13,12 @@ from django.views import View
 from django.views.generic import FormView
 
 from congress.files import protected_file_response
-from congress.views_mixins import CreateOnceMixin, TownshipMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    ServiceActionView,
+    TownshipMixin,
+    messages_add_errors,
+)
 
 from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
@@ -105,8 +110,7 @@ class ImportPreviewView(PermissionRequiredMixin, View):
         try:
             plan = roster_import_apply(batch=batch, user=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            messages_add_errors(request, error)
             return redirect("deputies:import_preview", pk=batch.pk)
         if not plan.is_valid:
             messages.error(request, _("Some rows have errors; nothing was imported."))
@@ -126,21 +130,23 @@ class ImportFileView(PermissionRequiredMixin, View):
         return protected_file_response(batch.file, filename=batch.original_name)
 
 
-class ImportDiscardView(PermissionRequiredMixin, View):
+class ImportDiscardView(PermissionRequiredMixin, ServiceActionView):
     """Drop an upload that will not be imported; its file is deleted."""
 
     permission_required = "deputies.add_rosterimport"
-    http_method_names = ["post"]
 
-    def post(self, request, pk):
-        batch = roster_import_get_for_user(user=request.user, pk=pk)
-        try:
-            roster_import_discard(batch=batch, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("deputies:import_preview", pk=batch.pk)
-        messages.success(
-            request, _("The upload “%(name)s” was discarded.") % {"name": batch.original_name}
-        )
-        return redirect("deputies:import")
+    def target(self):
+        return roster_import_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+
+    def act(self, batch):
+        roster_import_discard(batch=batch, by=self.request.user)
+        return batch
+
+    def get_success_message(self, batch):
+        return _("The upload “%(name)s” was discarded.") % {"name": batch.original_name}
+
+    def get_success_url(self, batch, result):
+        return reverse("deputies:import")
+
+    def get_error_url(self, batch):
+        return reverse("deputies:import_preview", args=[batch.pk])

@@ -1,18 +1,14 @@
 """The work plan (工作思路): the year's items in order, with what was done under each."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from congress.views_mixins import CreateOnceMixin, TownshipMixin
+from congress.views_mixins import CreateOnceMixin, ServiceActionView, TownshipMixin
 
 from ..forms.plans import PlanItemForm
 from ..selectors.plans import default_plan_year, plan_for_user, plan_item_get_for_user
@@ -116,19 +112,18 @@ class PlanItemEditView(PermissionRequiredMixin, PlanItemMixin, CreateOnceMixin, 
         return _plan_url(item.year)
 
 
-class PlanItemMoveView(PermissionRequiredMixin, PlanItemMixin, View):
-    """A button beside an item (POST only): one place up or down, then back to the plan."""
+class PlanItemMoveView(PermissionRequiredMixin, PlanItemMixin, ServiceActionView):
+    """A button beside an item: one place up or down, then back to the plan."""
 
     permission_required = "oversight.change_planitem"
-    http_method_names = ["post"]
 
-    def post(self, request, pk, direction):
-        if direction not in DIRECTIONS:
+    def target(self):
+        if self.kwargs["direction"] not in DIRECTIONS:
             raise Http404
-        item = self.item
-        try:
-            plan_item_move(item=item, direction=direction)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        return redirect(_plan_url(item.year))
+        return self.item
+
+    def act(self, item):
+        plan_item_move(item=item, direction=self.kwargs["direction"])
+
+    def get_success_url(self, item, result):
+        return _plan_url(item.year)

@@ -2,7 +2,6 @@
 refusal shown when a non-draft is to be changed."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
@@ -19,10 +18,6 @@ def version_filename(version: ReportVersion) -> str:
     report = version.report
     kind = in_report_language(report.get_kind_display())
     return f"{report.township.name}{report.year}年{kind}（第{version.number}版）.pdf"
-
-
-def error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def version_url(version_or_pk) -> str:

@@ -1,17 +1,13 @@
 """A draft's sections: edit, move, delete, add, and take or dismiss newly generated text."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import FormView
 
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceActionView, ServiceFormMixin
 
 from .. import services
 from ..forms import SectionAddForm, SectionForm
@@ -20,7 +16,7 @@ from ..selectors import (
     standard_sections_missing,
     version_get_for_user,
 )
-from .common import EDIT, DraftOnlyMixin, error_text, version_url
+from .common import EDIT, DraftOnlyMixin, version_url
 
 # ----------------------------------------------------------------------------- sections
 
@@ -63,39 +59,26 @@ class SectionEditView(SectionMixin, ServiceFormMixin, FormView):
         return version_url(section.version_id) + f"#section-{section.pk}"
 
 
-class SectionActionView(SectionMixin, View):
-    http_method_names = ["post"]
+class SectionActionView(SectionMixin, ServiceActionView):
+    """A button on one section of a draft: back to the section on the version's page."""
 
-    def act(self, section):
-        raise NotImplementedError
+    def target(self):
+        return self.section
 
-    message = ""
-
-    def target(self, section) -> str:
+    def get_success_url(self, section, result) -> str:
         return version_url(section.version_id) + f"#section-{section.pk}"
-
-    def post(self, request, *args, **kwargs):
-        section = self.section
-        try:
-            self.act(section)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            if self.message:
-                messages.success(request, self.message)
-        return redirect(self.target(section))
 
 
 class SectionDeleteView(SectionActionView):
     """Delete a section (confirmed on the version page); the numbering of the sections after
     it follows. Its history keeps it; a standard section can be added back."""
 
-    message = gettext_lazy("Section deleted.")
+    success_message = gettext_lazy("Section deleted.")
 
     def act(self, section):
         services.section_delete(section=section)
 
-    def target(self, section):
+    def get_success_url(self, section, result):
         return version_url(section.version_id)
 
 
@@ -110,21 +93,21 @@ class SectionMoveView(SectionActionView):
 
 
 class SectionAcceptView(SectionActionView):
-    message = gettext_lazy("The newly generated text replaces yours.")
+    success_message = gettext_lazy("The newly generated text replaces yours.")
 
     def act(self, section):
         services.section_accept(section=section)
 
 
 class SectionDismissView(SectionActionView):
-    message = gettext_lazy("Your text is kept.")
+    success_message = gettext_lazy("Your text is kept.")
 
     def act(self, section):
         services.section_dismiss(section=section)
 
 
 class SectionRefreshView(SectionActionView):
-    message = gettext_lazy("Your text is kept, with its figures brought up to the records.")
+    success_message = gettext_lazy("Your text is kept, with its figures brought up to the records.")
 
     def act(self, section):
         services.section_refresh_figures(section=section)

@@ -4,7 +4,7 @@ version and its PDF."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from congress.files import protected_file_response
-from congress.views_mixins import ServiceFormMixin
+from congress.views_mixins import ServiceActionView, ServiceFormMixin
 
 from .. import services
 from ..forms import MoveForm, SectionAddForm, VersionForm
@@ -27,7 +27,7 @@ from ..selectors import (
     version_page,
 )
 from ..workflow import VERSION_WORKFLOW
-from .common import EDIT, DraftOnlyMixin, error_text, version_filename, version_url
+from .common import EDIT, DraftOnlyMixin, version_filename, version_url
 
 # ----------------------------------------------------------------------------- a version
 
@@ -111,46 +111,34 @@ class VersionEditView(PermissionRequiredMixin, DraftOnlyMixin, ServiceFormMixin,
         return version_url(version)
 
 
-class VersionActionView(PermissionRequiredMixin, View):
-    """A button on the version page: one service on the version, then back to its page with a
-    message (the service's error in words when it refuses)."""
+class VersionActionView(PermissionRequiredMixin, ServiceActionView):
+    """A button on the version page: one service on the version, then back to its page (or
+    where the result is) with a message; a refusal goes back to the version's page."""
 
     permission_required = EDIT
-    http_method_names = ["post"]
 
-    def act(self, version):
-        raise NotImplementedError
+    def target(self):
+        return version_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
 
-    def message(self, result) -> str:
-        return ""
-
-    def target(self, version, result) -> str:
+    def get_success_url(self, version, result) -> str:
         return version_url(version)
 
-    def post(self, request, pk):
-        version = version_get_for_user(user=request.user, pk=pk)
-        try:
-            result = self.act(version)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-            return redirect(version_url(version))
-        if text := self.message(result):
-            messages.success(request, text)
-        return redirect(self.target(version, result))
+    def get_error_url(self, version) -> str:
+        return version_url(version)
 
 
 class VersionRegenerateView(VersionActionView):
     def act(self, version):
         return services.version_regenerate(version=version, by=self.request.user)
 
-    def message(self, version):
+    def get_success_message(self, version):
         waiting = version.sections.exclude(proposed_body="").count()
         return _(
             "Generated again from the records: %(changes)d figures changed, %(waiting)d edited "
             "sections have a new text waiting for you."
         ) % {"changes": len(version.data_changes), "waiting": waiting}
 
-    def target(self, version, result):
+    def get_success_url(self, version, result):
         return version_url(version) + "#changes"
 
 
@@ -160,10 +148,10 @@ class VersionNextView(VersionActionView):
     def act(self, version):
         return services.version_start_next(version=version, by=self.request.user)
 
-    def message(self, following):
+    def get_success_message(self, following):
         return _("Version %(number)d started from the final one.") % {"number": following.number}
 
-    def target(self, version, following):
+    def get_success_url(self, version, following):
         return version_url(following)
 
 
@@ -173,7 +161,7 @@ class VersionRenderView(VersionActionView):
     def act(self, version):
         return services.render_request(version=version, requested_by=self.request.user)
 
-    def target(self, version, render):
+    def get_success_url(self, version, render):
         return reverse("reports:render", args=[render.pk])
 
 

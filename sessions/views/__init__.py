@@ -1,0 +1,86 @@
+"""The sessions pages, one module per area: thin views over sessions.services and
+sessions.selectors; urls.py names them from here."""
+
+from .agenda import (
+    AgendaItemAddView,
+    AgendaItemDeleteView,
+    AgendaItemEditView,
+    DocumentAddView,
+    DocumentDeleteView,
+    DocumentView,
+)
+from .printed import (
+    AnnouncementPdfView,
+    SessionPdfView,
+    SummaryPdfView,
+)
+from .sessions import (
+    ChooseView,
+    PreparatoryActivitiesView,
+    PresidiumView,
+    SessionCreateView,
+    SessionDetailView,
+    SessionEditView,
+    SessionFormView,
+    SessionListView,
+    SessionMoveView,
+    TaskAddView,
+    TaskMarkView,
+    TermStartView,
+)
+from .sittings import (
+    SittingAddView,
+    SittingDeleteView,
+    SittingRollView,
+)
+from .votes import (
+    CandidateRemoveView,
+    ElectionAddView,
+    ElectionDeleteView,
+    ElectionEditView,
+    ElectionFormView,
+    ElectionView,
+    ResolutionAddView,
+    ResolutionDeleteView,
+    ResolutionEditView,
+    ResolutionFormView,
+    VoteFormView,
+)
+
+__all__ = [
+    "AgendaItemAddView",
+    "AgendaItemDeleteView",
+    "AgendaItemEditView",
+    "DocumentAddView",
+    "DocumentDeleteView",
+    "DocumentView",
+    "AnnouncementPdfView",
+    "SessionPdfView",
+    "SummaryPdfView",
+    "ChooseView",
+    "PreparatoryActivitiesView",
+    "PresidiumView",
+    "SessionCreateView",
+    "SessionDetailView",
+    "SessionEditView",
+    "SessionFormView",
+    "SessionListView",
+    "SessionMoveView",
+    "TaskAddView",
+    "TaskMarkView",
+    "TermStartView",
+    "SittingAddView",
+    "SittingDeleteView",
+    "SittingRollView",
+    "CandidateRemoveView",
+    "ElectionAddView",
+    "ElectionDeleteView",
+    "ElectionEditView",
+    "ElectionFormView",
+    "ElectionView",
+    "ResolutionAddView",
+    "ResolutionDeleteView",
+    "ResolutionEditView",
+    "ResolutionFormView",
+    "VoteFormView",
+]
