@@ -89,10 +89,6 @@ class Problem(models.Model):
         return self.description[:40]
 
     @property
-    def is_open(self) -> bool:
-        return self.status != ProblemStatus.CLOSED
-
-    @property
     def is_overdue(self) -> bool:
         """Past its deadline and not yet reported fixed (computed, never stored; the
         selectors filter on the same rule)."""
