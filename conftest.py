@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+import time
 import uuid
 import weakref
 
@@ -73,6 +74,93 @@ def run_together(*targets, timeout: float = 60) -> list:
         thread.join(timeout=timeout)
     assert not errors, errors
     return results
+
+
+class Turn:
+    """One of the two runs of `run_overlapping`: `start()` where its transaction's work begins,
+    `hold()` once that work is done, before the transaction commits."""
+
+    def __init__(self, race: "_Race", first: bool):
+        self.race, self.first = race, first
+
+    def start(self) -> None:
+        if not self.first:
+            assert self.race.first_holds.wait(self.race.timeout), "the first run never held"
+
+    def hold(self) -> None:
+        if self.first:
+            self.race.first_holds.set()
+            self.race.wait_for_the_second()
+
+
+class _Race:
+    def __init__(self, timeout: float):
+        self.timeout = timeout
+        self.first_holds = threading.Event()
+        self.second_done = threading.Event()
+        self.pids = [None, None]
+        self.connected = threading.Barrier(2)
+
+    def wait_for_the_second(self) -> None:
+        """Until the second run waits for a lock the first holds (PostgreSQL says which
+        sessions block which), or has finished without waiting."""
+        first, second = self.pids
+        deadline = time.monotonic() + self.timeout
+        with connection.cursor() as cursor:
+            while not self.second_done.is_set():
+                cursor.execute("SELECT %s = ANY(pg_blocking_pids(%s))", [first, second])
+                if cursor.fetchone()[0]:
+                    return
+                assert time.monotonic() < deadline, "the second run neither waited nor finished"
+                self.second_done.wait(0.01)
+
+
+def run_overlapping(first, second, *, timeout: float = 30) -> list:
+    """Run `first(turn)` and `second(turn)` in their own threads and PostgreSQL connections so
+    that their transactions overlap for certain, whatever the machine's speed: the second
+    starts its work only once the first has done its own and holds it uncommitted, and the
+    first commits only once the second is waiting for one of its locks (or finished without
+    waiting, when nothing made it wait). Returns their results, the first's first, and fails
+    on any error a thread raised."""
+    race = _Race(timeout)
+    results, errors = [None, None], []
+
+    def run(index, target):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                race.pids[index] = cursor.fetchone()[0]
+            race.connected.wait(timeout)
+            results[index] = target(Turn(race, first=index == 0))
+        except Exception as error:  # surfaced by the assertion below
+            errors.append(error)
+            race.first_holds.set()  # the second run does not wait for a first that failed
+        finally:
+            if index == 1:
+                race.second_done.set()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, target))
+        for index, target in enumerate((first, second))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout * 2)
+    assert not errors, errors
+    return results
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Each test its own MEDIA_ROOT, so that no file another test left (under the same name:
+    ids are reused) is found by this one. The default storage reads MEDIA_ROOT again when the
+    setting changes. Module- and session-wide fixtures write to the process's
+    (congress/settings/test.py)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

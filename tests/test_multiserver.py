@@ -173,6 +173,9 @@ class Cluster:
 
     def __init__(self, workdir: Path, redis: str):
         self.workdir = workdir
+        # The storage all servers share: the test process reads and writes it too.
+        self.media_root = workdir / "media"
+        self.media_root.mkdir()
         self.redis = redis
         self.queue = f"multiserver-{uuid.uuid4().hex[:12]}"
         self.processes: dict[str, subprocess.Popen] = {}
@@ -186,7 +189,7 @@ class Cluster:
             PYTHONPATH=str(ROOT),
             DATABASE_URL=database_url(),
             REDIS_URL=self.redis,
-            MULTISERVER_MEDIA_ROOT=str(settings.MEDIA_ROOT),
+            MULTISERVER_MEDIA_ROOT=str(self.media_root),
             MULTISERVER_QUEUE=self.queue,
             ALLOWED_HOSTS="127.0.0.1,localhost",
             LOG_LEVEL="INFO",
@@ -321,6 +324,14 @@ def cluster(django_db_setup, tmp_path_factory):
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, cluster):
+    """Not a folder of the test's own (the root conftest's): the one the cluster's servers
+    and workers share."""
+    settings.MEDIA_ROOT = cluster.media_root
+    return cluster.media_root
 
 
 @pytest.fixture(autouse=True)

@@ -182,7 +182,9 @@ def test_failures_further_apart_than_the_window_do_not_add_up(client, deputy):
 
 def test_force_login_still_works_for_tests(client, deputy):
     client.force_login(deputy)
-    assert client.get(reverse("home")).status_code == 200
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert f"{deputy.display_name} · 代表" in response.content.decode()  # the header's user
 
 
 # ----------------------------------------------------------------------------- staff unlock

@@ -142,9 +142,17 @@ def test_inbox_pages_in_a_fixed_number_of_queries(client, alice, django_assert_m
 
 @pytest.mark.parametrize("role", list(Role))
 def test_every_role_has_an_inbox_and_a_profile(client, users, role):
-    client.force_login(users[role])
-    assert client.get(reverse("notification_list")).status_code == 200
-    assert client.get(reverse("profile")).status_code == 200
+    user = users[role]
+    notify(recipients=[user], kind="test", subject="请查收本周会议安排")
+    client.force_login(user)
+    inbox = client.get(reverse("notification_list"))
+    assert inbox.status_code == 200
+    assert ">通知</h1>" in inbox.content.decode()
+    assert "请查收本周会议安排" in inbox.content.decode()
+    profile = client.get(reverse("profile"))
+    assert profile.status_code == 200
+    assert ">个人设置</h1>" in profile.content.decode()
+    assert 'name="email_frequency"' in profile.content.decode()
 
 
 # Email: each user's choice

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session as LoginSession
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -142,6 +143,9 @@ def test_bootstrap_is_served_locally(client, db, path):
     """Offices are often offline: the CSS and JS come from this server, not a CDN."""
     response = client.get(path)
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
+    local_file = Path(finders.find(path.removeprefix("/static/")))
+    assert response.getvalue() == local_file.read_bytes()
 
 
 def test_ci_runs_on_postgresql(db):

@@ -1,5 +1,4 @@
 import datetime
-import time
 from io import StringIO
 
 import pytest
@@ -10,7 +9,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
-from conftest import require, run_scheduled_jobs_twice_on_a_worker, run_together
+from conftest import (
+    require,
+    run_overlapping,
+    run_scheduled_jobs_twice_on_a_worker,
+    run_together,
+)
 from congress.models import JobRun, Notification, User
 from congress.registry import ScheduledJob, run_job, scheduled_jobs
 from congress.roles import Role
@@ -167,19 +171,20 @@ def test_the_same_job_run_twice_sends_once(due_soon, django_capture_on_commit_ca
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_sweeps_at_once_send_once_on_postgresql(due_soon):
-    """The unique key alone holds: both sweeps find nothing sent and both insert; the second
-    insert waits for the first transaction and is refused, so only one run delivers."""
+    """The unique key alone holds: the second sweep runs while the first has stored its
+    reminders but not committed, so it finds nothing sent and inserts too; its insert waits
+    for the first transaction and is refused, so only one run delivers."""
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
     due_soon()
 
-    def sweep(barrier):
+    def sweep(turn):
         with transaction.atomic():
-            barrier.wait(timeout=10)
+            turn.start()
             count = answer_deadline_reminders(today=TODAY)
-            time.sleep(0.3)  # keep this transaction open while the other run inserts
+            turn.hold()
         return count
 
-    assert sorted(run_together(sweep, sweep)) == [0, 2]
+    assert run_overlapping(sweep, sweep) == [2, 0]
     assert Notification.objects.filter(kind=DUE_SOON).count() == 2
     assert len(mail.outbox) == 2  # delivered by the run that stored them, once
 

@@ -26,6 +26,11 @@ def home(client):
     return client.get(reverse("home"))
 
 
+def shows_logged_in(response, user) -> bool:
+    """The home page itself, its header naming the user (not a redirect to the login)."""
+    return response.status_code == 200 and f"{user.display_name} · " in response.content.decode()
+
+
 def test_defaults_are_thirty_minutes_idle_and_twelve_hours_in_all():
     assert settings.SESSION_IDLE_MINUTES == 30
     assert settings.SESSION_LIFETIME_HOURS == 12
@@ -37,10 +42,10 @@ def test_twenty_nine_minutes_idle_stays_logged_in(client, staff):
     with freeze_time(START) as clock:
         log_in(client, staff)
         clock.tick(datetime.timedelta(minutes=29))
-        assert home(client).status_code == 200
+        assert shows_logged_in(home(client), staff)
         # and the clock starts again from that request
         clock.tick(datetime.timedelta(minutes=29))
-        assert home(client).status_code == 200
+        assert shows_logged_in(home(client), staff)
 
 
 def test_thirty_one_minutes_idle_logs_out_with_a_chinese_message(client, staff):
@@ -90,6 +95,10 @@ def test_logging_in_again_starts_a_new_session_key(client, staff):
     assert after["max-age"] == ""  # a browser-session cookie: it dies with the browser
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/accounts/login/"])
-def test_pages_open_without_login_do_not_need_a_session(client, db, path):
-    assert client.get(path).status_code == 200
+@pytest.mark.parametrize(
+    ("path", "shown"), [("/healthz", '"status": "ok"'), ("/accounts/login/", ">登录</h1>")]
+)
+def test_pages_open_without_login_do_not_need_a_session(client, db, path, shown):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert shown in response.content.decode()

@@ -132,12 +132,20 @@ def test_activity_list_query_count_is_constant(
     client, staff, township, django_assert_max_num_queries
 ):
     deputies = DeputyFactory.create_batch(5, township=township)
-    for i in range(60):
-        activity = ActivityFactory(township=township, start_date=datetime.date(2024, 1, 1))
+    activities = ActivityFactory.create_batch(
+        60, township=township, start_date=datetime.date(2024, 1, 1)
+    )
+    for i, activity in enumerate(activities):
         Attendance.objects.create(activity=activity, deputy=deputies[i % 5], status="present")
     client.force_login(staff)
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("deputies:activities")).status_code == 200
+        response = client.get(reverse("deputies:activities"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    listed = [
+        a for a in activities if f'"{reverse("deputies:activity_detail", args=[a.pk])}"' in text
+    ]
+    assert len(listed) == 50 and "第1页，共2页" in text
 
 
 def test_a_member_records_contact_with_a_deputy(client, users, township):

@@ -162,6 +162,9 @@ def test_members_cannot_see_points(client, users, township):
     client.force_login(users[Role.MEMBER])
     page = client.get(reverse("deputies:detail", args=[deputy.pk]))
     assert page.status_code == 200 and "record" not in page.context
+    text = page.content.decode()
+    assert f">{deputy.name}</h1>" in text  # the deputy's page, without the record's section
+    assert "履职档案" not in text and "积分" not in text
 
 
 def test_deputies_out_of_office_all_year_are_not_ranked(township):

@@ -184,6 +184,8 @@ def test_a_year_without_deputies_has_an_empty_ranking(client, staff):
     client.force_login(staff)
     page = client.get(reverse("deputies:ranking"), {"year": 1990})
     assert page.status_code == 200 and list(page.context["rows"]) == []
+    text = page.content.decode()
+    assert ">1990年代表履职排名</h1>" in text and "当年没有在任代表。" in text
 
 
 def _busy_deputies(township, n):

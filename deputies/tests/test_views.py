@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -173,12 +174,20 @@ def test_another_townships_staff_see_nothing_of_this_one(client, make_user, town
 def test_roster_query_count_is_constant(client, staff, django_assert_max_num_queries):
     for deputy in DeputyFactory.create_batch(60, township=staff.township):
         MandateFactory(deputy=deputy, level="county", term=17)
+    deputies = Deputy.objects.filter(township=staff.township)  # and the deputy user's: 61
     client.force_login(staff)
     # 12 for the page, 1 for the unread notification count in the header.
     with django_assert_max_num_queries(13):
-        assert client.get(reverse("deputies:list")).status_code == 200
+        roster = client.get(reverse("deputies:list"))
+    assert roster.status_code == 200
+    text = roster.content.decode()
+    listed = [d for d in deputies if f'"{reverse("deputies:detail", args=[d.pk])}"' in text]
+    assert len(listed) == 50  # a page of them
+    assert "县人大代表 · 第十七届" in text
     with django_assert_max_num_queries(13):
-        assert client.get(reverse("deputies:composition")).status_code == 200
+        composition = client.get(reverse("deputies:composition"))
+    assert composition.status_code == 200
+    assert re.search(r"<td>男</td>\s*<td[^>]*>61</td>", composition.content.decode())
 
 
 def test_composition_counts(client, staff, township):

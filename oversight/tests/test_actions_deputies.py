@@ -63,10 +63,15 @@ def test_an_actions_activity_is_edited_on_the_action(client, staff, action, page
 
 def test_an_ordinary_activity_is_still_edited_in_deputies(client, staff, township):
     activity = ActivityFactory(township=township)
+    deputy = DeputyFactory(township=township)
     client.force_login(staff)
-    assert client.get(reverse("deputies:activity_edit", args=[activity.pk])).status_code == 200
-    url = reverse("deputies:activity_attendance", args=[activity.pk])
-    assert client.get(url).status_code == 200
+    form = client.get(reverse("deputies:activity_edit", args=[activity.pk]))
+    assert form.status_code == 200
+    assert f">{activity.title}</h1>" in form.content.decode()
+    assert f'value="{activity.title}"' in form.content.decode()  # its form, filled in
+    roll = client.get(reverse("deputies:activity_attendance", args=[activity.pk]))
+    assert roll.status_code == 200
+    assert ">登记参加情况</h1>" in roll.content.decode() and deputy.name in roll.content.decode()
 
 
 def test_the_deputies_pages_list_it_like_any_activity_and_link_the_action(client, users, action):

@@ -1,14 +1,13 @@
 """The rules of recording oversight actions, government tasks, reviews and campaigns."""
 
 import datetime
-import time
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from freezegun import freeze_time
 
-from conftest import require, run_together
+from conftest import require, run_overlapping
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.models import Activity
@@ -316,28 +315,29 @@ def test_a_task_number_is_taken_once_per_list_and_year(township, staff, unit):
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_the_same_task_number_given_twice_at_once_is_taken_once_on_postgresql(township, staff):
-    """Both saves find the number free (neither has committed); the unique index makes the
-    second wait for the first and refuses it in words, as two app servers would."""
+    """The second save runs while the first has saved but not committed, so it finds the
+    number free; the unique index makes it wait for the first and refuses it in words, as two
+    app servers would."""
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
 
     def create(title):
-        def run(barrier):
+        def run(turn):
             try:
                 with transaction.atomic():
-                    barrier.wait(timeout=10)
+                    turn.start()
                     task_create(
                         township=township, by=staff, year=2024, kind="practical", number=3,
                         title=title,
                     )  # fmt: skip
-                    time.sleep(0.3)  # keep this transaction open while the other one saves
+                    turn.hold()
             except ValidationError as error:
                 return error.messages
             return "saved"
 
         return run
 
-    results = run_together(create("饮水工程"), create("路灯"))
-    assert sorted(results, key=str) == [["该清单的这个编号已被使用。"], "saved"]
+    results = run_overlapping(create("饮水工程"), create("路灯"))
+    assert results == ["saved", ["该清单的这个编号已被使用。"]]
     assert GovernmentTask.objects.filter(number=3).count() == 1
 
 

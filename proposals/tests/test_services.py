@@ -2,14 +2,14 @@
 deadlines, answers and ratings, each step's notice."""
 
 import datetime
-import time
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from freezegun import freeze_time
 
-from conftest import require, run_together
+from conftest import require, run_overlapping, run_together
 from congress.models import Notification
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
@@ -29,14 +29,15 @@ from proposals.services import (
     proposal_rate,
     proposal_register,
     proposal_submit,
+    workday_override_add,
 )
 from proposals.workflow import Status
 from sessions.tests.factories import CongressSessionFactory
 
 
-def at(day: str, hour: int = 10) -> datetime.datetime:
+def at(day: str, hour: int = 10, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(
-        datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour))
+        datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(hour, minute))
     )
 
 
@@ -123,6 +124,34 @@ def test_a_draft_motion_counts_only_confirmed_co_signers(users, township, make_u
     proposal_cosign(signer=signers[3], by=accounts[3], confirm=True)
     proposal_draft_submit(proposal=draft, by=deputy_user)
     assert Proposal.objects.get().status == Status.SUBMITTED
+
+
+def test_a_co_signer_confirms_until_the_last_day_to_confirm_and_not_after(
+    users, township, make_user
+):
+    """`confirm_by` is the last day (in the township's time zone) to confirm: its last
+    minute is in time, the next day's first is not."""
+    deputy_user = users[Role.DEPUTY]
+    asked = [
+        DeputyFactory(township=township, user=make_user(Role.DEPUTY, township)) for _ in range(2)
+    ]
+    with freeze_time(at("2024-05-06")):
+        draft = proposal_draft_save(
+            deputy=deputy_user.deputy, by=deputy_user, title="关于路灯的建议", content="路灯坏了"
+        )
+        in_time, late = proposal_cosigners_invite(
+            proposal=draft, deputies=asked, by=deputy_user, confirm_by=datetime.date(2024, 5, 10)
+        )
+    with freeze_time(at("2024-05-10", 23, 59)):
+        proposal_cosign(signer=in_time, by=asked[0].user, confirm=True)
+    with freeze_time(at("2024-05-11", 0, 0)):
+        for confirm in (True, False):
+            with pytest.raises(ValidationError, match="联名确认已过截止日期"):
+                proposal_cosign(signer=late, by=asked[1].user, confirm=confirm)
+    in_time.refresh_from_db()
+    late.refresh_from_db()
+    assert in_time.is_confirmed and in_time.confirmed_at == at("2024-05-10", 23, 59)
+    assert (late.confirmed_at, late.declined_at) == (None, None)
 
 
 def test_submit_refuses_a_session_of_another_township(township, staff):
@@ -253,6 +282,28 @@ def test_assignment_refuses_a_unit_of_another_township_and_a_deadline_past_six_m
     assert proposal.status == Status.REGISTERED and not proposal.assignments.exists()
 
 
+def test_an_assignment_deadline_is_not_before_the_day_of_assignment(proposal, unit, staff):
+    proposal_register(proposal=proposal, by=staff)
+    assigned_on = datetime.date(2024, 3, 25)
+    with pytest.raises(ValidationError) as refused:
+        proposal_assign(
+            proposal=proposal,
+            unit=unit,
+            by=staff,
+            assigned_on=assigned_on,
+            deadline=assigned_on - datetime.timedelta(days=1),
+        )
+    assert list(refused.value.message_dict) == ["deadline"]
+    proposal.refresh_from_db()
+    assert proposal.status == Status.REGISTERED and not proposal.assignments.exists()
+    # The day of assignment itself is the earliest deadline there is.
+    proposal_assign(
+        proposal=proposal, unit=unit, by=staff, assigned_on=assigned_on, deadline=assigned_on
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Status.ASSIGNED and proposal.due_date == assigned_on
+
+
 def test_the_handling_runs_through_an_unsatisfied_rating_to_closed(users, township, unit):
     staff, unit_user, deputy_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
     proposal = proposal_submit(
@@ -276,7 +327,7 @@ def test_the_handling_runs_through_an_unsatisfied_rating_to_closed(users, townsh
     )
     proposal.refresh_from_db()
     assert proposal.status == Status.ASSIGNED
-    assert proposal.due_date is not None  # one month to answer again
+    assert proposal.due_date is not None  # one month to answer again (pinned below)
     proposal_answer(
         proposal=proposal, by=unit_user, category=category(township, "A"), text="已安装"
     )
@@ -301,14 +352,59 @@ def test_the_handling_runs_through_an_unsatisfied_rating_to_closed(users, townsh
             proposal_move(proposal=proposal, move=move, by=staff)
 
 
+@pytest.mark.parametrize(
+    ("rated_at", "township_day_off", "due"),
+    [
+        (("2024-07-02", 10), None, "2024-08-02"),  # a month on: a Friday
+        (("2024-06-06", 10), None, "2024-07-08"),  # 6 July is a Saturday: the Monday after
+        (("2024-05-10", 10), None, "2024-06-11"),  # 10 June, a Monday, is 端午节: the Tuesday
+        (("2024-01-18", 10), None, "2024-02-18"),  # 18 February, a Sunday, is worked (调休)
+        (("2024-01-31", 10), None, "2024-02-29"),  # no 31 February: that month's last day
+        # Just after midnight in the township, still 1 July in UTC: its own day counts.
+        (("2024-07-02", 0), None, "2024-08-02"),
+        (("2024-07-02", 10), "2024-08-02", "2024-08-05"),  # a day off the township set
+    ],
+)
+def test_an_unsatisfied_rating_gives_a_month_to_answer_again_to_a_working_day(
+    users, township, unit, rated_at, township_day_off, due
+):
+    """REANSWER_MONTHS (one) from the day of the 不满意 rating, moved off weekends, holidays
+    and the township's own days off to the next working day."""
+    staff, unit_user, deputy_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
+    if township_day_off:
+        workday_override_add(
+            township=township,
+            by=staff,
+            date=datetime.date.fromisoformat(township_day_off),
+            is_workday=False,
+        )
+    with freeze_time(at(*rated_at)):
+        proposal = proposal_submit(
+            deputy=deputy_user.deputy, title="关于路灯的建议", content="内容",
+            kind="suggestion", submitted_by=deputy_user,
+        )  # fmt: skip
+        proposal_register(proposal=proposal, by=staff)
+        proposal_assign(proposal=proposal, unit=unit, by=staff)
+        proposal_answer(proposal=proposal, by=unit_user, category=category(township), text="在办")
+        proposal_rate(
+            proposal=proposal, by=deputy_user, attitude="satisfied", result="unsatisfied",
+            reasons="路灯仍未安装",
+        )  # fmt: skip
+    proposal.refresh_from_db()
+    due_date = datetime.date.fromisoformat(due)
+    assert (proposal.status, proposal.due_date) == (Status.ASSIGNED, due_date)
+    assert list(proposal.assignments.values_list("deadline", flat=True)) == [due_date]
+
+
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_signers_rating_at_once_rate_the_proposal_on_postgresql(
     users, township, unit, make_user
 ):
     """Each signer's rating alone does not finish the proposal, and neither sees the other's
-    until it commits: the proposal's row lock makes the second wait, see both ratings and
-    mark it rated (two phones, perhaps two app servers)."""
+    until it commits: the second signer rates while the first's rating is not committed, and
+    the proposal's row lock makes them wait for it, see both ratings and mark it rated (two
+    phones, perhaps two app servers)."""
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
     staff, unit_user, lead_user = users[Role.STAFF], users[Role.UNIT], users[Role.DEPUTY]
     cosigner_user = make_user(Role.DEPUTY, township)
@@ -323,15 +419,15 @@ def test_two_signers_rating_at_once_rate_the_proposal_on_postgresql(
     proposal_answer(proposal=proposal, by=unit_user, category=category(township), text="已安装")
 
     def rate(user):
-        def run(barrier):
+        def run(turn):
             with transaction.atomic():
-                barrier.wait(timeout=10)
+                turn.start()
                 proposal_rate(proposal=proposal, by=user, attitude="satisfied", result="satisfied")
-                time.sleep(0.3)  # keep this transaction open while the other signer rates
+                turn.hold()
 
         return run
 
-    run_together(rate(lead_user), rate(cosigner_user))
+    run_overlapping(rate(lead_user), rate(cosigner_user))
     proposal.refresh_from_db()
     assert proposal.status == Status.RATED
 

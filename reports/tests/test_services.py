@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import require, run_together
+from conftest import require, run_overlapping, run_together
 from congress.numerals import chinese_numeral
 from congress.roles import Role
 from proposals.tests.factories import ProposalFactory
@@ -458,19 +458,20 @@ def pdfs_laid_out_together(monkeypatch, count: int) -> None:
 def test_two_requests_at_once_for_a_final_pdf_queue_one_rendering_on_postgresql(
     draft, staff, member, monkeypatch
 ):
-    """Both requests find no rendering (neither has committed); the version's row lock makes
-    the second wait for the first and then find its rendering."""
+    """The second request comes while the first has queued its rendering but not committed;
+    the version's row lock makes it wait for the first and then find that rendering."""
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
     version = approved_unrendered(draft, staff, member, monkeypatch)
 
-    def ask(barrier):
+    def ask(turn):
         with transaction.atomic():
-            barrier.wait(timeout=10)
+            turn.start()
             render = render_request(version=version, requested_by=staff)
-            time.sleep(0.3)  # keep this transaction open while the other request looks
+            turn.hold()
         return render.pk
 
-    assert len(set(run_together(ask, ask))) == 1
+    first, second = run_overlapping(ask, ask)
+    assert first == second
     assert version.renders.exclude(state=Report.State.FAILED).count() == 1
 
 

@@ -229,11 +229,18 @@ def test_the_session_page_costs_the_same_with_more_records(
             {"sitting": sitting.pk, "kind": "resolution", "title": f"决议{n}", "votes_for": 3},
         )
     with django_assert_max_num_queries(40):
-        assert client.get(reverse("sessions:detail", args=[session.pk])).status_code == 200
+        response = client.get(reverse("sessions:detail", args=[session.pk]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert all(f"报告{n}" in text and f"决议{n}" in text for n in range(6))
 
 
 def test_list_query_count_is_constant(client, staff, django_assert_max_num_queries):
-    CongressSessionFactory.create_batch(60, township=staff.township)
+    sessions = CongressSessionFactory.create_batch(60, township=staff.township)
     client.force_login(staff)
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("sessions:list")).status_code == 200
+        response = client.get(reverse("sessions:list"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    listed = [s for s in sessions if f'"{reverse("sessions:detail", args=[s.pk])}"' in text]
+    assert len(listed) == 50 and "第1页，共2页" in text

@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from congress.roles import Role
+from deputies.services import mandate_update
 from deputies.tests.factories import DeputyFactory, MandateFactory
 from sessions import services
 from sessions.models import Candidate, Resolution
+from sessions.selectors import sitting_quorum
 from sessions.tests.factories import CongressSessionFactory, SittingFactory
 
 DAY = datetime.date(2024, 1, 21)
@@ -31,6 +33,21 @@ def held_session(township, staff, *, deputies=12, present=12):
     statuses = {d.pk: "present" if i < present else "absent" for i, d in enumerate(people)}
     services.sitting_set_attendance(sitting=sitting, statuses=statuses, by=staff)
     return session, sitting, people
+
+
+def resign(deputy, *, out_of_office_from: datetime.date) -> None:
+    """Record the resignation of a deputy: their mandate's end date is the first day they
+    are out of office."""
+    mandate = deputy.mandates.get()
+    mandate_update(
+        mandate=mandate,
+        constituency=mandate.constituency,
+        group=mandate.group,
+        status="resigned",
+        start_date=mandate.start_date,
+        end_date=out_of_office_from,
+        status_reason="辞职",
+    )
 
 
 def resolve(session, sitting, votes_for, against=0, abstain=0):
@@ -99,6 +116,26 @@ def test_a_deputy_who_resigned_before_the_sitting_is_not_counted(township, staff
     assert resolve(session, sitting, 7, 5).in_office == 12
 
 
+def test_the_quorum_leaves_out_the_mark_of_a_deputy_out_of_office_on_the_sittings_day(
+    township, staff
+):
+    """8 of 12 present is exactly two thirds. One of the 8 resigns, recorded after the roll
+    was taken: out of office from the day after the sitting, their mark still counts; from
+    the sitting's day itself, they are not on its roll and neither is their mark: 7 of 11 is
+    no quorum."""
+    session, sitting, people = held_session(township, staff, deputies=12, present=8)
+    marked_present = people[0]
+    resign(marked_present, out_of_office_from=DAY + datetime.timedelta(days=1))
+    quorum = sitting_quorum(sitting=sitting)
+    assert (quorum.in_office, quorum.present, quorum.reached) == (12, 8, True)
+    resign(marked_present, out_of_office_from=DAY)
+    quorum = sitting_quorum(sitting=sitting)
+    assert (quorum.in_office, quorum.present, quorum.reached) == (11, 7, False)
+    with pytest.raises(ValidationError, match="不足法定人数"):
+        resolve(session, sitting, 7)
+    assert not Resolution.objects.exists()
+
+
 def election_of(session, sitting, *, seats=1, names=("周志远",)):
     election = services.election_save(
         session=session, sitting=sitting, office="deputy_head", kind="by_election", seats=seats
@@ -131,6 +168,18 @@ def test_every_vote_for_marks_the_result_unanimous(township, staff):
     election = count(election, issued=9, returned=9, votes={"吴海燕": 9, "郑国平": 8})
     assert results(election) == {"吴海燕": ("elected", True), "郑国平": ("elected", False)}
     assert not election.is_contested and election.unfilled_seats == 0
+
+
+def test_every_valid_vote_with_an_invalid_ballot_is_not_unanimous(township, staff):
+    """满票 is every ballot cast: all 8 valid ballots of the 9 returned (one invalid) elect,
+    but not unanimously."""
+    session, sitting, _ = held_session(township, staff, deputies=12, present=9)
+    election = election_of(session, sitting)
+    election = count(election, issued=9, returned=9, invalid=1, votes={"周志远": 8})
+    assert (election.ballots_valid, election.ballots_invalid) == (8, 1)
+    assert results(election) == {"周志远": ("elected", False)}
+    election = count(election, issued=9, returned=9, invalid=0, votes={"周志远": 9})
+    assert results(election) == {"周志远": ("elected", True)}
 
 
 def test_more_returned_than_issued_is_recorded_as_void(township, staff):
@@ -192,3 +241,25 @@ def test_a_joint_nomination_needs_ten_deputies_in_office(township, staff):
         services.candidate_add(
             election=election, name="乙", nominated_by="presidium", nominators=people[:1]
         )
+
+
+def test_a_joint_nominator_out_of_office_on_the_day_of_the_vote_does_not_count(township, staff):
+    """Ten deputies nominate jointly (组织法 Art 26), one of them out of office from the day of
+    the vote: nine count, and the nomination is refused. Out of office only from the day
+    after, all ten count."""
+    session, sitting, people = held_session(township, staff, deputies=12, present=12)
+    election = services.election_save(
+        session=session, sitting=sitting, office="head", kind="by_election", seats=1
+    )
+    nominators = people[:10]
+    resign(nominators[0], out_of_office_from=DAY)
+    with pytest.raises(ValidationError, match="只有投票当天在任的代表才能联名提名"):
+        services.candidate_add(
+            election=election, name="甲", nominated_by="deputies", nominators=nominators
+        )
+    assert not election.candidates.exists()
+    resign(nominators[0], out_of_office_from=DAY + datetime.timedelta(days=1))
+    candidate = services.candidate_add(
+        election=election, name="甲", nominated_by="deputies", nominators=nominators
+    )
+    assert candidate.nominators.count() == 10
