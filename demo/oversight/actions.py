@@ -11,7 +11,13 @@ import datetime
 from deputies.selectors import deputies_in_office_on
 from deputies.services import activity_set_attendance
 from oversight.models import GovernmentTask, OversightAction, ProgressReview
-from oversight.services.actions import action_create, campaign_create, review_record, task_create
+from oversight.services.actions import (
+    ActionInput,
+    action_create,
+    campaign_create,
+    review_record,
+    task_create,
+)
 
 D = datetime.date
 PRACTICAL, KEY_PROJECT = GovernmentTask.Kind.PRACTICAL, GovernmentTask.Kind.KEY_PROJECT
@@ -419,22 +425,24 @@ def seed(found: dict) -> None:
         action = action_create(
             township=township,
             by=staff,
-            kind=row["kind"],
-            title=row["title"],
-            start_date=row["start_date"],
-            end_date=row.get("end_date"),
-            place=row["place"],
-            content=row["content"],
-            campaign=river if row.get("campaign") else None,
-            plan_item=plan_item,
-            tasks=[tasks[key] for key in row.get("tasks", [])],
-            unit=units[row["unit"]] if row.get("unit") else None,
-            target=row["target"],
-            findings=row["findings"],
-            opinions=row["opinions"],
-            opinions_sent_on=row["opinions_sent_on"],
-            staff_names=row["staff"],
-            other_participants=row["others"],
+            data=ActionInput(
+                kind=row["kind"],
+                title=row["title"],
+                start_date=row["start_date"],
+                end_date=row.get("end_date"),
+                place=row["place"],
+                content=row["content"],
+                campaign=river if row.get("campaign") else None,
+                plan_item=plan_item,
+                tasks=[tasks[key] for key in row.get("tasks", [])],
+                unit=units[row["unit"]] if row.get("unit") else None,
+                target=row["target"],
+                findings=row["findings"],
+                opinions=row["opinions"],
+                opinions_sent_on=row["opinions_sent_on"],
+                staff_names=row["staff"],
+                other_participants=row["others"],
+            ),
         )
         _mark(action, row, found)
         reviews = dict(row.get("reviews", {}))

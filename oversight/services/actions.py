@@ -10,6 +10,7 @@ here, so person-times are computed (oversight.selectors.actions), never typed.
 import datetime
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +41,29 @@ FIRST_YEAR = 1980  # the oldest paper record staff may enter
 
 # Names typed one per line or in a run separated by 、，, ; (full-width or not).
 NAME_SEPARATORS = re.compile(r"[\r\n、，,；;]+")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActionInput:
+    """What staff enter for an oversight action (its form, or the demo's rows): all of it but
+    the township, which the action has. The deputies' attendance is recorded on its own."""
+
+    kind: str
+    title: str
+    start_date: datetime.date
+    end_date: datetime.date | None = None
+    place: str = ""
+    content: str = ""
+    campaign: Campaign | None = None
+    plan_item: PlanItem | None = None
+    tasks: Iterable[GovernmentTask] = ()
+    unit: Unit | None = None
+    target: str = ""
+    findings: str = ""
+    opinions: str = ""
+    opinions_sent_on: datetime.date | None = None
+    staff_names: Iterable[str] = ()
+    other_participants: int = 0
 
 
 def split_names(text: str) -> list[str]:
@@ -148,39 +172,19 @@ def _staff_set(action: OversightAction, names: Sequence[str], by: User) -> None:
     bulk_create_with_history(new, ActionStaff, default_user=by)
 
 
-def _action_save(
-    action: OversightAction,
-    *,
-    by: User,
-    kind: str,
-    title: str,
-    start_date: datetime.date,
-    end_date: datetime.date | None,
-    place: str,
-    content: str,
-    campaign: Campaign | None,
-    plan_item: PlanItem | None,
-    tasks: Iterable[GovernmentTask],
-    unit: Unit | None,
-    target: str,
-    findings: str,
-    opinions: str,
-    opinions_sent_on: datetime.date | None,
-    staff_names: Iterable[str],
-    other_participants: int,
-) -> OversightAction:
+def _action_save(action: OversightAction, *, by: User, data: ActionInput) -> OversightAction:
     township = action.township
-    tasks = list(tasks)
+    tasks = list(data.tasks)
     _check_action(
         township=township,
-        start_date=start_date,
-        end_date=end_date,
-        campaign=campaign,
-        plan_item=plan_item,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        campaign=data.campaign,
+        plan_item=data.plan_item,
         tasks=tasks,
-        unit=unit,
-        opinions=opinions,
-        opinions_sent_on=opinions_sent_on,
+        unit=data.unit,
+        opinions=data.opinions,
+        opinions_sent_on=data.opinions_sent_on,
     )
     activity = action.activity if action.activity_id else Activity(township=township)
     activity._history_user = by
@@ -188,105 +192,46 @@ def _action_save(
     action.activity = activity_save(
         township=township,
         kind=Activity.Kind.OVERSIGHT,
-        title=title,
-        start_date=start_date,
-        end_date=end_date,
-        place=place,
+        title=data.title,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        place=data.place,
         organiser=activity.organiser,
         group=activity.group,
-        content=content,
-        other_participants=other_participants,
+        content=data.content,
+        other_participants=data.other_participants,
         instance=activity,
     )
     for field, value in {
-        "kind": kind,
-        "campaign": campaign,
-        "plan_item": plan_item,
-        "unit": unit,
-        "target": target.strip(),
-        "findings": findings,
-        "opinions": opinions,
-        "opinions_sent_on": opinions_sent_on,
+        "kind": data.kind,
+        "campaign": data.campaign,
+        "plan_item": data.plan_item,
+        "unit": data.unit,
+        "target": data.target.strip(),
+        "findings": data.findings,
+        "opinions": data.opinions,
+        "opinions_sent_on": data.opinions_sent_on,
     }.items():
         setattr(action, field, value)
     action.full_clean()
     action._history_user = by
     action.save()
     action.tasks.set(tasks)
-    _staff_set(action, list(staff_names), by)
+    _staff_set(action, list(data.staff_names), by)
     return action
 
 
 @transaction.atomic
-def action_create(
-    *,
-    township: Township,
-    by: User,
-    kind: str,
-    title: str,
-    start_date: datetime.date,
-    end_date: datetime.date | None = None,
-    place: str = "",
-    content: str = "",
-    campaign: Campaign | None = None,
-    plan_item: PlanItem | None = None,
-    tasks: Iterable[GovernmentTask] = (),
-    unit: Unit | None = None,
-    target: str = "",
-    findings: str = "",
-    opinions: str = "",
-    opinions_sent_on: datetime.date | None = None,
-    staff_names: Iterable[str] = (),
-    other_participants: int = 0,
-) -> OversightAction:
+def action_create(*, township: Township, by: User, data: ActionInput) -> OversightAction:
     """Record an oversight action with the deputies' activity it owns and the staff who took
     part by name: every linked record of the township, the end not before the start, the
     opinions not sent before the action nor in the future, the date within its campaign and
     its tasks of its year (or the year before). All of it or nothing."""
-    return _action_save(
-        OversightAction(township=township),
-        by=by,
-        kind=kind,
-        title=title,
-        start_date=start_date,
-        end_date=end_date,
-        place=place,
-        content=content,
-        campaign=campaign,
-        plan_item=plan_item,
-        tasks=tasks,
-        unit=unit,
-        target=target,
-        findings=findings,
-        opinions=opinions,
-        opinions_sent_on=opinions_sent_on,
-        staff_names=staff_names,
-        other_participants=other_participants,
-    )
+    return _action_save(OversightAction(township=township), by=by, data=data)
 
 
 @transaction.atomic
-def action_update(
-    *,
-    action: OversightAction,
-    by: User,
-    kind: str,
-    title: str,
-    start_date: datetime.date,
-    end_date: datetime.date | None = None,
-    place: str = "",
-    content: str = "",
-    campaign: Campaign | None = None,
-    plan_item: PlanItem | None = None,
-    tasks: Iterable[GovernmentTask] = (),
-    unit: Unit | None = None,
-    target: str = "",
-    findings: str = "",
-    opinions: str = "",
-    opinions_sent_on: datetime.date | None = None,
-    staff_names: Iterable[str] = (),
-    other_participants: int = 0,
-) -> OversightAction:
+def action_update(*, action: OversightAction, by: User, data: ActionInput) -> OversightAction:
     """Correct an action, under the rules of action_create; the staff named become exactly
     `staff_names` (a name taken off keeps its history). The deputies' attendance is not
     touched: it is recorded on its own page."""
@@ -295,26 +240,7 @@ def action_update(
         .select_related("township", "activity")
         .get(pk=action.pk)
     )
-    return _action_save(
-        action,
-        by=by,
-        kind=kind,
-        title=title,
-        start_date=start_date,
-        end_date=end_date,
-        place=place,
-        content=content,
-        campaign=campaign,
-        plan_item=plan_item,
-        tasks=tasks,
-        unit=unit,
-        target=target,
-        findings=findings,
-        opinions=opinions,
-        opinions_sent_on=opinions_sent_on,
-        staff_names=staff_names,
-        other_participants=other_participants,
-    )
+    return _action_save(action, by=by, data=data)
 
 
 # ----------------------------------------------------------------------------- government tasks

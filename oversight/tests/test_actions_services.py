@@ -16,6 +16,7 @@ from deputies.tests.factories import DeputyFactory
 from oversight.models import ActionStaff, Campaign, GovernmentTask, OversightAction, ProgressReview
 from oversight.selectors.actions import action_get_for_user
 from oversight.services.actions import (
+    ActionInput,
     action_create,
     action_update,
     campaign_create,
@@ -42,7 +43,7 @@ def _create(township, staff, **fields):
         "start_date": D(2024, 10, 16),
         **fields,
     }
-    return action_create(township=township, by=staff, **values)
+    return action_create(township=township, by=staff, data=ActionInput(**values))
 
 
 def _nothing_saved():
@@ -254,11 +255,13 @@ def test_an_update_corrects_the_activity_and_the_staff_keeping_attendance_and_hi
     updated = action_update(
         action=action,
         by=other_staff,
-        kind=OversightAction.Kind.INSPECTION,
-        title="洁净乡村视察",
-        start_date=D(2024, 10, 18),
-        staff_names=["陈立新", "刘晓燕"],
-        other_participants=5,
+        data=ActionInput(
+            kind=OversightAction.Kind.INSPECTION,
+            title="洁净乡村视察",
+            start_date=D(2024, 10, 18),
+            staff_names=["陈立新", "刘晓燕"],
+            other_participants=5,
+        ),
     )
     activity = Activity.objects.get()
     assert (updated.kind, activity.title, activity.start_date, activity.kind) == (
@@ -281,11 +284,13 @@ def test_a_refused_update_changes_nothing(township, staff):
         action_update(
             action=action,
             by=staff,
-            kind=action.kind,
-            title="改过的标题",
-            start_date=D(2024, 10, 16),
-            end_date=D(2024, 10, 1),
-            staff_names=["陈立新"],
+            data=ActionInput(
+                kind=action.kind,
+                title="改过的标题",
+                start_date=D(2024, 10, 16),
+                end_date=D(2024, 10, 1),
+                staff_names=["陈立新"],
+            ),
         )
     action.activity.refresh_from_db()
     assert action.activity.title == "洁净乡村工作专项督查"

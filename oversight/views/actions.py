@@ -41,6 +41,7 @@ from ..selectors.actions import (
     task_list_for_user,
 )
 from ..services.actions import (
+    ActionInput,
     action_create,
     action_update,
     campaign_create,
@@ -125,7 +126,9 @@ class ActionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, 
         return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
-        return action_create(township=self.township, by=self.request.user, **form.cleaned_data)
+        return action_create(
+            township=self.township, by=self.request.user, data=ActionInput(**form.cleaned_data)
+        )
 
     def get_success_message(self, action):
         return _("Oversight action “%(title)s” recorded. Now record which deputies took part.") % {
@@ -147,7 +150,9 @@ class ActionUpdateView(
         return {**super().get_form_kwargs(), "township": self.township, "action": self.action}
 
     def perform(self, form):
-        return action_update(action=self.action, by=self.request.user, **form.cleaned_data)
+        return action_update(
+            action=self.action, by=self.request.user, data=ActionInput(**form.cleaned_data)
+        )
 
     def get_success_message(self, action):
         return _("Changes saved.")
