@@ -5,7 +5,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from deputies.excel import text_cell
+from congress.excel import text_cell
 
 from .selectors_stats import Rate, Table
 

@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from congress.excel import XLSX_CONTENT_TYPE
 from congress.roles import Role
-from deputies.excel import COLUMNS, XLSX_CONTENT_TYPE, choice_labels, write_workbook
+from deputies.excel import COLUMNS, choice_labels, write_workbook
 from deputies.models import Deputy
 from deputies.services import deputy_link_account
 from deputies.tests.factories import ConstituencyFactory, DeputyGroupFactory

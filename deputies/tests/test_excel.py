@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from deputies.excel import write_table
+from congress.excel import write_table
 from deputies.models import Deputy
 from deputies.tests.factories import DeputyFactory
 

@@ -16,13 +16,13 @@ from django.utils import translation
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from congress.excel import write_table
 from deputies.excel import (
     BLANK_ROWS_FACTOR,
     COLUMNS,
     MAX_SHARED_STRINGS,
     headers,
     read_rows,
-    write_table,
     write_workbook,
 )
 from deputies.excel_reading import (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
+from congress.excel import XLSX_CONTENT_TYPE as XLSX
 from congress.files import protected_file_response
 from congress.views_mixins import (
     CreateOnceMixin,
@@ -20,7 +21,6 @@ from congress.views_mixins import (
     messages_add_errors,
 )
 
-from ..excel import XLSX_CONTENT_TYPE as XLSX
 from ..excel import write_workbook
 from ..selectors import roster_import_get_for_user, roster_workbook_options
 from ..services.importing import (

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from congress.excel import XLSX_CONTENT_TYPE, write_table
 from congress.views_mixins import ServiceFormMixin, TownshipMixin, YearMixin
 
-from ..excel import XLSX_CONTENT_TYPE, write_table
 from ..forms import PerformanceRulesForm
 from ..selectors import (
     performance_for_year,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
+from congress.excel import XLSX_CONTENT_TYPE
 from congress.files import protected_file_response
 from congress.pagination import BoundedPaginator
 from congress.validators import extension_of
@@ -20,7 +21,7 @@ from congress.views_mixins import (
     YearMixin,
 )
 
-from ..excel import XLSX_CONTENT_TYPE, roster_rows, write_workbook
+from ..excel import roster_rows, write_workbook
 from ..filters import RosterFilter
 from ..forms import (
     ConstituencyForm,

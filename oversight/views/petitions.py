@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.excel import XLSX_CONTENT_TYPE, write_table
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
-from deputies.excel import XLSX_CONTENT_TYPE, write_table
 
 from ..forms.petitions import (
     PetitionFilterForm,

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from congress.excel import XLSX_CONTENT_TYPE
 from congress.views_mixins import TownshipMixin
-from deputies.excel import XLSX_CONTENT_TYPE
 
 from ..excel import statistics_workbook
 from ..forms_stats import StatisticsFilterForm

@@ -22,15 +22,9 @@ from django.test import Client, override_settings
 from django.urls import clear_url_caches
 from django.utils import timezone
 
+from congress.excel import XLSX_CONTENT_TYPE
 from congress.models import Township, User
-from deputies.excel import (
-    COLUMNS,
-    XLSX_CONTENT_TYPE,
-    WorkbookError,
-    choice_labels,
-    read_rows,
-    write_workbook,
-)
+from deputies.excel import COLUMNS, WorkbookError, choice_labels, read_rows, write_workbook
 from deputies.rules import MAX_IMPORT_ROWS
 from deputies.services.importing import (
     roster_import_apply,
