@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -176,17 +177,25 @@ def test_staff_cannot_assign_to_another_townships_unit(client, staff, township):
 
 def test_list_query_count_is_constant(client, staff, township, unit, django_assert_max_num_queries):
     deputies = DeputyFactory.create_batch(5, township=township)
-    for i in range(60):
+    proposals = [
         ProposalFactory(deputy=deputies[i % 5], handling_unit=unit if i % 2 else None)
+        for i in range(60)
+    ]
     client.force_login(staff)
     # 11: the filters' drop-downs of the township's sessions, fields and units are three.
     with django_assert_max_num_queries(11):
-        assert client.get(reverse("proposals:list")).status_code == 200
+        response = client.get(reverse("proposals:list"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    listed = [p for p in proposals if f'"{reverse("proposals:detail", args=[p.pk])}"' in text]
+    assert len(listed) == 50 and "第1页，共2页" in text
     # The home page asks each app's panel (and the header its unread notifications): a fixed
     # number of queries, whatever the rows. (21: deputies without a login account, and one
     # each for the problems, the letters and visits and the work report drafts waiting.)
     with django_assert_max_num_queries(21):
-        assert client.get(reverse("home")).status_code == 200
+        home = client.get(reverse("home"))
+    assert home.status_code == 200
+    assert re.search(r"待登记的议案建议</a>\s*<span[^>]*>60</span>", home.content.decode())
 
 
 def test_a_nonsense_year_in_the_list_filter_shows_nothing_not_an_error(client, staff, township):
