@@ -3,13 +3,13 @@ import re
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
 from sessions.selectors import session_choices
 
 from .models import Assignment, Proposal, ProposalField
+from .selectors import overdue_q
 from .workflow import Status
 
 # "12", "第12号", "12号": a registered number typed into the search box.
@@ -95,8 +95,7 @@ class ProposalFilter(django_filters.FilterSet):
         return queryset.filter(Exists(at_meeting))
 
     def filter_overdue(self, queryset, name, value):
-        """Overdue: being handled (assigned) and its deadline passed."""
+        """Overdue (selectors.overdue_q), or not."""
         if value is None:
             return queryset
-        late = Q(status=Status.ASSIGNED, due_date__lt=timezone.localdate())
-        return queryset.filter(late if value else ~late)
+        return queryset.filter(overdue_q() if value else ~overdue_q())

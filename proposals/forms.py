@@ -10,6 +10,7 @@ from deputies.selectors import deputy_choices
 from sessions.selectors import session_choices
 
 from .models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField, Rating
+from .permissions import enters_paper_records
 from .selectors import deputies_to_rate, lead_member_choices, meeting_choices
 
 
@@ -193,7 +194,7 @@ class AnswerForm(NoteForm):
         self.fields["category"].queryset = AnswerCategory.objects.filter(
             township=proposal.township_id
         )
-        if user is None or not user.has_perm("proposals.submit_on_behalf"):
+        if user is None or not enters_paper_records(user=user, township_id=proposal.township_id):
             del self.fields["answered_on"]
 
 
@@ -220,7 +221,7 @@ class RateForm(NoteForm):
     def __init__(self, *args, proposal, user=None, **kwargs):
         super().__init__(*args, proposal=proposal, **kwargs)
         del self.fields["note"]
-        if user is not None and user.has_perm("proposals.submit_on_behalf"):
+        if user is not None and enters_paper_records(user=user, township_id=proposal.township_id):
             self.fields["deputy"].queryset = deputies_to_rate(proposal=proposal)
         else:
             del self.fields["deputy"]

@@ -1,4 +1,5 @@
 import dataclasses
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -27,12 +28,22 @@ from .models import (
     ProposalStatusChange,
     Rating,
 )
+from .permissions import MERGE_TARGET_STATES, PUBLIC_STATES, signed_q
 from .workflow import PROPOSAL_WORKFLOW, Status
 
 RECENT = 10
 PRIVATE_STATES = (Status.DRAFT, Status.WITHDRAWN)
 # Proposals that count as received: submitted, whatever became of them since.
 RECEIVED = ~Q(status__in=PRIVATE_STATES)
+
+
+def overdue_q(today: datetime.date | None = None, prefix: str = "", due: str = "due_date") -> Q:
+    """Overdue: being handled (assigned) and its answer due before today (the deadline day
+    itself is in time). `prefix` reaches the proposal from another model; `due` is the date
+    field to compare, as reached from that model (an assignment's own "deadline", which an
+    extension or a 不满意 rating moves with the proposal's)."""
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}status": Status.ASSIGNED, f"{due}__lt": today})
 
 
 def proposal_list_for_user(*, user) -> QuerySet[Proposal]:
@@ -72,10 +83,7 @@ def meeting_choices(*, township) -> QuerySet[AssignmentMeeting]:
 def deputies_to_rate(*, proposal: Proposal) -> QuerySet[Deputy]:
     """The confirmed signers who have not yet rated the current answer."""
     answer = proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
-    signers = Deputy.objects.filter(
-        Q(signatures__is_lead=True) | Q(signatures__confirmed_at__isnull=False),
-        signatures__proposal=proposal,
-    )
+    signers = Deputy.objects.filter(signed_q("signatures__"), signatures__proposal=proposal)
     if answer is not None:
         signers = signers.exclude(ratings__answer=answer)
     return signers.order_by("name", "pk").distinct()
@@ -253,9 +261,7 @@ def meeting_assignments(*, meeting: AssignmentMeeting, with_signers: bool = Fals
         )
     )
     if with_signers:
-        signers = ProposalSigner.objects.filter(
-            Q(is_lead=True) | Q(confirmed_at__isnull=False), declined_at__isnull=True
-        ).select_related("deputy")
+        signers = ProposalSigner.objects.filter(signed_q()).select_related("deputy")
         assignments = assignments.prefetch_related(
             Prefetch("proposal__signers", queryset=signers, to_attr="confirmed_signers")
         )
@@ -272,12 +278,6 @@ def meeting_assignments(*, meeting: AssignmentMeeting, with_signers: bool = Fals
 
 
 # ------------------------------------------------------------------------ merging and splitting
-
-# A duplicate is merged into a proposal still being handled; one already answered has been
-# rated (or is being rated) by its own signers.
-MERGE_TARGET_STATES = (Status.SUBMITTED, Status.REGISTERED, Status.ASSIGNED)
-MERGEABLE_STATES = (Status.SUBMITTED, Status.REGISTERED)  # the workflow's "merge" sources
-SPLITTABLE_STATES = (Status.SUBMITTED,)
 
 
 def merge_targets(*, user, proposal: Proposal) -> QuerySet[Proposal]:
@@ -315,9 +315,6 @@ def proposal_relations(*, proposal: Proposal, user) -> dict:
 
 
 # ------------------------------------------------------------------------ the public page
-
-# Answered, rated or closed: what may be shown with its answer (代表法 Art 58).
-PUBLIC_STATES = (Status.ANSWERED, Status.RATED, Status.CLOSED)
 
 
 @dataclass(frozen=True)

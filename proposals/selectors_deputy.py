@@ -29,9 +29,11 @@ from django.utils.translation import gettext_lazy as _
 from congress.roles import Role
 from congress.scoping import get_visible_or_404, visible_to
 
+from . import permissions
 from .masking import mask_personal_data
 from .models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
-from .selectors import PRIVATE_STATES, PUBLIC_STATES, proposal_list_for_user
+from .permissions import PUBLIC_STATES
+from .selectors import PRIVATE_STATES, proposal_list_for_user
 from .workflow import Status
 
 # ----------------------------------------------------------------------------- similar titles
@@ -216,13 +218,7 @@ def my_proposals(*, user) -> QuerySet[Proposal]:
                     proposal__status=Status.DRAFT,
                 )
             ),
-            may_rate=Exists(
-                mine.filter(
-                    Q(is_lead=True) | Q(confirmed_at__isnull=False),
-                    declined_at__isnull=True,
-                    proposal__status=Status.ANSWERED,
-                )
-            ),
+            may_rate=Exists(mine.filter(permissions.signed_q(), proposal__status=Status.ANSWERED)),
             current_answer_id=Subquery(current_answer),
             rated_current=Exists(
                 Rating.objects.filter(answer_id=OuterRef("current_answer_id"), deputy__user=user)

@@ -8,7 +8,7 @@ township's; each list costs a fixed number of queries however many rows it holds
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from congress.models import WorkdayOverride
 from congress.pagination import COUNT_LIMIT, count_label, count_up_to
 from congress.scoping import get_visible_or_404, visible_to
 
-from . import rules
+from . import permissions, rules
 from .models import (
     Answer,
     Assignment,
@@ -29,14 +29,11 @@ from .models import (
     ProposalSigner,
     Rating,
 )
-from .selectors import proposal_list_for_user
+from .selectors import overdue_q, proposal_list_for_user
 from .workflow import Status
 
 # How many rows of each queue the page shows; the count says how many there are in all.
 QUEUE_ROWS = 50
-
-# A signer whose rating counts: the lead, or a co-signer who confirmed and did not decline.
-CONFIRMED_SIGNER = (Q(is_lead=True) | Q(confirmed_at__isnull=False)) & Q(declined_at__isnull=True)
 
 
 def _current_answer(value: str, proposal_ref: str = "pk") -> Subquery:
@@ -69,7 +66,7 @@ def signers_with_rating_outstanding(*, today: datetime.date) -> QuerySet[Proposa
     """Every township's signers who have not rated an answer given more than RATING_DAYS ago,
     with the answer's id and time (`current_answer_id`, `answered_at`): one query."""
     return (
-        ProposalSigner.objects.filter(CONFIRMED_SIGNER, proposal__status=Status.ANSWERED)
+        ProposalSigner.objects.filter(permissions.signed_q(), proposal__status=Status.ANSWERED)
         .annotate(
             current_answer_id=_current_answer("pk", "proposal"),
             answered_at=_current_answer("answered_at", "proposal"),
@@ -140,7 +137,7 @@ def staff_queues(*, user, today: datetime.date) -> list[Queue]:
     )
     no_rating_yet = ~Exists(Rating.objects.filter(answer_id=OuterRef("answer_id")))
     unrated = (
-        ProposalSigner.objects.filter(CONFIRMED_SIGNER, proposal=OuterRef("pk"))
+        ProposalSigner.objects.filter(permissions.signed_q(), proposal=OuterRef("pk"))
         .filter(_not_rated(OuterRef(OuterRef("answer_id"))))
         .order_by()
         .values("proposal")
@@ -173,7 +170,7 @@ def staff_queues(*, user, today: datetime.date) -> list[Queue]:
             "overdue",
             _("Overdue"),
             _("Assigned, the deadline passed without an answer; oldest deadline first."),
-            proposals.filter(status=Status.ASSIGNED, due_date__lt=today).order_by("due_date", "pk"),
+            proposals.filter(overdue_q(today)).order_by("due_date", "pk"),
             url=_list_url(overdue="true"),
             annotate=days_left,
         ),
@@ -222,10 +219,9 @@ def unit_items_for_user(*, user) -> QuerySet[Assignment]:
 
 
 def unit_items_overdue(items: QuerySet[Assignment], *, today: datetime.date) -> int:
-    """How many of the items (by deadline) are overdue, counted among the first COUNT_LIMIT + 1
-    by deadline, so exactly whenever the count is shown exactly: the overdue come first."""
-    first = items.values("pk", "deadline")[: COUNT_LIMIT + 1]
-    return first.aggregate(n=Count("pk", filter=Q(deadline__lt=today)))["n"]
+    """How many of the items are overdue (by their own deadline), counted up to
+    COUNT_LIMIT + 1 like the items themselves."""
+    return count_up_to(items.filter(overdue_q(today, prefix="proposal__", due="deadline")))
 
 
 def mark_days_left(assignments, *, today: datetime.date) -> None:
@@ -249,9 +245,9 @@ def proposal_deadline_panel(*, proposal: Proposal, user) -> dict:
     as the user may read them (a deputy reads neither), and the user's unit's own assignment
     on it."""
     assignments = list(visible_to(proposal.assignments.all(), user).select_related("unit"))
-    mine = None
-    if user.unit_id is not None:
-        mine = next((a for a in assignments if a.unit_id == user.unit_id), None)
+    mine = next(
+        (a for a in assignments if permissions.works_for_unit(user=user, unit_id=a.unit_id)), None
+    )
     extensions = list(
         visible_to(DeadlineExtension.objects.filter(assignment__proposal=proposal), user)
         .select_related("assignment__unit", "requested_by", "decided_by")
@@ -283,11 +279,9 @@ def extension_get_for_user(*, user, pk: int) -> DeadlineExtension:
 
 def assignment_of_unit(*, proposal: Proposal, user) -> Assignment | None:
     """The user's unit's assignment on a proposal the user may read; None if it has none."""
-    if user.unit_id is None:
-        return None
     return (
         visible_to(Assignment.objects.select_related("proposal", "unit"), user)
-        .filter(proposal=proposal, unit_id=user.unit_id)
+        .filter(permissions.own_unit_q(user), proposal=proposal)
         .first()
     )
 

@@ -30,28 +30,33 @@ class Status(models.TextChoices):
 ASSIGN_MOVES = {"assign", "reassign"}  # moves that name a handling unit
 
 
-def _is_lead_deputy(user, proposal) -> bool:
-    """A draft is withdrawn by the deputy who leads it, no one else."""
-    return proposal.deputy_id is not None and proposal.deputy.user_id == user.pk
+# Who may make a move is decided in proposals.permissions. That module reads the models, and
+# the models read this module's Status, so each move imports it when it is checked rather
+# than when this module loads.
 
 
 def _submits_it(user, proposal) -> bool:
-    """The lead deputy submits their draft; staff submit the paper ones they enter."""
-    return _is_lead_deputy(user, proposal) or user.has_perm("proposals.submit_on_behalf")
+    from .permissions import may_submit
+
+    return may_submit(user=user, proposal=proposal)
+
+
+def _withdraws_it(user, proposal) -> bool:
+    from .permissions import may_withdraw
+
+    return may_withdraw(user=user, proposal=proposal)
 
 
 def _answers_it(user, proposal) -> bool:
-    """The lead unit answers; staff enter a paper answer on its behalf."""
-    if user.has_perm("proposals.submit_on_behalf"):
-        return True
-    return proposal.assignments.filter(role="lead", unit_id=user.unit_id).exists()
+    from .permissions import may_answer
+
+    return may_answer(user=user, proposal=proposal)
 
 
 def _rates_it(user, proposal) -> bool:
-    """A confirmed signer rates; staff enter a paper rating form on a signer's behalf."""
-    if user.has_perm("proposals.submit_on_behalf"):
-        return True
-    return proposal.signers.filter(deputy__user=user, declined_at__isnull=True).exists()
+    from .permissions import may_rate
+
+    return may_rate(user=user, proposal=proposal)
 
 
 DEPUTY_MOVES = {"submit", "withdraw", "rate", "rate_unsatisfied"}  # a signer's own moves
@@ -77,7 +82,7 @@ PROPOSAL_WORKFLOW = Workflow(
             sources=(Status.DRAFT,),
             target=Status.WITHDRAWN,
             permission="proposals.add_proposal",
-            allowed=_is_lead_deputy,
+            allowed=_withdraws_it,
         ),
         Move(
             name="register",

@@ -12,17 +12,17 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from congress.attendance import AttendanceStatus
 from congress.db import save_unique
 from congress.models import Unit, User
-from congress.roles import Role
 from congress.scoping import check_same_township
 from deputies.models import Attendance, Deputy
 
 from ..models import EvaluationRating, OversightAction, WorkEvaluation
 from ..models.evaluations import Verdict
+from ..permissions import is_township_staff, may_respond
 
 
 def _check_staff(by: User, township_id: int, permission: str) -> None:
     """Staff of the record's township holding `permission`; anyone else is refused."""
-    if not (by.is_active and by.has_perm(permission) and by.township_id == township_id):
+    if not is_township_staff(user=by, township_id=township_id, permission=permission):
         raise PermissionDenied
 
 
@@ -113,15 +113,6 @@ def evaluation_ratings_set(
     if update:
         bulk_update_with_history(update, EvaluationRating, ["verdict", "opinion"], default_user=by)
     return [*created, *update]
-
-
-def may_respond(*, user: User, evaluation: WorkEvaluation) -> bool:
-    """The evaluated unit's own people, or the township's staff entering it from paper."""
-    if not (user.is_active and user.has_perm("oversight.respond_workevaluation")):
-        return False
-    if user.role == Role.UNIT:
-        return user.unit_id == evaluation.unit_id
-    return user.township_id == evaluation.action.township_id
 
 
 @transaction.atomic

@@ -1,11 +1,6 @@
 """Every write on proposals, one module per area; callers import from here."""
 
-from .attachments import (
-    answer_attach,
-    may_attach_to_answer,
-    may_attach_to_proposal,
-    proposal_attach,
-)
+from .attachments import answer_attach, proposal_attach
 from .deadlines import (
     counit_opinion_check,
     counit_opinion_send,
@@ -60,8 +55,6 @@ __all__ = [
     "counit_opinion_check",
     "counit_opinion_send",
     "current_answer",
-    "may_attach_to_answer",
-    "may_attach_to_proposal",
     "extension_decide",
     "extension_request",
     "extension_request_check",

@@ -18,7 +18,7 @@ from congress.notifications.services import notify
 from congress.roles import Role
 from congress.workdays import Workdays
 
-from .. import rules
+from .. import permissions, rules
 from ..models import Assignment, CoUnitOpinion, DeadlineExtension, Proposal
 from ..workflow import Status
 
@@ -35,9 +35,9 @@ def latest_extended_deadline(*, assignment: Assignment) -> datetime.date:
 def extension_request_check(*, assignment: Assignment, by: User) -> None:
     """Whether `by` may ask for a later deadline on this assignment now: a user of the lead
     unit, while the proposal is being handled, with no other request waiting."""
-    if by.role != Role.UNIT or by.unit_id != assignment.unit_id:
+    if not permissions.works_for_unit(user=by, unit_id=assignment.unit_id):
         raise ValidationError(_("Only the handling unit's own users ask for a later deadline."))
-    if assignment.role != Assignment.Role.LEAD:
+    if not permissions.may_request_extension(user=by, assignment=assignment):
         raise ValidationError(
             _("Only the lead unit asks for a later deadline; a co-unit follows the lead unit's.")
         )
@@ -122,9 +122,7 @@ def extension_decide(
     )
     assignment = extension.assignment
     proposal = assignment.proposal
-    if not by.has_perm("proposals.change_deadlineextension") or (
-        by.township_id != proposal.township_id
-    ):
+    if not permissions.may_decide_extension(user=by, proposal=proposal):
         raise ValidationError(_("Only the township's staff decide on a later deadline."))
     if extension.approved is not None:
         raise ValidationError(_("This request has already been decided."))
@@ -173,9 +171,9 @@ def extension_decide(
 def counit_opinion_check(*, assignment: Assignment, by: User) -> None:
     """Whether `by` may send the lead unit a view on this assignment now: a user of a co-unit
     while the proposal is being handled."""
-    if by.role != Role.UNIT or by.unit_id != assignment.unit_id:
+    if not permissions.works_for_unit(user=by, unit_id=assignment.unit_id):
         raise ValidationError(_("Only the co-unit's own users send its view."))
-    if assignment.role != Assignment.Role.CO:
+    if not permissions.may_send_opinion(user=by, assignment=assignment):
         raise ValidationError(_("Only a co-unit sends its view; the lead unit answers."))
     if assignment.proposal.status != Status.ASSIGNED:
         raise ValidationError(
@@ -222,7 +220,9 @@ def workday_override_add(
     """Staff mark a day as a working day or a day off against the published calendar (a
     year the State Council has not yet published, or a local correction); once a day, and
     only where it changes something."""
-    if not by.has_perm("congress.add_workdayoverride") or by.township_id != township.pk:
+    if not permissions.is_township_staff(
+        user=by, township_id=township.pk, permission="congress.add_workdayoverride"
+    ):
         raise ValidationError(_("Only the township's staff correct its working days."))
     if _is_workday_without(township, date) == is_workday:
         if is_workday:
@@ -242,7 +242,9 @@ def workday_override_add(
 def workday_override_remove(*, override: WorkdayOverride, by: User) -> None:
     """Staff remove a correction: the published calendar holds again for that day. Its
     history keeps what it was and who removed it. Deadlines already given do not move."""
-    if not by.has_perm("congress.delete_workdayoverride") or by.township_id != override.township_id:
+    if not permissions.is_township_staff(
+        user=by, township_id=override.township_id, permission="congress.delete_workdayoverride"
+    ):
         raise ValidationError(_("Only the township's staff correct its working days."))
     override._history_user = by
     override.delete()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,9 +16,10 @@ from congress.models import User
 from congress.notifications.services import notify
 from congress.scoping import check_same_township
 
+from .. import permissions
 from ..models import Proposal, ProposalSigner
-from ..selectors import MERGE_TARGET_STATES
-from ..workflow import PROPOSAL_WORKFLOW, Status
+from ..permissions import MERGE_TARGET_STATES
+from ..workflow import PROPOSAL_WORKFLOW
 from .proposals import _check_motion_signers
 
 
@@ -27,9 +27,8 @@ def _signers_of(*proposals: Proposal):
     """The accounts of every deputy who signed any of them: the lead and the co-signers who
     confirmed (not those still asked, nor those who declined)."""
     return User.objects.filter(
-        Q(deputy__signatures__is_lead=True) | Q(deputy__signatures__confirmed_at__isnull=False),
+        permissions.signed_q("deputy__signatures__"),
         deputy__signatures__proposal__in=proposals,
-        deputy__signatures__declined_at__isnull=True,
     ).distinct()
 
 
@@ -89,14 +88,14 @@ def proposal_merge(
     )
     on_target = {signer.deputy_id: signer for signer in target.signers.all()}
     for signer in proposal.signers.all():
-        if not signer.is_confirmed or signer.declined_at is not None:
+        if not permissions.has_signed(signer):
             continue
         existing = on_target.get(signer.deputy_id)
         if existing is None:
             ProposalSigner.objects.create(
                 proposal=target, deputy_id=signer.deputy_id, confirmed_at=at
             )
-        elif not existing.is_confirmed or existing.declined_at is not None:
+        elif not permissions.has_signed(existing):
             # Asked on the other one and undecided (or declined), but signed this duplicate.
             existing.confirmed_at, existing.declined_at = at, None
             existing.save(update_fields=["confirmed_at", "declined_at"])
@@ -143,9 +142,9 @@ def proposal_split(
     and keeps the paper the deputies signed as they wrote it; rewriting the original's text
     would make the record differ from that paper, and its number would name only part of what
     it once said. So only a submitted proposal, not yet numbered, is split."""
-    if not by.has_perm("proposals.assign_proposal"):
+    if not permissions.handles(user=by, proposal=proposal):
         raise ValidationError(_("Only staff split a proposal."))
-    if proposal.status != Status.SUBMITTED:
+    if not permissions.is_splittable(proposal):
         raise ValidationError(
             _(
                 "Only a submitted proposal, not yet registered, is split: a registered one "

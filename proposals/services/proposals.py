@@ -20,7 +20,7 @@ from congress.workdays import Workdays
 from deputies.models import Deputy, VoterContact
 from sessions.models import CongressSession
 
-from .. import rules
+from .. import permissions, rules
 from ..models import (
     Answer,
     AnswerCategory,
@@ -58,11 +58,8 @@ def township_lists_ensure(*, township: Township) -> None:
 def _check_submitter(deputy: Deputy, by) -> None:
     """A deputy writes their own proposals; only staff of the township enter one on a
     deputy's behalf (paper submissions)."""
-    if by.pk is not None and by.pk == deputy.user_id:
-        return
-    if by.has_perm("proposals.submit_on_behalf") and by.township_id == deputy.township_id:
-        return
-    raise ValidationError(_("You may submit proposals only in your own name."))
+    if not permissions.may_write_for(user=by, deputy=deputy):
+        raise ValidationError(_("You may submit proposals only in your own name."))
 
 
 def _fill(proposal: Proposal, fields: dict) -> None:
@@ -139,7 +136,7 @@ def proposal_cosigners_invite(
 @transaction.atomic
 def proposal_cosign(*, signer: ProposalSigner, by: User, confirm: bool) -> ProposalSigner:
     """A co-signer confirms (or declines) their signature before its deadline."""
-    if by.pk is None or by.pk != signer.deputy.user_id:
+    if not permissions.may_confirm_signature(user=by, signer=signer):
         raise ValidationError(_("Only the deputy asked can confirm this signature."))
     if signer.is_lead:
         raise ValidationError(_("The lead deputy signs by writing it."))
@@ -213,7 +210,9 @@ def proposal_submit(
         _check_submitter(deputy, submitted_by)
         township_id = deputy.township_id
     else:
-        if not submitted_by.has_perm("proposals.submit_on_behalf"):
+        if not permissions.enters_paper_records(
+            user=submitted_by, township_id=submitted_by.township_id
+        ):
             raise ValidationError(_("Only staff enter the presidium's and government's motions."))
         if kind != Proposal.Kind.MOTION:
             raise ValidationError(_("The presidium and the government propose motions."))
@@ -428,8 +427,8 @@ def proposal_answer(
     at: datetime.datetime | None = None,
 ) -> Answer:
     """The lead unit's answer: its category, text and who met the deputy."""
-    lead = proposal.assignments.filter(role=Assignment.Role.LEAD).first()
-    if lead is None or (by.role == Role.UNIT and by.unit_id != lead.unit_id):
+    lead = proposal.assignments.filter(role=Assignment.Role.LEAD).select_related("unit").first()
+    if lead is None or not permissions.may_answer(user=by, proposal=proposal):
         raise ValidationError(_("Only the lead unit answers; co-units send it their view."))
     check_same_township(proposal.township_id, category=category)
     if not text.strip():
@@ -487,12 +486,12 @@ def proposal_rate(
     # rating, and neither would find that everyone has rated.
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if on_behalf_of is not None:
-        if not by.has_perm("proposals.submit_on_behalf"):
+        if not permissions.enters_paper_records(user=by, township_id=proposal.township_id):
             raise ValidationError(_("Only staff enter a rating on a deputy's behalf."))
         signer = proposal.signers.filter(deputy=on_behalf_of).first()
     else:
         signer = proposal.signers.filter(deputy__user=by).first()
-    if signer is None or not signer.is_confirmed:
+    if signer is None or not permissions.has_signed(signer):
         raise ValidationError(_("Only the deputies who signed it rate its handling."))
     answer = current_answer(proposal)
     if answer is None or proposal.status != Status.ANSWERED:
@@ -527,7 +526,7 @@ def proposal_rate(
         )
         _notify_units(proposal, STEP_NOTICES["rate_unsatisfied"], body=rating.reasons)
         return rating
-    confirmed = [s.deputy_id for s in proposal.signers.all() if s.is_confirmed]
+    confirmed = [s.deputy_id for s in proposal.signers.all() if permissions.has_signed(s)]
     rated = set(answer.ratings.values_list("deputy_id", flat=True))
     if set(confirmed) <= rated:
         PROPOSAL_WORKFLOW.perform(record=proposal, move="rate", by=by, at=at)
@@ -541,7 +540,7 @@ def proposal_move(
     """A move that needs nothing but a note: withdraw a draft, refuse registration, close."""
     if move not in {"withdraw", "refuse", "close"}:
         raise ValidationError(_("This step has its own form."))
-    if move == "withdraw" and (by.pk is None or by.pk != getattr(proposal.deputy, "user_id", None)):
+    if move == "withdraw" and not permissions.may_withdraw(user=by, proposal=proposal):
         raise ValidationError(_("Only the deputy who wrote it withdraws a draft."))
     PROPOSAL_WORKFLOW.perform(record=proposal, move=move, by=by, note=note, at=at)
     if move in {"refuse", "close"}:

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 
 from congress.models import User
 
+from .. import permissions
 from ..models import Proposal
-from ..selectors import PUBLIC_STATES
+from ..permissions import PUBLIC_STATES
 
 
 @transaction.atomic
@@ -15,7 +16,7 @@ def proposal_publish(*, proposal: Proposal, by: User, published: bool) -> Propos
     """Show an answered proposal, with its answer, on the township's public page, or take it
     off. Only the township's staff decide; only an answered one can go on (one whose answer
     is later sent back leaves the page by itself until it is answered again)."""
-    if not by.has_perm("proposals.change_proposal") or by.township_id != proposal.township_id:
+    if not permissions.publishes(user=by, proposal=proposal):
         raise ValidationError(_("Only the township's staff publish its proposals."))
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if published and locked.status not in PUBLIC_STATES:

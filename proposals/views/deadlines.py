@@ -25,7 +25,7 @@ from congress.views_mixins import (
 )
 from congress.workdays import published_years
 
-from .. import services
+from .. import permissions, services
 from ..forms_deadlines import (
     CoUnitOpinionForm,
     ExtensionDecisionForm,
@@ -70,7 +70,7 @@ def deadline_panel_context(*, proposal, user) -> dict:
             services.counit_opinion_check, assignment=mine, by=user
         ):
             panel["opinion_form"] = add_submission_token(CoUnitOpinionForm())
-    panel["can_decide"] = user.has_perm("proposals.change_deadlineextension")
+    panel["can_decide"] = permissions.may_decide_extension(user=user, proposal=proposal)
     return {"deadlines": panel}
 
 

@@ -19,7 +19,7 @@ from congress.views_mixins import CreateOnceMixin
 from deputies.forms import AttachmentForm
 from deputies.views.me import OwnDeputyMixin
 
-from .. import services
+from .. import permissions, services
 from ..selectors import proposal_get_for_user
 from ..selectors_deputy import (
     answer_attachment_get_for_user,
@@ -153,10 +153,10 @@ def attachments_context(*, proposal, user) -> dict:
     """What the proposal page's files section needs: the files, and an upload form where the
     user may attach (their draft; their unit's answer awaiting its rating)."""
     context = attachments_for_detail(proposal=proposal, user=user)
-    if services.may_attach_to_proposal(user=user, proposal=proposal):
+    if permissions.may_edit_draft(user=user, proposal=proposal):
         context["proposal_file_form"] = add_submission_token(AttachmentForm())
     answer = services.current_answer(proposal)
-    if answer is not None and services.may_attach_to_answer(user=user, answer=answer):
+    if answer is not None and permissions.may_attach_to_answer(user=user, answer=answer):
         context["answer_file_form"] = add_submission_token(AttachmentForm())
         context["answer_to_attach"] = answer
     return context

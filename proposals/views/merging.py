@@ -1,4 +1,5 @@
-"""Merging a duplicate suggestion into another, and splitting one that mixes matters."""
+"""Merging a duplicate suggestion into another, and splitting one that mixes matters; the part
+of a proposal's page that links it to the others and offers the staff's actions on it."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -13,14 +14,33 @@ from django.views.generic import FormView
 from congress.forms import form_add_service_error
 from congress.views_mixins import ServiceFormMixin
 
-from .. import forms, services
-from ..models import Proposal
+from .. import forms, permissions, services
 from ..selectors import (
-    MERGEABLE_STATES,
-    SPLITTABLE_STATES,
     merge_targets,
     proposal_get_for_user,
+    proposal_relations,
+    public_preview,
 )
+
+
+def staff_tools_context(*, proposal, user) -> dict:
+    """The proposal page's part about merges, splits and publication
+    (templates/proposals/partials/_merge_split.html): the proposals this one is linked to (one
+    query), the staff's actions on it this user may take now, and what the public page shows,
+    or will show once published, of it where the user may publish it (two queries more)."""
+    can_publish = permissions.may_publish(user=user, proposal=proposal)
+    public_item = None
+    if can_publish and proposal.status in permissions.PUBLIC_STATES:
+        public_item = public_preview(proposal=proposal)
+    return {
+        "tools": {
+            **proposal_relations(proposal=proposal, user=user),
+            "can_merge": permissions.may_merge(user=user, proposal=proposal),
+            "can_split": permissions.may_split(user=user, proposal=proposal),
+            "can_publish": can_publish,
+            "public_item": public_item,
+        }
+    }
 
 
 class ProposalMixin:
@@ -52,15 +72,7 @@ class ProposalMergeView(PermissionRequiredMixin, ProposalMixin, ServiceFormMixin
     form_class = forms.MergeForm
 
     def refusal(self, proposal):
-        if proposal.kind != Proposal.Kind.SUGGESTION:
-            return _(
-                "Only suggestions are merged; whether a motion is taken up is for the presidium."
-            )
-        if proposal.status not in MERGEABLE_STATES:
-            return _("A proposal that is %(status)s cannot be merged into another.") % {
-                "status": proposal.get_status_display()
-            }
-        return ""
+        return permissions.merge_refusal(proposal)
 
     def get_form_kwargs(self):
         return {
@@ -96,12 +108,7 @@ class ProposalSplitView(PermissionRequiredMixin, ProposalMixin, View):
     template_name = "proposals/proposal_split.html"
 
     def refusal(self, proposal):
-        if proposal.status in SPLITTABLE_STATES:
-            return ""
-        return _(
-            "A proposal that is %(status)s cannot be split: only a submitted one, before it "
-            "is registered."
-        ) % {"status": proposal.get_status_display()}
+        return permissions.split_refusal(proposal)
 
     def parts(self) -> int:
         try:

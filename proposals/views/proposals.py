@@ -19,7 +19,7 @@ from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMix
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 from deputies.views.me import OwnDeputyMixin
 
-from .. import forms, services
+from .. import forms, permissions, services
 from ..filters import ProposalFilter
 from ..selectors import (
     own_signature,
@@ -31,6 +31,7 @@ from ..selectors_stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 from .deadlines import deadline_panel_context
 from .deputy import attachments_context
+from .merging import staff_tools_context
 
 
 class ProposalListView(PermissionRequiredMixin, ListView):
@@ -106,6 +107,7 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         context.update(proposal_detail(proposal=proposal, user=user))
         context.update(attachments_context(proposal=proposal, user=user))
         context.update(deadline_panel_context(proposal=proposal, user=user))
+        context.update(staff_tools_context(proposal=proposal, user=user))
         context["moves"] = [
             {
                 "move": move,
@@ -115,17 +117,12 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
             for move in PROPOSAL_WORKFLOW.moves_for(user=user, record=proposal)
             if move.name not in HIDDEN_MOVES
         ]
-        is_lead = proposal.deputy_id is not None and proposal.deputy.user_id == user.pk
-        context["can_edit"] = is_lead and proposal.status == Status.DRAFT
+        context["can_edit"] = permissions.may_edit_draft(user=user, proposal=proposal)
         if context["can_edit"]:
             signed = [s.deputy_id for s in context["signers"]]
             context["invite_form"] = forms.InviteForm(township=proposal.township, exclude=signed)
         context["my_signature"] = next(
-            (
-                s
-                for s in context["signers"]
-                if s.deputy.user_id == user.pk and not s.is_lead and s.confirmed_at is None
-            ),
+            (s for s in context["signers"] if permissions.awaits_signature(user=user, signer=s)),
             None,
         )
         return context
@@ -140,8 +137,8 @@ class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin
     def dispatch(self, request, *args, **kwargs):
         self.own_deputy = None
         user = request.user
-        if user.has_perm(self.permission_required) and not user.has_perm(
-            "proposals.submit_on_behalf"
+        if user.has_perm(self.permission_required) and not permissions.enters_paper_records(
+            user=user, township_id=user.township_id
         ):
             self.own_deputy = deputy_for_user(user=user)
             if self.own_deputy is None:
@@ -194,7 +191,7 @@ class ProposalEditView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def proposal(self):
         proposal = proposal_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
-        if proposal.deputy is None or proposal.deputy.user_id != self.request.user.pk:
+        if not permissions.is_lead_deputy(user=self.request.user, proposal=proposal):
             raise Http404
         return proposal
 
@@ -225,7 +222,7 @@ class InviteView(PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         proposal = proposal_get_for_user(user=request.user, pk=pk)
-        if proposal.deputy is None or proposal.deputy.user_id != request.user.pk:
+        if not permissions.is_lead_deputy(user=request.user, proposal=proposal):
             raise Http404
         form = forms.InviteForm(request.POST, township=proposal.township)
         if form.is_valid():
