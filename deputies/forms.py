@@ -19,7 +19,6 @@ from .models import (
     ReportToVoters,
     VoterContact,
 )
-from .rules import ALLOWED_ATTACHMENT_EXTENSIONS
 from .selectors import (
     constituency_choices,
     deputy_account_choices,
@@ -167,16 +166,6 @@ class ActivityForm(forms.ModelForm):
         # An oversight action records its own activity (oversight:create).
         kind = self.fields["kind"]
         kind.choices = [c for c in kind.choices if c[0] != Activity.Kind.OVERSIGHT]
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=_("photo or document"),
-        help_text=_("JPG, PNG, PDF, Word or Excel, at most 10 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ",".join(f".{ext}" for ext in ALLOWED_ATTACHMENT_EXTENSIONS)}
-        ),
-    )
 
 
 class LiaisonContactForm(forms.ModelForm):

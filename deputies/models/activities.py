@@ -5,12 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congress.attachments import ALLOWED_ATTACHMENT_EXTENSIONS
 from congress.attendance import AttendanceStatus
 from congress.models import Township
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 
-from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS
 from .roster import Deputy, DeputyGroup
 
 

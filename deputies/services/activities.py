@@ -7,11 +7,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congress.attachments import validate_attachment
 from congress.attendance import attendance_sync
 from congress.models import Township, User
 from congress.roles import Role
 from congress.scoping import check_same_township
-from congress.validators import validate_upload
 
 from ..models import (
     Activity,
@@ -23,7 +23,6 @@ from ..models import (
     ReportToVoters,
     VoterContact,
 )
-from ..rules import ALLOWED_ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES
 from ..selectors import activity_roll
 
 
@@ -83,7 +82,7 @@ def activity_set_attendance(
 def activity_attach(*, activity: Activity, upload: UploadedFile) -> ActivityAttachment:
     """Attach a photo or document: only known types whose content is what their name says,
     at most MAX_ATTACHMENT_BYTES."""
-    validate_upload(upload, allowed=ALLOWED_ATTACHMENT_EXTENSIONS, max_bytes=MAX_ATTACHMENT_BYTES)
+    validate_attachment(upload)
     attachment = ActivityAttachment(activity=activity)
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()

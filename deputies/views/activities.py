@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
+from congress.attachments import AttachmentForm
 from congress.files import protected_file_response
 from congress.forms import AttendanceForm, add_submission_token
 from congress.pagination import BoundedPaginator
@@ -19,7 +20,6 @@ from congress.views_mixins import (
 
 from ..forms import (
     ActivityForm,
-    AttachmentForm,
     LiaisonContactForm,
     ReportToVotersForm,
 )

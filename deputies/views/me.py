@@ -1,17 +1,15 @@
 """A deputy's own pages, made for a phone: profile, activities, record, voter contacts."""
 
-from django.contrib.auth.mixins import AccessMixin
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, YearMixin
 
 from ..forms import SelfServiceForm, VoterContactForm
+from ..mixins import OwnDeputyMixin
 from ..selectors import (
     activity_list_for_user,
-    deputy_for_user,
     performance_for_deputy,
     reports_to_voters_for_user,
     voter_contacts_for_user,
@@ -21,22 +19,6 @@ from ..services import (
     deputy_update,
     voter_contact_record,
 )
-
-
-class OwnDeputyMixin(AccessMixin):
-    """Only a login linked to a deputy record; everyone else gets 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated or self.deputy is None:
-            return self.handle_no_permission()
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def deputy(self):
-        return deputy_for_user(user=self.request.user)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "deputy": self.deputy}
 
 
 class MyProfileView(OwnDeputyMixin, YearMixin, TemplateView):

@@ -12,10 +12,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from congress.attachments import AttachmentForm
 from congress.forms import AttendanceForm, add_submission_token
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
-from deputies.forms import AttachmentForm
 from deputies.selectors import activity_attendance_rows
 from deputies.services import activity_attach, activity_set_attendance
 

@@ -7,9 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congress.attachments import validate_attachment
 from congress.models import User
-from congress.validators import validate_upload
-from deputies.rules import ALLOWED_ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES
 
 from .. import permissions
 from ..models import Answer, AnswerAttachment, Proposal, ProposalAttachment
@@ -17,9 +16,7 @@ from ..models import Answer, AnswerAttachment, Proposal, ProposalAttachment
 
 def _check_upload(upload: UploadedFile) -> None:
     try:
-        validate_upload(
-            upload, allowed=ALLOWED_ATTACHMENT_EXTENSIONS, max_bytes=MAX_ATTACHMENT_BYTES
-        )
+        validate_attachment(upload)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
 

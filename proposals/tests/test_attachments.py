@@ -103,10 +103,10 @@ def test_a_file_of_another_type_or_content_is_refused_in_chinese(
 
 
 def test_a_file_over_the_size_limit_is_refused(draft, deputy_user, monkeypatch):
-    monkeypatch.setattr("proposals.services.attachments.MAX_ATTACHMENT_BYTES", len(PDF) - 1)
+    monkeypatch.setattr("congress.attachments.MAX_ATTACHMENT_BYTES", len(PDF) - 1)
     with pytest.raises(ValidationError, match="文件超过"):
         proposal_attach(proposal=draft, upload=pdf(), by=deputy_user)
-    monkeypatch.setattr("proposals.services.attachments.MAX_ATTACHMENT_BYTES", len(PDF))
+    monkeypatch.setattr("congress.attachments.MAX_ATTACHMENT_BYTES", len(PDF))
     proposal_attach(proposal=draft, upload=pdf(), by=deputy_user)  # the limit itself is allowed
 
 

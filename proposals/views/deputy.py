@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from congress.attachments import AttachmentForm
 from congress.files import protected_file_response
 from congress.forms import add_submission_token
 from congress.pagination import BoundedPaginator
 from congress.validators import IMAGE_EXTENSIONS, extension_of
 from congress.views_mixins import CreateOnceMixin
-from deputies.forms import AttachmentForm
-from deputies.views.me import OwnDeputyMixin
+from deputies.mixins import OwnDeputyMixin
 
 from .. import permissions, services
 from ..selectors import proposal_get_for_user

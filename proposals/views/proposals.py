@@ -16,8 +16,8 @@ from django.views.generic import DetailView, FormView, ListView
 
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from deputies.mixins import OwnDeputyMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
-from deputies.views.me import OwnDeputyMixin
 
 from .. import forms, permissions, services
 from ..filters import ProposalFilter

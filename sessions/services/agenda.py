@@ -5,9 +5,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congress.attachments import validate_attachment
 from congress.models import User
-from congress.validators import validate_upload
-from deputies.rules import ALLOWED_ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES
 
 from ..models import AgendaDocument, AgendaItem, CongressSession
 
@@ -50,7 +49,7 @@ def agenda_item_delete(*, item: AgendaItem) -> None:
 def agenda_document_attach(*, item: AgendaItem, upload: UploadedFile, by: User) -> AgendaDocument:
     """Attach a document (PDF, Word, Excel, a photo) to an agenda item: type, size and content
     checked the same way as every attachment."""
-    validate_upload(upload, allowed=ALLOWED_ATTACHMENT_EXTENSIONS, max_bytes=MAX_ATTACHMENT_BYTES)
+    validate_attachment(upload)
     document = AgendaDocument(item=item, uploaded_by=by)
     document.file.save(upload.name, upload, save=False)
     document.save()
