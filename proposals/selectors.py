@@ -29,12 +29,10 @@ from .models import (
     Rating,
 )
 from .permissions import MERGE_TARGET_STATES, PUBLIC_STATES, signed_q
-from .workflow import PROPOSAL_WORKFLOW, Status
+from .selectors_stats import proposal_statistics
+from .workflow import PRIVATE_STATES, PROPOSAL_WORKFLOW, RECEIVED, Status
 
 RECENT = 10
-PRIVATE_STATES = (Status.DRAFT, Status.WITHDRAWN)
-# Proposals that count as received: submitted, whatever became of them since.
-RECEIVED = ~Q(status__in=PRIVATE_STATES)
 
 
 def overdue_q(today: datetime.date | None = None, prefix: str = "", due: str = "due_date") -> Q:
@@ -117,8 +115,6 @@ def _list_url(**query) -> str:
 def proposals_year_summary(*, township, year: int) -> YearSummary:
     """The year's proposals as the reports quote them: the figures of the statistics page
     (proposals.selectors_stats.proposal_statistics, where each is defined), not a second count."""
-    from .selectors_stats import proposal_statistics
-
     stats = proposal_statistics(township=township, year=year)
     totals = stats.totals
     figures = [

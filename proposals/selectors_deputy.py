@@ -33,8 +33,8 @@ from . import permissions
 from .masking import mask_personal_data
 from .models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
 from .permissions import PUBLIC_STATES
-from .selectors import PRIVATE_STATES, proposal_list_for_user
-from .workflow import Status
+from .selectors import proposal_list_for_user
+from .workflow import PRIVATE_STATES, Status
 
 # ----------------------------------------------------------------------------- similar titles
 

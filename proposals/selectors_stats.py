@@ -30,7 +30,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congress.roles import Reach
@@ -38,8 +37,7 @@ from congress.scoping import reach_of
 from sessions.models import CongressSession
 
 from .models import Answer, AnswerCategory, Proposal, Rating
-from .selectors import RECEIVED
-from .workflow import PROPOSAL_WORKFLOW, Status
+from .workflow import PROPOSAL_WORKFLOW, RECEIVED, Status
 
 
 def may_read_statistics(user) -> bool:
@@ -233,11 +231,6 @@ def _by_unit(handled) -> list[HandlingRow]:
         key=lambda r: (-r["total"], r["handling_unit__name"]),
     )
     return [_row(r["handling_unit"], r["handling_unit__name"], r) for r in rows]
-
-
-def _session_label(session):
-    # Lazy: the report renders later, in its own language.
-    return format_lazy("{}", session) if session is not None else _("Between sessions")
 
 
 def _by_session(handled) -> list[HandlingRow]:

@@ -9,6 +9,7 @@ handled again. A draft may be withdrawn; a duplicate is merged into another.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.workflow import Move, Workflow
@@ -25,6 +26,12 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     MERGED = "merged", _("Merged into another")
+
+
+# A deputy's draft, or one withdrawn before it was submitted: the deputy's own, not counted.
+PRIVATE_STATES = (Status.DRAFT, Status.WITHDRAWN)
+# Proposals that count as received: submitted, whatever became of them since.
+RECEIVED = ~Q(status__in=PRIVATE_STATES)
 
 
 ASSIGN_MOVES = {"assign", "reassign"}  # moves that name a handling unit
@@ -58,8 +65,6 @@ def _rates_it(user, proposal) -> bool:
 
     return may_rate(user=user, proposal=proposal)
 
-
-DEPUTY_MOVES = {"submit", "withdraw", "rate", "rate_unsatisfied"}  # a signer's own moves
 
 PROPOSAL_WORKFLOW = Workflow(
     model="proposals.Proposal",
