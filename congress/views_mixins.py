@@ -1,14 +1,22 @@
 """The two ways a page calls a service (a form: ServiceFormMixin; a button: ServiceActionView),
-and the small pieces the apps' views share: the year and the township a page is about."""
+the page of a workflow's move (WorkflowMoveView), and the small pieces the apps' views share:
+the year and the township a page is about."""
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.generic import FormView
 
 from .forms import (
     SUBMISSION_TOKEN,
@@ -18,6 +26,7 @@ from .forms import (
 )
 from .scoping import acting_township
 from .services import AlreadySubmitted, form_submission_claim, form_submission_complete
+from .workflow import Move, Workflow
 
 
 class ServiceFormMixin:
@@ -95,6 +104,91 @@ class ServiceActionView(View):
         if message := self.get_success_message(result):
             messages.success(request, message)
         return redirect(self.get_success_url(record, result))
+
+
+@dataclass(frozen=True)
+class MoveStep:
+    """What a move page does for one move: the form it shows and the service call it makes,
+    `perform(view, record, cleaned_data)`, whose result the success message and URL receive."""
+
+    form: type[forms.BaseForm]
+    perform: Callable[[Any, Any, Mapping[str, Any]], Any]
+
+
+class WorkflowMoveView(ServiceFormMixin, FormView):
+    """The page of one move of a workflow on one record, driven by one table, `moves`
+    ({move name: MoveStep}): the move's form, its service, and so which moves a page offers.
+
+    The move comes from the URL (`move_kwarg`): 404 when the workflow or the table does not
+    have it, 403 when the user lacks the move's permission; both before the record
+    (`get_record`, 404 for one the user may not read) is looked at. Whether the move is
+    allowed on this record now is the service's to say, as a form error. A subclass puts its
+    PermissionRequiredMixin first, names the record (`get_record`, `context_object_name`),
+    gives each form what it needs (`get_move_form_kwargs`), and says where to go next.
+    """
+
+    workflow: ClassVar[Workflow]
+    moves: ClassVar[Mapping[str, MoveStep]] = {}
+    record_kwarg = "pk"
+    move_kwarg = "move"
+    context_object_name = "object"
+
+    @classmethod
+    def moves_for(cls, *, user, record) -> list[Move]:
+        """The moves of this page's table that this user may make on this record now: the
+        buttons of the record's page."""
+        return [
+            move
+            for move in cls.workflow.moves_for(user=user, record=record)
+            if move.name in cls.moves
+        ]
+
+    def get_record(self):
+        """The record, by `self.kwargs[self.record_kwarg]`; 404 when the user may not read it."""
+        raise NotImplementedError
+
+    @cached_property
+    def record(self):
+        return self.get_record()
+
+    @cached_property
+    def move(self) -> Move:
+        try:
+            move = self.workflow.move(self.kwargs[self.move_kwarg])
+        except KeyError:
+            raise Http404 from None
+        if move.name not in self.moves:
+            raise Http404
+        if not self.request.user.has_perm(move.permission):
+            raise PermissionDenied
+        return move
+
+    @property
+    def step(self) -> MoveStep:
+        return self.moves[self.move.name]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.move  # noqa: B018 - 404 or 403 before the record is looked at
+        self.record  # noqa: B018 - 404 for a record the user may not read
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_move_form_kwargs(self) -> dict[str, Any]:
+        """What the forms of this table need besides the data and the move."""
+        return {}
+
+    def get_form(self, form_class=None):
+        data = self.request.POST if self.request.method in ("POST", "PUT") else None
+        return self.step.form(data, move=self.move, **self.get_move_form_kwargs())
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            self.context_object_name: self.record,
+            "move": self.move,
+        }
+
+    def perform(self, form):
+        return self.step.perform(self, self.record, form.cleaned_data)
 
 
 class CreateOnceMixin(ServiceFormMixin):

@@ -83,7 +83,7 @@ from proposals.models import (
     ProposalStatusChange,
     Rating,
 )
-from proposals.views.proposals import MOVE_FORMS
+from proposals.views.proposals import MOVES as PROPOSAL_MOVES
 from proposals.workflow import Status
 from reports.models import (
     Report,
@@ -161,8 +161,8 @@ def _sample_values() -> dict[str, list[str]]:
         # A work plan item moves one place up or down (any other word answers 404).
         "direction": ["up", "down"],
         # The moves the move page takes (merging has its own page, an unsatisfied rating is the
-        # rating form's): every other move name answers 403.
-        "move": list(MOVE_FORMS),
+        # rating form's): every other move name answers 404.
+        "move": list(PROPOSAL_MOVES),
         "problem_move": [move.name for move in PROBLEM_WORKFLOW.moves],
         "petition_move": [move.name for move in PETITION_WORKFLOW.moves],
         "version_move": [move.name for move in VERSION_WORKFLOW.moves],

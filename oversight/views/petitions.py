@@ -5,7 +5,7 @@ holding oversight.view_petitioner: to everyone else every page and the export sa
 from urllib.parse import quote
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,7 +14,13 @@ from django.views.generic import DetailView, FormView, ListView
 
 from congress.excel import XLSX_CONTENT_TYPE, write_table
 from congress.pagination import BoundedPaginator
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    MoveStep,
+    ServiceFormMixin,
+    TownshipMixin,
+    WorkflowMoveView,
+)
 
 from ..forms.petitions import (
     PetitionFilterForm,
@@ -191,7 +197,7 @@ class PetitionDetailView(PermissionRequiredMixin, PetitionMixin, DetailView):
                 "form": PetitionMoveForm(move=move),
                 "url": reverse("oversight:petition_move", args=[petition.pk, move.name]),
             }
-            for move in PETITION_WORKFLOW.moves_for(user=user, record=petition)
+            for move in PetitionMoveView.moves_for(user=user, record=petition)
         ]
         if user.has_perm("oversight.change_petition"):
             context["reply_form"] = PetitionReplyForm()
@@ -217,30 +223,26 @@ class PetitionEditView(PermissionRequiredMixin, PetitionMixin, ServiceFormMixin,
         return petition_update(petition=self.petition, by=self.request.user, **form.cleaned_data)
 
 
-class PetitionMoveView(PermissionRequiredMixin, PetitionMixin, ServiceFormMixin, FormView):
+def _petition_move(view, petition, data):
+    return petition_move(petition=petition, by=view.request.user, move=view.move.name, **data)
+
+
+# Every move of a petition's course takes the same form and the same service.
+MOVES = {move.name: MoveStep(PetitionMoveForm, _petition_move) for move in PETITION_WORKFLOW.moves}
+
+
+class PetitionMoveView(PermissionRequiredMixin, PetitionMixin, WorkflowMoveView):
     """One step of the course: accept, do not accept, conclude, reopen."""
 
     permission_required = "oversight.change_petition"
     template_name = "oversight/petitions/petition_move.html"
+    workflow = PETITION_WORKFLOW
+    moves = MOVES
+    move_kwarg = "petition_move"
+    context_object_name = "petition"
 
-    @cached_property
-    def move(self):
-        try:
-            return PETITION_WORKFLOW.move(self.kwargs["petition_move"])
-        except KeyError:
-            raise Http404 from None
-
-    def get_form(self, form_class=None):
-        data = self.request.POST if self.request.method == "POST" else None
-        return PetitionMoveForm(data, move=self.move)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "move": self.move}
-
-    def perform(self, form):
-        return petition_move(
-            petition=self.petition, by=self.request.user, move=self.move.name, **form.cleaned_data
-        )
+    def get_record(self):
+        return self.petition
 
     def get_success_message(self, petition):
         return _("It is now %(status)s.") % {"status": petition.get_status_display()}

@@ -3,8 +3,6 @@ oversight.selectors.problems. The workflow says which moves a user is offered.""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +15,13 @@ from django.views.generic import FormView, ListView, TemplateView
 from congress.files import protected_file_response
 from congress.pagination import BoundedPaginator
 from congress.validators import IMAGE_EXTENSIONS, extension_of
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    MoveStep,
+    ServiceFormMixin,
+    TownshipMixin,
+    WorkflowMoveView,
+)
 
 from ..forms import problems as forms
 from ..selectors.problems import (
@@ -33,11 +37,31 @@ from ..selectors.problems import (
 from ..services import problems as services
 from ..workflow import PROBLEM_WORKFLOW, ProblemStatus
 
-# The moves the move page makes, with their forms; "report" has its own page (files).
-MOVE_FORMS = {
-    "begin": forms.NoteForm,
-    "send_back": forms.NoteForm,
-    "verify": forms.VerifyForm,
+
+def _begin(view, problem, data):
+    return services.problem_begin(problem=problem, by=view.request.user, note=data["note"])
+
+
+def _send_back(view, problem, data):
+    return services.problem_send_back(problem=problem, by=view.request.user, note=data["note"])
+
+
+def _verify(view, problem, data):
+    return services.problem_verify(
+        problem=problem,
+        by=view.request.user,
+        verified_on=data["verified_on"],
+        verifiers=list(data["verifiers"]),
+        note=data["note"],
+    )
+
+
+# The moves the move page makes, each with its form and service; "report" has its own page
+# (files).
+MOVES = {
+    "begin": MoveStep(forms.NoteForm, _begin),
+    "send_back": MoveStep(forms.NoteForm, _send_back),
+    "verify": MoveStep(forms.VerifyForm, _verify),
 }
 REPORT = "report"
 NOT_PENDING = gettext_lazy(
@@ -137,8 +161,8 @@ class ProblemDetailView(PermissionRequiredMixin, TemplateView):
             {
                 "move": move,
                 "url": move_url(problem, move),
-                "form": MOVE_FORMS[move.name](move=move, problem=problem)
-                if move.name in MOVE_FORMS
+                "form": MOVES[move.name].form(move=move, problem=problem)
+                if move.name in MOVES
                 else None,
             }
             for move in PROBLEM_WORKFLOW.moves_for(user=user, record=problem)
@@ -198,55 +222,22 @@ class ProblemEditView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("oversight:problem_detail", args=[problem.pk])
 
 
-class ProblemMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ProblemMoveView(PermissionRequiredMixin, WorkflowMoveView):
     """One move of the rectification workflow (begin, send back, verify) that this user may
     make on this problem, with the form it needs."""
 
     permission_required = "oversight.view_problem"
     template_name = "oversight/problems/problem_move.html"
+    workflow = PROBLEM_WORKFLOW
+    moves = MOVES
+    move_kwarg = "problem_move"
+    context_object_name = "problem"
 
-    @cached_property
-    def problem(self):
-        return problem_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+    def get_record(self):
+        return problem_get_for_user(user=self.request.user, pk=self.kwargs[self.record_kwarg])
 
-    @cached_property
-    def move(self):
-        try:
-            move = PROBLEM_WORKFLOW.move(self.kwargs["problem_move"])
-        except KeyError:
-            raise Http404 from None
-        if move.name not in MOVE_FORMS:
-            raise Http404
-        if not self.request.user.has_perm(move.permission):
-            raise PermissionDenied
-        return move
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and self.has_permission():
-            self.move  # noqa: B018 - 404 or 403 before the problem is looked at
-            self.problem  # noqa: B018 - 404 for a problem the user may not read
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form(self, form_class=None):
-        data = self.request.POST if self.request.method == "POST" else None
-        return MOVE_FORMS[self.move.name](data, move=self.move, problem=self.problem)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "problem": self.problem, "move": self.move}
-
-    def perform(self, form):
-        data, user, problem = form.cleaned_data, self.request.user, self.problem
-        if self.move.name == "verify":
-            return services.problem_verify(
-                problem=problem,
-                by=user,
-                verified_on=data["verified_on"],
-                verifiers=list(data["verifiers"]),
-                note=data["note"],
-            )
-        if self.move.name == "send_back":
-            return services.problem_send_back(problem=problem, by=user, note=data["note"])
-        return services.problem_begin(problem=problem, by=user, note=data["note"])
+    def get_move_form_kwargs(self):
+        return {"problem": self.record}
 
     def get_success_message(self, problem):
         return _("The problem is now %(status)s.") % {"status": problem.get_status_display()}

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,7 +15,13 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from congress.pagination import BoundedPaginator
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    MoveStep,
+    ServiceFormMixin,
+    TownshipMixin,
+    WorkflowMoveView,
+)
 from deputies.mixins import OwnDeputyMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
 
@@ -65,26 +71,6 @@ class ProposalListView(PermissionRequiredMixin, ListView):
         }
 
 
-# Each move's form; the rate form serves both ways a rating can go.
-MOVE_FORMS = {
-    "submit": forms.NoteForm,
-    "withdraw": forms.NoteForm,
-    "register": forms.RegisterForm,
-    "refuse": forms.NoteForm,
-    "assign": forms.AssignForm,
-    "reassign": forms.AssignForm,
-    "answer": forms.AnswerForm,
-    "send_back": forms.NoteForm,
-    "rate": forms.RateForm,
-    "close": forms.NoteForm,
-}
-HIDDEN_MOVES = {"rate_unsatisfied", "merge"}  # offered through another move's form, or page
-
-
-def move_form(move, proposal, user, data=None):
-    return MOVE_FORMS[move.name](data, move=move, proposal=proposal, user=user)
-
-
 def _at(day: datetime.date | None) -> datetime.datetime | None:
     """A day entered for a paper record, as a moment of that day (noon, local time)."""
     if day is None:
@@ -111,11 +97,10 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
         context["moves"] = [
             {
                 "move": move,
-                "form": move_form(move, proposal, user),
+                "form": MOVES[move.name].form(move=move, proposal=proposal, user=user),
                 "url": reverse("proposals:move", args=[proposal.pk, move.name]),
             }
-            for move in PROPOSAL_WORKFLOW.moves_for(user=user, record=proposal)
-            if move.name not in HIDDEN_MOVES
+            for move in ProposalMoveView.moves_for(user=user, record=proposal)
         ]
         context["can_edit"] = permissions.may_edit_draft(user=user, proposal=proposal)
         if context["can_edit"]:
@@ -269,89 +254,106 @@ class CosignView(PermissionRequiredMixin, View):
         return redirect("proposals:detail", pk)
 
 
-class ProposalMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+def _submit(view, proposal, data):
+    return services.proposal_draft_submit(proposal=proposal, by=view.request.user)
+
+
+def _register(view, proposal, data):
+    return services.proposal_register(
+        proposal=proposal,
+        by=view.request.user,
+        field=data["field"],
+        is_key=data["is_key"],
+        lead_member=data["lead_member"],
+        as_suggestion=data.get("as_suggestion", False),
+        note=data["note"],
+    )
+
+
+def _assign(view, proposal, data):
+    return services.proposal_assign(
+        proposal=proposal,
+        unit=data["unit"],
+        co_units=list(data["co_units"]),
+        meeting=data["meeting"],
+        assigned_on=data["assigned_on"],
+        hard=data["hard"],
+        deadline=data["deadline"],
+        note=data["note"],
+        by=view.request.user,
+    )
+
+
+def _answer(view, proposal, data):
+    services.proposal_answer(
+        proposal=proposal,
+        by=view.request.user,
+        category=data["category"],
+        text=data["text"],
+        contact_person=data["contact_person"],
+        met_on=data["met_on"],
+        at=_at(data.get("answered_on")),
+    )
+    return proposal
+
+
+def _send_back(view, proposal, data):
+    return services.proposal_return_answer(
+        proposal=proposal, by=view.request.user, note=data["note"]
+    )
+
+
+def _rate(view, proposal, data):
+    services.proposal_rate(
+        proposal=proposal,
+        by=view.request.user,
+        attitude=data["attitude"],
+        result=data["result"],
+        reasons=data["reasons"],
+        on_behalf_of=data.get("deputy"),
+        at=_at(data.get("rated_on")),
+    )
+    proposal.refresh_from_db()
+    return proposal
+
+
+def _with_note(view, proposal, data):
+    return services.proposal_move(
+        proposal=proposal, move=view.move.name, by=view.request.user, note=data.get("note", "")
+    )
+
+
+# The moves the move page makes: each one's form and service. The rate form serves both ways
+# a rating can go (so "rate_unsatisfied" is not here); merging has its own page.
+MOVES = {
+    "submit": MoveStep(forms.NoteForm, _submit),
+    "withdraw": MoveStep(forms.NoteForm, _with_note),
+    "register": MoveStep(forms.RegisterForm, _register),
+    "refuse": MoveStep(forms.NoteForm, _with_note),
+    "assign": MoveStep(forms.AssignForm, _assign),
+    "reassign": MoveStep(forms.AssignForm, _assign),
+    "answer": MoveStep(forms.AnswerForm, _answer),
+    "send_back": MoveStep(forms.NoteForm, _send_back),
+    "rate": MoveStep(forms.RateForm, _rate),
+    "close": MoveStep(forms.NoteForm, _with_note),
+}
+
+
+class ProposalMoveView(PermissionRequiredMixin, WorkflowMoveView):
     """One move of the handling workflow that this user may make on this proposal, with the
     form it needs. The workflow says which moves exist and who may make them."""
 
     permission_required = "proposals.view_proposal"
     template_name = "proposals/proposal_move.html"
+    workflow = PROPOSAL_WORKFLOW
+    moves = MOVES
+    context_object_name = "proposal"
 
-    @cached_property
-    def proposal(self):
-        return proposal_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
+    def get_record(self):
+        return proposal_get_for_user(user=self.request.user, pk=self.kwargs[self.record_kwarg])
 
-    @cached_property
-    def move(self):
-        try:
-            move = PROPOSAL_WORKFLOW.move(self.kwargs["move"])
-        except KeyError:
-            raise Http404 from None
-        if move.name not in MOVE_FORMS or not self.request.user.has_perm(move.permission):
-            raise PermissionDenied
-        return move
-
-    def get_form(self, form_class=None):
-        data = self.request.POST if self.request.method == "POST" else None
-        return move_form(self.move, self.proposal, self.request.user, data)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "proposal": self.proposal, "move": self.move}
-
-    def perform(self, form):
-        data, user, proposal = dict(form.cleaned_data), self.request.user, self.proposal
-        name = self.move.name
-        if name in ASSIGN_MOVES:
-            return services.proposal_assign(
-                proposal=proposal,
-                unit=data["unit"],
-                co_units=list(data["co_units"]),
-                meeting=data["meeting"],
-                assigned_on=data["assigned_on"],
-                hard=data["hard"],
-                deadline=data["deadline"],
-                note=data["note"],
-                by=user,
-            )
-        if name == "submit":
-            return services.proposal_draft_submit(proposal=proposal, by=user)
-        if name == "register":
-            return services.proposal_register(
-                proposal=proposal,
-                by=user,
-                field=data["field"],
-                is_key=data["is_key"],
-                lead_member=data["lead_member"],
-                as_suggestion=data.get("as_suggestion", False),
-                note=data["note"],
-            )
-        if name == "answer":
-            services.proposal_answer(
-                proposal=proposal,
-                by=user,
-                category=data["category"],
-                text=data["text"],
-                contact_person=data["contact_person"],
-                met_on=data["met_on"],
-                at=_at(data.get("answered_on")),
-            )
-            return proposal
-        if name == "send_back":
-            return services.proposal_return_answer(proposal=proposal, by=user, note=data["note"])
-        if name == "rate":
-            services.proposal_rate(
-                proposal=proposal,
-                by=user,
-                attitude=data["attitude"],
-                result=data["result"],
-                reasons=data["reasons"],
-                on_behalf_of=data.get("deputy"),
-                at=_at(data.get("rated_on")),
-            )
-            proposal.refresh_from_db()
-            return proposal
-        return services.proposal_move(
-            proposal=proposal, move=name, by=user, note=data.get("note", "")
-        )
+    def get_move_form_kwargs(self):
+        return {"proposal": self.record, "user": self.request.user}
 
     def get_success_message(self, proposal):
         if self.move.name in ASSIGN_MOVES:

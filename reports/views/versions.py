@@ -4,8 +4,6 @@ version and its PDF."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -15,7 +13,12 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from congress.files import protected_file_response
-from congress.views_mixins import ServiceActionView, ServiceFormMixin
+from congress.views_mixins import (
+    MoveStep,
+    ServiceActionView,
+    ServiceFormMixin,
+    WorkflowMoveView,
+)
 
 from .. import services
 from ..forms import MoveForm, SectionAddForm, VersionForm
@@ -52,7 +55,7 @@ class VersionDetailView(PermissionRequiredMixin, TemplateView):
                 "form": MoveForm(move=move, prefix=move.name),
                 "url": reverse("reports:version_move", args=[version.pk, move.name]),
             }
-            for move in VERSION_WORKFLOW.moves_for(user=user, record=version)
+            for move in VersionMoveView.moves_for(user=user, record=version)
         ]
         return {
             **super().get_context_data(**kwargs),
@@ -165,47 +168,33 @@ class VersionRenderView(VersionActionView):
         return reverse("reports:render", args=[render.pk])
 
 
-class VersionMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+def _version_move(view, version, data):
+    return services.version_move(
+        version=version, move=view.move.name, by=view.request.user, note=data["note"]
+    )
+
+
+# Every move of a version (submit, return with a note, approve) takes the note form and the
+# same service.
+MOVES = {move.name: MoveStep(MoveForm, _version_move) for move in VERSION_WORKFLOW.moves}
+
+
+class VersionMoveView(PermissionRequiredMixin, WorkflowMoveView):
     """One move of the version's workflow (submit, return with a note, approve), for a user
     allowed to make it."""
 
     permission_required = "reports.view_reportversion"
     template_name = "reports/version_move.html"
+    workflow = VERSION_WORKFLOW
+    moves = MOVES
+    move_kwarg = "version_move"
+    context_object_name = "version"
 
-    @cached_property
-    def move(self):
-        try:
-            move = VERSION_WORKFLOW.move(self.kwargs["version_move"])
-        except KeyError:
-            raise Http404 from None
-        if not self.request.user.has_perm(move.permission):
-            raise PermissionDenied
-        return move
+    def get_record(self):
+        return version_get_for_user(user=self.request.user, pk=self.kwargs[self.record_kwarg])
 
-    @cached_property
-    def version(self):
-        return version_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and self.has_permission():
-            self.move  # noqa: B018 - 404 or 403 before the version is looked at
-            self.version  # noqa: B018 - 404 for a version the user may not read
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form(self, form_class=None):
-        data = self.request.POST if self.request.method == "POST" else None
-        return MoveForm(data, move=self.move, prefix=self.move.name)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "version": self.version, "move": self.move}
-
-    def perform(self, form):
-        return services.version_move(
-            version=self.version,
-            move=self.move.name,
-            by=self.request.user,
-            note=form.cleaned_data["note"],
-        )
+    def get_move_form_kwargs(self):
+        return {"prefix": self.move.name}
 
     def get_success_message(self, version):
         return _("The version is now: %(state)s.") % {"state": version.get_state_display()}
