@@ -15,6 +15,9 @@ elections are not multiplied: a township holds one or two a year whatever its si
 """
 
 import statistics
+import subprocess
+import sys
+import textwrap
 import time
 
 from django.core.management import call_command
@@ -53,6 +56,41 @@ KINDS = [WorkReport.Kind.ANNUAL, WorkReport.Kind.PROPOSALS]
 
 class Rollback(Exception):
     pass
+
+
+# The first PDF a new process prints, without and with reports.printing.warm_up before it, and
+# the best of the next three (seconds): what warming up in the background saves the first user.
+FIRST_PDF = textwrap.dedent(
+    """
+    import os, sys, time
+    os.environ.setdefault("SECRET_KEY", "x" * 50)
+    import django
+    django.setup()
+    from reports.printing import PrintedDocument, PrintedSection, document_html, document_pdf
+    from reports.printing import _paragraph, warm_up
+    if sys.argv[1] == "warm":
+        warm_up()
+    def one(n):
+        section = PrintedSection(
+            number="一", heading="numbered", title="标题",
+            paragraphs=[_paragraph("正文第%d段，代表们共查找出问题14个。" % n, {})] * 20,
+            blocks=[],
+        )
+        html = document_html(PrintedDocument("题%d" % n, "县人大常委会", "主席团", "2025年1月6日",
+                                             [section]))
+        start = time.perf_counter()
+        document_pdf(html)
+        return time.perf_counter() - start
+    print(one(1), min(one(n) for n in range(2, 5)))
+    """
+)
+
+
+def _first_pdf_seconds(mode: str) -> tuple[float, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PDF, mode], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
 
 
 def _median_seconds(function, runs: int) -> tuple[float, float, object]:
@@ -186,6 +224,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{label:40} {first:>8.3f} {median:>9.3f} {target:>14} {'yes' if ok else 'NO':>3}"
             )
+        self.stdout.write(f"\n{'first PDF of a new process':40} {'first s':>8} {'next s':>9}")
+        for mode, label in (("cold", "without warming up"), ("warm", "after warm_up")):
+            first, later = _first_pdf_seconds(mode)
+            self.stdout.write(f"  {label:38} {first:>8.3f} {later:>9.3f}")
 
     def _measure(self, township, staff, scale: str, runs: int) -> list[tuple]:
         from weasyprint import HTML  # slow to import: only when measuring
