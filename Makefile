@@ -16,7 +16,7 @@ PORT ?= 8000
 RUN_DEBS := fonts-noto-cjk libharfbuzz-subset0 gettext
 TEST_DEBS := $(RUN_DEBS) poppler-utils chromium postgresql-client
 
-.PHONY: run test bench bench-pg loadtest setup test-setup lint messages requirements clean
+.PHONY: run test bench bench-pg loadtest setup test-setup lint messages requirements guide-screenshots clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -119,6 +119,12 @@ requirements: $(PIP_TOOLS)/bin/pip-compile $(BUILD_CONSTRAINTS)
 	$(PIP_COMPILE) -o requirements-s3.txt requirements-s3.in
 	$(PIP_COMPILE) -o requirements-loadtest.txt requirements-loadtest.in
 	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+
+# The user guide's screenshots (docs/guide/img), taken by its browser walk on the demo year;
+# `make test` takes them too, into a temporary folder, and fails when a page or a button the
+# guide names is gone.
+guide-screenshots: test-setup
+	GUIDE_SCREENSHOTS=1 $(BIN)/pytest -n 0 tests/test_guide_browser.py
 
 messages: setup
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --no-obsolete --add-location=file

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from .forms import AuthEventFilterForm, ProfileForm, form_add_service_error
-from .guide.selectors import guide_chapter, guide_contents
 from .notifications.selectors import notification_get_for_user, notifications_for_user
 from .notifications.services import notification_mark_all_read, notification_mark_read
 from .pagination import BoundedPaginator
@@ -214,15 +213,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             return self.form_invalid(form)
         update_session_auth_hash(self.request, form.user)
         return redirect(self.get_success_url())
-
-
-def guide(request, slug: str = "index"):
-    """A chapter of the user guide (操作手册), with the contents beside it."""
-    return render(
-        request,
-        "congress/guide.html",
-        {"chapter": guide_chapter(slug=slug), "contents": guide_contents()},
-    )
 
 
 @login_not_required

@@ -168,7 +168,8 @@ def _sample_values() -> dict[str, list[str]]:
         "version_move": [move.name for move in VERSION_WORKFLOW.moves],
         "token": ["not-a-feed-token"],
         "key": ["not-a-challenge-key"],
-        "slug": ["index", "01-登录与账号"],  # the user guide's chapters, the same for everyone
+        "slug": ["index", "common"],  # the user guide's parts, the same for everyone
+        "image": ["common-login"],  # and a screenshot it shows (docs/guide/img)
     }
 
 

@@ -1,1 +1,2 @@
-"""The user guide (操作手册): the Markdown chapters under docs/guide/, read in the app."""
+"""The user guide (操作手册): one Markdown part for each role under docs/guide/, read in the app
+(帮助 in the header) and in the repository, its screenshots taken by tests/test_guide_browser.py."""
