@@ -104,14 +104,14 @@ READS: dict[str, dict[str, str]] = {
     "oversight.workevaluation": {S: _T, M: _T, U: _UNIT},
     # A deputy's own rating only; the unit sees the counts, never who rated what.
     "oversight.evaluationrating": {S: _T, M: _T, D: _OWN},
-    # Letters and visits: staff only (the person's identity: oversight.view_petitioner).
-    "oversight.petitionpolicy": {S: _T},
-    "oversight.petition": {S: _T},
-    "oversight.petitionstatuschange": {S: _T},
-    "oversight.petitionreply": {S: _T},
+    # Letters and visits: staff only (the person's identity: petitions.view_petitioner).
+    "petitions.petitionpolicy": {S: _T},
+    "petitions.petition": {S: _T},
+    "petitions.petitionstatuschange": {S: _T},
+    "petitions.petitionreply": {S: _T},
     "oversight.electionobservation": {S: _T, M: _T},
-    "oversight.article": {S: _T, M: _T},
-    "oversight.publication": {S: _T, M: _T},
+    "publicity.article": {S: _T, M: _T},
+    "publicity.publication": {S: _T, M: _T},
     "reports.report": {S: _T, M: _T, C: _ALL},
     # Work reports: the county reads every township's, final versions only (reports.selectors).
     "reports.workreport": {S: _T, M: _T, C: _ALL},
@@ -171,11 +171,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("oversight.workevaluation"),
         "oversight.respond_workevaluation",
         *_crud("oversight.evaluationrating"),
-        *_crud("oversight.petition"),
-        "oversight.view_petitionpolicy",
-        "oversight.change_petitionpolicy",
+        *_crud("petitions.petition"),
+        "petitions.view_petitionpolicy",
+        "petitions.change_petitionpolicy",
         *_crud("oversight.electionobservation"),
-        *_crud("oversight.article"),
+        *_crud("publicity.article"),
         "reports.view_report",
         "reports.add_report",
         *_crud("reports.workreport"),
@@ -216,7 +216,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "oversight.view_workevaluation",
         "oversight.view_evaluationrating",
         "oversight.view_electionobservation",
-        "oversight.view_article",
+        "publicity.view_article",
         "reports.view_report",
         "reports.view_workreport",
         "reports.view_reportversion",
@@ -267,7 +267,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 # page (congress.accounts.services.account_permissions_set): label -> what it allows.
 GRANTABLE_PERMISSIONS: dict[str, str] = {
     # 信访: who wrote or visited is seen only by the staff the township chooses.
-    "oversight.view_petitioner": _("See who wrote or visited (letters and visits)"),
+    "petitions.view_petitioner": _("See who wrote or visited (letters and visits)"),
 }
 
 

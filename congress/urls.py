@@ -2,12 +2,18 @@ from captcha import views as challenge_views
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from . import views
 from .accounts import views as account_views
 from .accounts.urls import county_patterns, township_patterns
 from .security.login import LoginForm
+
+
+def moved_to(url):
+    return RedirectView.as_view(url=url, permanent=True, query_string=True)
+
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -60,6 +66,12 @@ urlpatterns = [
     path("proposals/", include("proposals.urls")),
     path("public/proposals/", include("proposals.public_urls")),
     path("oversight/", include("oversight.urls")),
+    path("petitions/", include("petitions.urls")),
+    path("publicity/", include("publicity.urls")),
+    # Letters and visits and the publicity pages were oversight's until they became apps of
+    # their own: old links and bookmarks land, permanently redirected, on the same page.
+    re_path(r"^oversight/petitions/(?P<rest>.*)$", moved_to("/petitions/%(rest)s")),
+    re_path(r"^oversight/articles/(?P<rest>.*)$", moved_to("/publicity/%(rest)s")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

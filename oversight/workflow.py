@@ -3,8 +3,6 @@
 A problem found by an oversight action: 待整改 → 整改中 → 已整改待核实 → 已销号, or sent back
 from 已整改待核实 to 整改中 when verification finds it is not fixed. Overdue is not a state:
 it is computed from the deadline (`selectors.problems_overdue`).
-
-A letter or visit (信访): received → accepted (or not accepted) → concluded.
 """
 
 from django.db import models
@@ -64,54 +62,3 @@ PROBLEM_WORKFLOW = Workflow(
 )
 
 OPEN_PROBLEM_STATES = (ProblemStatus.PENDING, ProblemStatus.IN_PROGRESS, ProblemStatus.REPORTED)
-
-
-class PetitionStatus(models.TextChoices):
-    RECEIVED = "received", pgettext_lazy("petition", "Received")  # 已登记
-    ACCEPTED = "accepted", pgettext_lazy("petition", "Accepted")  # 已受理
-    NOT_ACCEPTED = "not_accepted", pgettext_lazy("petition", "Not accepted")  # 不予受理
-    CONCLUDED = "concluded", pgettext_lazy("petition", "Concluded")  # 已办结
-
-
-PETITION_WORKFLOW = Workflow(
-    model="oversight.Petition",
-    states=PetitionStatus,
-    initial=PetitionStatus.RECEIVED,
-    history_model="oversight.PetitionStatusChange",
-    history_field="petition",
-    moves=[
-        Move(
-            name="accept",
-            label=_("Accept"),
-            sources=(PetitionStatus.RECEIVED,),
-            target=PetitionStatus.ACCEPTED,
-            permission="oversight.change_petition",
-            todo=_("Letters and visits to accept"),
-        ),
-        Move(
-            name="decline",
-            label=_("Do not accept"),
-            sources=(PetitionStatus.RECEIVED,),
-            target=PetitionStatus.NOT_ACCEPTED,
-            permission="oversight.change_petition",
-            note_required=True,
-        ),
-        Move(
-            name="conclude",
-            label=_("Conclude"),
-            sources=(PetitionStatus.ACCEPTED,),
-            target=PetitionStatus.CONCLUDED,
-            permission="oversight.change_petition",
-            note_required=True,
-            todo=_("Letters and visits to conclude"),
-        ),
-        Move(
-            name="reopen",
-            label=_("Reopen"),
-            sources=(PetitionStatus.CONCLUDED, PetitionStatus.NOT_ACCEPTED),
-            target=PetitionStatus.ACCEPTED,
-            permission="oversight.change_petition",
-            note_required=True,
-        ),
-    ],
-)

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.urls import get_resolver, reverse
+from django.views.generic import RedirectView
 from django.views.generic.edit import DeletionMixin
 from freezegun import freeze_time
 
@@ -160,6 +161,8 @@ def test_no_page_deletes_a_proposal_or_an_activity():
 
     for pattern in views(get_resolver().url_patterns):
         view = getattr(pattern.callback, "view_class", None)
+        if view is RedirectView:  # a page that moved: every method is sent on, nothing deleted
+            continue
         if pattern.name in REMOVABLE:
             assert view.http_method_names == ["post"], pattern.name
             continue

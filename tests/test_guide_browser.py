@@ -31,7 +31,8 @@ from congress.guide.selectors import (
 from congress.models import User
 from congress.tests.test_browser import answer_challenge, log_in
 from deputies.models import Deputy
-from oversight.models import OversightAction, Petition, Problem
+from oversight.models import OversightAction, Problem
+from petitions.models import Petition
 from proposals.models import Proposal
 from reports.models import ReportVersion
 
@@ -674,7 +675,7 @@ def walk_staff_oversight(walk: Walk):
 
 def walk_staff_petitions_and_plans(walk: Walk):
     walk.at("staff", "信访", "登记信访事项", "查找和导出信访事项")
-    walk.goto("/oversight/petitions/")
+    walk.goto("/petitions/")
     walk.at("staff", "登记信访事项")
     walk.click("登记信访事项", role="link")
     walk.select("来源方式", "来电")
@@ -688,13 +689,13 @@ def walk_staff_petitions_and_plans(walk: Walk):
     walk.click("受理")
     for status in ("accepted", "concluded"):
         petition = Petition.objects.filter(status=status).order_by("pk").first()
-        walk.goto(f"/oversight/petitions/{petition.pk}/")
+        walk.goto(f"/petitions/{petition.pk}/")
     walk.at("staff", "修改信访办理期限")
-    walk.goto("/oversight/petitions/")
+    walk.goto("/petitions/")
     walk.click("办理期限", role="link")
 
     walk.at("staff", "宣传和工作思路", "登记宣传投稿")
-    walk.goto("/oversight/articles/?year=2024")
+    walk.goto("/publicity/?year=2024")
     walk.click("登记投稿", role="link")
     walk.at("staff", "编写工作思路")
     walk.goto("/oversight/plan/?year=2024")
@@ -975,4 +976,4 @@ def walk_county_admin(walk: Walk):
     walk.page.get_by_label("查看信访人身份信息").check()
     walk.fill("理由", "依乡镇书面申请")
     walk.click("保存")
-    assert User.objects.get(username="shimen2").has_perm("oversight.view_petitioner")
+    assert User.objects.get(username="shimen2").has_perm("petitions.view_petitioner")

@@ -48,26 +48,22 @@ from deputies.models import (
 )
 from oversight.models import (
     ActionStaff,
-    Article,
     Campaign,
     ElectionObservation,
     EvaluationRating,
     GovernmentTask,
     OversightAction,
-    Petition,
-    PetitionPolicy,
-    PetitionReply,
-    PetitionStatusChange,
     PlanItem,
     Problem,
     ProblemStatusChange,
     ProgressReview,
-    Publication,
     RectificationEvidence,
     RectificationReport,
     WorkEvaluation,
 )
-from oversight.workflow import PETITION_WORKFLOW, PROBLEM_WORKFLOW
+from oversight.workflow import PROBLEM_WORKFLOW
+from petitions.models import Petition, PetitionPolicy, PetitionReply, PetitionStatusChange
+from petitions.workflow import PETITION_WORKFLOW
 from proposals.models import (
     Answer,
     AnswerAttachment,
@@ -85,6 +81,7 @@ from proposals.models import (
 )
 from proposals.views.proposals import MOVES as PROPOSAL_MOVES
 from proposals.workflow import Status
+from publicity.models import Article, Publication
 from reports.models import (
     Report,
     ReportSection,
@@ -108,7 +105,7 @@ from sessions.models import (
 
 OWN, SIBLING, FOREIGN = 800_001, 700_001, 900_001
 ROLES = [Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY, Role.COUNTY_ADMIN]
-PROJECT_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "reports"}
+PROJECT_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "petitions", "publicity", "reports"}
 # Models no township owns, and why no user page shows them.
 UNSCOPED = {
     "congress.jobrun": "a scheduled job's run belongs to the installation; only the admin shows it",

@@ -90,7 +90,7 @@ def test_a_grant_is_in_the_users_history_with_who_made_it(client, county_admin, 
     client.force_login(county_admin)
     client.post(
         reverse("county:staff_permissions", args=[township.pk, staff.pk]),
-        {"permissions": ["oversight.view_petitioner"], "reason": "书面申请"},
+        {"permissions": ["petitions.view_petitioner"], "reason": "书面申请"},
     )
     last = staff.history.order_by("-history_date", "-history_id").first()
     held = list(last.user_permissions.values_list("permission__codename", flat=True))

@@ -13,7 +13,7 @@ from congress.models import User
 from congress.roles import COUNTY_ROLES, READS, TOWNSHIP_ROLES, Role
 from congress.scoping import visible_to
 from congress.tests.factories import TownshipFactory
-from oversight.tests.factories import PetitionFactory
+from petitions.tests.factories import PetitionFactory
 from proposals.tests.factories import ProposalFactory
 
 
@@ -76,7 +76,7 @@ def test_visible_to_shows_nothing_to_a_township_role_without_a_township(
 
 def test_the_rows_exist_for_the_placed_staff(rows_in_two_townships, staff):
     """The test above proves something only because the rows are there for someone."""
-    from oversight.models import Petition
+    from petitions.models import Petition
     from proposals.models import Proposal
 
     assert visible_to(Proposal.objects.all(), staff).count() == 1
@@ -89,18 +89,18 @@ def test_reads_alone_keeps_letters_and_visits_from_members(client, users, townsh
     member = users[Role.MEMBER]
     member.user_permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="oversight",
+            content_type__app_label="petitions",
             codename__in=["view_petition", "change_petition", "view_petitioner"],
         )
     )
     petition = PetitionFactory(township=township, subject="反映村道破损")
-    from oversight.models import Petition
+    from petitions.models import Petition
 
     member = User.objects.get(pk=member.pk)
-    assert member.has_perm("oversight.view_petition")
+    assert member.has_perm("petitions.view_petition")
     assert not visible_to(Petition.objects.all(), member).exists()
     client.force_login(member)
-    response = client.get(reverse("oversight:petitions"))
+    response = client.get(reverse("petitions:list"))
     assert "反映村道破损" not in response.content.decode()
-    assert client.get(reverse("oversight:petition_detail", args=[petition.pk])).status_code == 404
-    assert petition.name not in client.get(reverse("oversight:petitions")).content.decode()
+    assert client.get(reverse("petitions:detail", args=[petition.pk])).status_code == 404
+    assert petition.name not in client.get(reverse("petitions:list")).content.decode()

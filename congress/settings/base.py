@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "deputies.apps.DeputiesConfig",
     "proposals.apps.ProposalsConfig",
     "oversight.apps.OversightConfig",
+    "petitions.apps.PetitionsConfig",
+    "publicity.apps.PublicityConfig",
     "reports.apps.ReportsConfig",
     "demo.apps.DemoConfig",
 ]

@@ -19,7 +19,7 @@ from congress.roles import Role
 
 Kind = AuthEvent.Kind
 PASSWORD = "pw-for-tests-1"
-PETITIONER = "oversight.view_petitioner"
+PETITIONER = "petitions.view_petitioner"
 
 
 @pytest.fixture

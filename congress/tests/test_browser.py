@@ -2,6 +2,7 @@
 and the roll's script (moved out of the page) still marking everyone present."""
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import expect
 
 from congress.roles import Role
@@ -9,6 +10,36 @@ from deputies.tests.factories import DeputyFactory
 from sessions.tests.factories import CongressSessionFactory, first_sitting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+class Checker:
+    """Runs axe on the page shown and gathers its violations and the console's errors."""
+
+    def __init__(self, page):
+        self.page, self.problems = page, []
+        page.add_init_script(AXE_SCRIPT)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"{page.url}: {error}"))
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"{self.page.url}: {message.text}")
+
+    def __call__(self, where: str):
+        self.page.wait_for_load_state()
+        result = self.page.evaluate("options => axe.run(options)", AXE_OPTIONS)
+        for violation in result["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]]
+            self.problems.append(f"{where}: {violation['id']} {violation['help']} {targets}")
+
+    def assert_clean(self):
+        assert not self.problems, "\n".join(self.problems)
 
 
 @pytest.fixture

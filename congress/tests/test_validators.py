@@ -174,8 +174,8 @@ NAME_FIELDS = [
     ("oversight.problem", "place"),
     ("oversight.planitem", "title"),
     ("oversight.electionobservation", "other_observers"),
-    ("oversight.article", "title"),
-    ("oversight.publication", "outlet_name"),
+    ("publicity.article", "title"),
+    ("publicity.publication", "outlet_name"),
 ]
 
 
@@ -219,7 +219,7 @@ NOT_TYPED_TEXT = {
     "reports.reportsection.generated_body": "written by the app from validated records",
     "reports.reportsection.proposed_body": "written by the app from validated records",
 }
-OUR_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "reports"}
+OUR_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "petitions", "publicity", "reports"}
 
 
 def text_fields():
@@ -255,10 +255,10 @@ def test_every_text_field_a_person_types_refuses_hidden_characters():
 @pytest.mark.parametrize(
     ("label", "field"),
     [
-        ("oversight.petition", "name"),
-        ("oversight.petition", "subject"),
-        ("oversight.petition", "content"),
-        ("oversight.petitionreply", "text"),
+        ("petitions.petition", "name"),
+        ("petitions.petition", "subject"),
+        ("petitions.petition", "content"),
+        ("petitions.petitionreply", "text"),
         ("proposals.answer", "text"),
         ("proposals.proposal", "content"),
     ],

@@ -1,6 +1,6 @@
 """The township congress's letters and visits of 2024 (信访), by channel and category, most
 concluded and one still being handled; and the demo staff account allowed to see who wrote
-or visited (oversight.view_petitioner, granted by the county administrator as the township's
+or visited (petitions.view_petitioner, granted by the county administrator as the township's
 page does). Names and places are invented."""
 
 import datetime
@@ -8,8 +8,8 @@ import datetime
 from congress.accounts.services import account_permissions_set
 from congress.models import User
 from congress.roles import Role
-from oversight.models import Petition
-from oversight.services.petitions import petition_move, petition_receive, petition_reply
+from petitions.models import Petition
+from petitions.services import petition_move, petition_receive, petition_reply
 
 D = datetime.date
 
@@ -131,7 +131,7 @@ def seed(found: dict) -> None:
     account_permissions_set(
         by=county_admin,
         user=staff,
-        granted={"oversight.view_petitioner"},
+        granted={"petitions.view_petitioner"},
         reason="镇人大主席团书面申请：由人大办专人负责信访登记",
     )
     if Petition.objects.filter(township=township).exists():

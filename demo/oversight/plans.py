@@ -15,10 +15,11 @@ Each record is looked up before it is made, so running the seed again adds nothi
 
 import datetime
 
-from oversight.models import Article, ElectionObservation, PlanItem
+from oversight.models import ElectionObservation, PlanItem
 from oversight.services.elections import observation_create
 from oversight.services.plans import plan_item_create
-from oversight.services.publicity import PublicationEntry, article_create
+from publicity.models import Article
+from publicity.services import PublicationEntry, article_create
 
 D = datetime.date
 

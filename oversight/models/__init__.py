@@ -1,5 +1,7 @@
 """The presidium's oversight of the town government between sessions (地方组织法 Art 19).
 
+Letters and visits (信访) are the `petitions` app; the office's publicity, `publicity`.
+
 - plans: next year's work plan (工作思路), the items later work links to.
 - actions: oversight actions (each owns the deputies' activity holding its dates, place,
   attendance and photos), the government tasks they oversee and their progress reviews, and
@@ -7,9 +9,7 @@
 - problems: each problem an action finds, followed to rectification on the core's workflow
   engine, the unit's reports with evidence.
 - evaluations: work evaluations (工作评议) of a unit, with each deputy's rating.
-- petitions: letters and visits to the congress (信访), staff only.
 - elections: observing the village committees' elections (村两委换届).
-- publicity: articles submitted and where each was published.
 """
 
 from .actions import (
@@ -21,28 +21,20 @@ from .actions import (
 )
 from .elections import ElectionObservation
 from .evaluations import EvaluationRating, WorkEvaluation
-from .petitions import Petition, PetitionPolicy, PetitionReply, PetitionStatusChange
 from .plans import PlanItem
 from .problems import Problem, ProblemStatusChange, RectificationEvidence, RectificationReport
-from .publicity import Article, Publication
 
 __all__ = [
     "ActionStaff",
-    "Article",
     "Campaign",
     "ElectionObservation",
     "EvaluationRating",
     "GovernmentTask",
     "OversightAction",
-    "Petition",
-    "PetitionPolicy",
-    "PetitionReply",
-    "PetitionStatusChange",
     "PlanItem",
     "Problem",
     "ProblemStatusChange",
     "ProgressReview",
-    "Publication",
     "RectificationEvidence",
     "RectificationReport",
     "WorkEvaluation",

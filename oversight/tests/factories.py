@@ -10,17 +10,14 @@ from deputies.models import Activity
 from deputies.tests.factories import ActivityFactory
 from oversight.models import (
     ActionStaff,
-    Article,
     Campaign,
     ElectionObservation,
     EvaluationRating,
     GovernmentTask,
     OversightAction,
-    Petition,
     PlanItem,
     Problem,
     ProgressReview,
-    Publication,
     WorkEvaluation,
 )
 
@@ -119,21 +116,6 @@ class EvaluationRatingFactory(factory.django.DjangoModelFactory):
     verdict = EvaluationRating._meta.get_field("verdict").choices[0][0]
 
 
-class PetitionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Petition
-
-    township = factory.SubFactory(TownshipFactory)
-    received_on = datetime.date(2024, 6, 3)
-    channel = Petition.Channel.LETTER
-    name = factory.Sequence(lambda n: f"来信人{n}")
-    contact = factory.Sequence(lambda n: f"1390000{n:04d}")
-    category = Petition.Category.OTHER
-    subject = factory.Sequence(lambda n: f"反映事项{n}")
-    content = "反映的内容"
-    accept_by = datetime.date(2024, 6, 18)
-
-
 class ElectionObservationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ElectionObservation
@@ -144,20 +126,3 @@ class ElectionObservationFactory(factory.django.DjangoModelFactory):
     )
     stage = ElectionObservation.Stage.VOTING
     date = datetime.date(2024, 10, 20)
-
-
-class ArticleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Article
-
-    township = factory.SubFactory(TownshipFactory)
-    title = factory.Sequence(lambda n: f"稿件{n}")
-    submitted_on = datetime.date(2024, 5, 6)
-
-
-class PublicationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Publication
-
-    article = factory.SubFactory(ArticleFactory)
-    outlet = Publication.Outlet.COUNTY_SITE

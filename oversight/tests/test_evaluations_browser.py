@@ -11,11 +11,12 @@ from playwright.sync_api import expect
 from congress.attendance import AttendanceStatus
 from congress.roles import Role
 from congress.tests.factories import UnitFactory
+from congress.tests.test_browser import Checker
 from deputies.models import Attendance
 from deputies.tests.factories import DeputyFactory
 from oversight.models import OversightAction, WorkEvaluation
 from oversight.tests.factories import OversightActionFactory
-from oversight.tests.test_petitions_browser import Checker, log_in
+from petitions.tests.test_browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

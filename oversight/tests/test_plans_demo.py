@@ -7,10 +7,11 @@ import pytest
 from django.core.management import call_command
 
 from congress.models import Township
-from oversight.models import Article, ElectionObservation, PlanItem, Publication
+from oversight.models import ElectionObservation, PlanItem
 from oversight.selectors.elections import elections_year_summary, observations_for_year
 from oversight.selectors.plans import plan_for_year
-from oversight.selectors.publicity import publicity_year_summary
+from publicity.models import Article, Publication
+from publicity.selectors import publicity_year_summary
 
 
 @pytest.fixture

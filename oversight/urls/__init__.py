@@ -1,14 +1,12 @@
 """The oversight pages, one module of routes per area."""
 
-from . import actions, elections, evaluations, petitions, plans, problems, publicity
+from . import actions, elections, evaluations, plans, problems
 
 app_name = "oversight"
 urlpatterns = [
     *actions.urlpatterns,
     *problems.urlpatterns,
     *evaluations.urlpatterns,
-    *petitions.urlpatterns,
     *plans.urlpatterns,
     *elections.urlpatterns,
-    *publicity.urlpatterns,
 ]

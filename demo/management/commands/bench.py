@@ -92,8 +92,8 @@ LIST_PAGES = [
     ("campaigns", "bench-staff", "/oversight/campaigns/", "oversight.Campaign"),
     ("problems, staff", "bench-staff", "/oversight/problems/", "oversight.Problem"),
     ("problems, unit", "bench-unit", "/oversight/problems/", "oversight.Problem"),
-    ("letters", "bench-staff", "/oversight/petitions/", "oversight.Petition"),
-    ("articles", "bench-staff", "/oversight/articles/", "oversight.Article"),
+    ("letters", "bench-staff", "/petitions/", "petitions.Petition"),
+    ("articles", "bench-staff", "/publicity/", "publicity.Article"),
     ("evaluations", "bench-staff", "/oversight/evaluations/", "oversight.WorkEvaluation"),
     (
         "election observations",

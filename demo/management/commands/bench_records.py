@@ -10,18 +10,18 @@ from django.utils import timezone
 from congress.models import AuthEvent, Notification, Township, Unit, User
 from deputies.models import Activity, LiaisonContact, ReportToVoters, VoterContact
 from oversight.models import (
-    Article,
     Campaign,
     ElectionObservation,
     GovernmentTask,
     OversightAction,
-    Petition,
     PlanItem,
     Problem,
     WorkEvaluation,
 )
+from petitions.models import Petition
 from proposals.models import Answer, AssignmentMeeting, Proposal
 from proposals.workflow import Status
+from publicity.models import Article
 
 BATCH = 2000
 YEAR_START = datetime.date(2024, 1, 1)

@@ -30,18 +30,10 @@ from congress.models import Township, User
 from congress.roles import Role
 from demo import year2024 as demo
 from deputies.models import Activity, Attendance
-from oversight.models import (
-    ActionStaff,
-    Article,
-    EvaluationRating,
-    OversightAction,
-    Petition,
-    PetitionReply,
-    Problem,
-    Publication,
-    WorkEvaluation,
-)
+from oversight.models import ActionStaff, EvaluationRating, OversightAction, Problem, WorkEvaluation
+from petitions.models import Petition, PetitionReply
 from proposals.models import Answer, Assignment, Proposal, ProposalSigner, Rating
+from publicity.models import Article, Publication
 from reports.models import WorkReport
 from reports.printing import document_html, printed_document
 from reports.services import REPORT_LANGUAGE, version_pdf, version_regenerate, work_report_create

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PetitionsConfig(AppConfig):
+    name = "petitions"
+    verbose_name = _("Letters and visits")
+
+    def ready(self):
+        from . import registrations
+
+        registrations.register()
