@@ -1,6 +1,6 @@
 """The two ways a page calls a service (a form: ServiceFormMixin; a button: ServiceActionView),
 the page of a workflow's move (WorkflowMoveView), and the small pieces the apps' views share:
-the year and the township a page is about."""
+the year and the township a page is about, a form posted from a record's page."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -254,6 +254,28 @@ class TownshipMixin:
     @cached_property
     def township(self):
         return acting_township(self.request.user)
+
+
+class TownshipFormMixin(TownshipMixin):
+    """A page whose form creates or edits the township's records: the form gets the township
+    (to offer only its units, deputies, campaigns...)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "township": self.township}
+
+
+class FormErrorsAsMessagesMixin:
+    """A form posted from a record's page, not shown on a page of its own (an upload): when
+    it is invalid, each of its errors is a message on that page (`get_error_url`)."""
+
+    def get_error_url(self) -> str:
+        return self.get_success_url(None)
+
+    def form_invalid(self, form):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(self.request, error)
+        return redirect(self.get_error_url())
 
 
 class ListWithAddFormMixin:

@@ -23,8 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import User
-from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify_each, record_key
+from congress.notifications.reminders import reminders_notify, reminders_unsent
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 
@@ -44,6 +43,10 @@ class Reminder:
     kind: str
     problem: Problem
     recipients: list = field(default_factory=list)
+
+    @property
+    def record(self) -> Problem:
+        return self.problem
 
     @property
     def day(self) -> datetime.date:
@@ -66,6 +69,9 @@ class Reminder:
             "deadline": date_format(self.day),
         }
 
+    def url(self) -> str:
+        return reverse("oversight:problem_detail", args=[self.problem.pk])
+
 
 def reminders_due(*, today: datetime.date) -> list[Reminder]:
     """Every township's rectification reminders due on `today` and not yet sent, with their
@@ -81,12 +87,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
         Reminder(DUE_SOON if today <= problem.deadline else OVERDUE, problem)
         for problem in problems
     ]
-    if not candidates:
-        return []
-    sent = notification_keys_stored(
-        kinds=KINDS, record_keys={record_key(r.problem) for r in candidates}
-    )
-    due = [r for r in candidates if (record_key(r.problem), r.kind, r.day) not in sent]
+    due = reminders_unsent(candidates, kinds=KINDS)
     if not due:
         return []
     units = {r.problem.unit_id for r in due}
@@ -109,18 +110,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
 def reminders_send(*, reminders: list[Reminder]) -> int:
     """Store each reminder for its recipients, at most once per recipient, kind, problem and
     deadline even when two runs race; returns how many notifications were stored."""
-    return notify_each(
-        reminders,
-        lambda reminder: {
-            "recipients": reminder.recipients,
-            "kind": reminder.kind,
-            "subject": reminder.subject(),
-            "body": reminder.body(),
-            "url": reverse("oversight:problem_detail", args=[reminder.problem.pk]),
-            "record": reminder.problem,
-            "day": reminder.day,
-        },
-    )
+    return reminders_notify(reminders)
 
 
 def rectification_deadline_reminders(*, today: datetime.date) -> int:

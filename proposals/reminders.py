@@ -29,8 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import User
-from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify_each, record_key
+from congress.notifications.reminders import reminders_notify, reminders_unsent
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 
@@ -76,6 +75,9 @@ class Reminder:
     @property
     def label(self) -> str:
         return str(KIND_LABELS[self.kind])
+
+    def url(self) -> str:
+        return reverse("proposals:detail", args=[self.proposal.pk])
 
     def subject(self) -> str:
         values = {"title": self.proposal.title, "day": date_format(self.day)}
@@ -142,12 +144,7 @@ def reminders_due(*, today: datetime.date) -> list[Reminder]:
         *_cosign_reminders(today=today),
         *_rating_reminders(today=today),
     ]
-    if not candidates:
-        return []
-    sent = notification_keys_stored(
-        kinds=list(KIND_LABELS), record_keys={record_key(r.record) for r in candidates}
-    )
-    due = [r for r in candidates if (record_key(r.record), r.kind, r.day) not in sent]
+    due = reminders_unsent(candidates, kinds=KIND_LABELS)
     people = _people({key for reminder in due for key in reminder.to})
     for reminder in due:
         found = {user.pk: user for key in reminder.to for user in people[key]}
@@ -259,18 +256,7 @@ def _people(keys) -> defaultdict:
 def reminders_send(*, reminders: list[Reminder]) -> int:
     """Store each reminder for its recipients (at most once per recipient, kind, record and
     day, even when two runs race); returns how many notifications were stored."""
-    return notify_each(
-        reminders,
-        lambda reminder: {
-            "recipients": reminder.recipients,
-            "kind": reminder.kind,
-            "subject": reminder.subject(),
-            "body": reminder.body(),
-            "url": reverse("proposals:detail", args=[reminder.proposal.pk]),
-            "record": reminder.record,
-            "day": reminder.day,
-        },
-    )
+    return reminders_notify(reminders)
 
 
 def answer_deadline_reminders(*, today: datetime.date) -> int:

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from congress.attachments import ALLOWED_ATTACHMENT_EXTENSIONS
 from congress.attendance import AttendanceStatus
 from congress.models import Township
+from congress.models_mixins import AttachedFile
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 
@@ -122,7 +123,7 @@ def activity_attachment_path(instance, filename):
     return f"deputies/activities/{instance.activity_id}/{filename}"
 
 
-class ActivityAttachment(models.Model):
+class ActivityAttachment(AttachedFile):
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,
@@ -144,10 +145,3 @@ class ActivityAttachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
-
-    @property
-    def is_image(self) -> bool:
-        return self.file.name.lower().rsplit(".", 1)[-1] in {"jpg", "jpeg", "png"}

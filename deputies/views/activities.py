@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -13,9 +12,10 @@ from congress.forms import AttendanceForm, add_submission_token
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import (
     CreateOnceMixin,
+    FormErrorsAsMessagesMixin,
     ListWithAddFormMixin,
     ServiceFormMixin,
-    TownshipMixin,
+    TownshipFormMixin,
 )
 
 from ..forms import (
@@ -89,13 +89,10 @@ class ActivityDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ActivityCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+class ActivityCreateView(PermissionRequiredMixin, TownshipFormMixin, CreateOnceMixin, FormView):
     permission_required = "deputies.add_activity"
     template_name = "deputies/activity_form.html"
     form_class = ActivityForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
         return activity_save(township=self.township, **form.cleaned_data)
@@ -132,7 +129,7 @@ class ActivityMixin:
 
 
 class ActivityUpdateView(
-    PermissionRequiredMixin, TownshipMixin, ActivityMixin, ServiceFormMixin, FormView
+    PermissionRequiredMixin, TownshipFormMixin, ActivityMixin, ServiceFormMixin, FormView
 ):
     permission_required = "deputies.change_activity"
     template_name = "deputies/activity_form.html"
@@ -140,11 +137,7 @@ class ActivityUpdateView(
     oversight_page = "oversight:edit"
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "township": self.township,
-            "instance": self.activity,
-        }
+        return {**super().get_form_kwargs(), "instance": self.activity}
 
     def perform(self, form):
         return activity_save(township=self.township, instance=self.activity, **form.cleaned_data)
@@ -153,11 +146,11 @@ class ActivityUpdateView(
         return _("Changes saved.")
 
 
-class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceFormMixin, FormView):
-    permission_required = "deputies.change_activity"
-    template_name = "deputies/activity_attendance.html"
+class ActivityAttendanceMixin:
+    """The attendance form of `self.activity` (each deputy on the roll of its first day) and
+    the service saving it; an oversight action's page uses it on the activity it owns."""
+
     form_class = AttendanceForm
-    oversight_page = "oversight:attendance"
 
     def get_form_kwargs(self):
         return {
@@ -173,18 +166,13 @@ class ActivityAttendanceView(PermissionRequiredMixin, ActivityMixin, ServiceForm
             clear=form.cleaned_data["clear"],
         )
 
-    def get_success_message(self, result):
-        return _("Attendance saved: %(n)s person-times.") % {
-            "n": person_times(activity_get_for_user(user=self.request.user, pk=self.activity.pk))
-        }
 
+class ActivityAttachMixin(FormErrorsAsMessagesMixin):
+    """A photo or document uploaded to `self.activity` from its page (or from the page of the
+    oversight action owning it), back to that page (`get_success_url`) either way."""
 
-class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, CreateOnceMixin, FormView):
-    permission_required = "deputies.change_activity"
-    template_name = "deputies/activity_detail.html"
     form_class = AttachmentForm
     http_method_names = ["post"]
-    oversight_page = "oversight:detail"
 
     def perform(self, form):
         return activity_attach(activity=self.activity, upload=form.cleaned_data["file"])
@@ -192,11 +180,26 @@ class ActivityAttachView(PermissionRequiredMixin, ActivityMixin, CreateOnceMixin
     def get_success_message(self, attachment):
         return _("File %(name)s attached.") % {"name": attachment}
 
-    def form_invalid(self, form):
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(self.request, error)
-        return redirect("deputies:activity_detail", pk=self.activity.pk)
+
+class ActivityAttendanceView(
+    PermissionRequiredMixin, ActivityMixin, ActivityAttendanceMixin, ServiceFormMixin, FormView
+):
+    permission_required = "deputies.change_activity"
+    template_name = "deputies/activity_attendance.html"
+    oversight_page = "oversight:attendance"
+
+    def get_success_message(self, result):
+        return _("Attendance saved: %(n)s person-times.") % {
+            "n": person_times(activity_get_for_user(user=self.request.user, pk=self.activity.pk))
+        }
+
+
+class ActivityAttachView(
+    PermissionRequiredMixin, ActivityMixin, ActivityAttachMixin, CreateOnceMixin, FormView
+):
+    permission_required = "deputies.change_activity"
+    template_name = "deputies/activity_detail.html"
+    oversight_page = "oversight:detail"
 
 
 class AttachmentView(PermissionRequiredMixin, View):

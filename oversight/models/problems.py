@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township, Unit
+from congress.models_mixins import AttachedFile
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange
@@ -159,7 +160,7 @@ def evidence_path(instance, filename):
     return f"oversight/problems/{instance.report.problem_id}/{filename}"
 
 
-class RectificationEvidence(models.Model):
+class RectificationEvidence(AttachedFile):
     """A photo or document proving a rectification."""
 
     report = models.ForeignKey(
@@ -182,10 +183,3 @@ class RectificationEvidence(models.Model):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
-
-    @property
-    def is_image(self) -> bool:
-        return self.file.name.lower().rsplit(".", 1)[-1] in {"jpg", "jpeg", "png"}

@@ -4,20 +4,17 @@ An action's attendance and photos are the deputies' activity's: these pages call
 services for them, so the user stays in oversight and the deputies' record counts them.
 """
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from congress.attachments import AttachmentForm
-from congress.forms import AttendanceForm, add_submission_token
+from congress.forms import add_submission_token
 from congress.pagination import BoundedPaginator
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipMixin
-from deputies.selectors import activity_attendance_rows
-from deputies.services import activity_attach, activity_set_attendance
+from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipFormMixin
+from deputies.views.activities import ActivityAttachMixin, ActivityAttendanceMixin
 
 from ..forms.actions import (
     ActionFilterForm,
@@ -94,6 +91,11 @@ class ActionMixin:
     def action(self):
         return action_get_for_user(user=self.request.user, pk=self.kwargs["pk"])
 
+    @property
+    def activity(self):
+        """The deputies' activity the action owns: its attendance and photos."""
+        return self.action.activity
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "action": self.action}
 
@@ -117,13 +119,10 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ActionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+class ActionCreateView(PermissionRequiredMixin, TownshipFormMixin, CreateOnceMixin, FormView):
     permission_required = "oversight.add_oversightaction"
     template_name = "oversight/actions/action_form.html"
     form_class = ActionForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
         return action_create(
@@ -140,14 +139,14 @@ class ActionCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, 
 
 
 class ActionUpdateView(
-    PermissionRequiredMixin, TownshipMixin, ActionMixin, ServiceFormMixin, FormView
+    PermissionRequiredMixin, TownshipFormMixin, ActionMixin, ServiceFormMixin, FormView
 ):
     permission_required = "oversight.change_oversightaction"
     template_name = "oversight/actions/action_form.html"
     form_class = ActionForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township, "action": self.action}
+        return {**super().get_form_kwargs(), "action": self.action}
 
     def perform(self, form):
         return action_update(
@@ -158,51 +157,26 @@ class ActionUpdateView(
         return _("Changes saved.")
 
 
-class ActionAttendanceView(PermissionRequiredMixin, ActionMixin, ServiceFormMixin, FormView):
+class ActionAttendanceView(
+    PermissionRequiredMixin, ActionMixin, ActivityAttendanceMixin, ServiceFormMixin, FormView
+):
     """The deputies in office on the action's first day, each present, on leave or absent."""
 
     permission_required = "oversight.change_oversightaction"
     template_name = "oversight/actions/action_attendance.html"
-    form_class = AttendanceForm
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "rows": activity_attendance_rows(activity=self.action.activity),
-        }
-
-    def perform(self, form):
-        return activity_set_attendance(
-            activity=self.action.activity,
-            statuses=form.statuses(),
-            by=self.request.user,
-            clear=form.cleaned_data["clear"],
-        )
 
     def get_success_message(self, result):
         action = action_get_for_user(user=self.request.user, pk=self.action.pk)
         return _("Attendance saved: %(n)s person-times.") % {"n": action.person_times}
 
 
-class ActionAttachView(PermissionRequiredMixin, ActionMixin, CreateOnceMixin, FormView):
+class ActionAttachView(
+    PermissionRequiredMixin, ActionMixin, ActivityAttachMixin, CreateOnceMixin, FormView
+):
     """A photo or document of the action, uploaded from its page."""
 
     permission_required = "oversight.change_oversightaction"
     template_name = "oversight/actions/action_detail.html"
-    form_class = AttachmentForm
-    http_method_names = ["post"]
-
-    def perform(self, form):
-        return activity_attach(activity=self.action.activity, upload=form.cleaned_data["file"])
-
-    def get_success_message(self, attachment):
-        return _("File %(name)s attached.") % {"name": attachment}
-
-    def form_invalid(self, form):
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(self.request, error)
-        return redirect("oversight:detail", pk=self.action.pk)
 
 
 # ----------------------------------------------------------------------------- government tasks
@@ -258,13 +232,10 @@ class TaskDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class TaskCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+class TaskCreateView(PermissionRequiredMixin, TownshipFormMixin, CreateOnceMixin, FormView):
     permission_required = "oversight.add_governmenttask"
     template_name = "oversight/actions/task_form.html"
     form_class = TaskForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
         return task_create(township=self.township, by=self.request.user, **form.cleaned_data)
@@ -276,13 +247,15 @@ class TaskCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, Fo
         return reverse("oversight:task_detail", args=[task.pk])
 
 
-class TaskUpdateView(PermissionRequiredMixin, TownshipMixin, TaskMixin, ServiceFormMixin, FormView):
+class TaskUpdateView(
+    PermissionRequiredMixin, TownshipFormMixin, TaskMixin, ServiceFormMixin, FormView
+):
     permission_required = "oversight.change_governmenttask"
     template_name = "oversight/actions/task_form.html"
     form_class = TaskForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township, "instance": self.task}
+        return {**super().get_form_kwargs(), "instance": self.task}
 
     def perform(self, form):
         return task_update(task=self.task, by=self.request.user, **form.cleaned_data)
@@ -354,13 +327,10 @@ class CampaignDetailView(PermissionRequiredMixin, DetailView):
         }
 
 
-class CampaignCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
+class CampaignCreateView(PermissionRequiredMixin, TownshipFormMixin, CreateOnceMixin, FormView):
     permission_required = "oversight.add_campaign"
     template_name = "oversight/actions/campaign_form.html"
     form_class = CampaignForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township}
 
     def perform(self, form):
         return campaign_create(township=self.township, by=self.request.user, **form.cleaned_data)
@@ -373,14 +343,14 @@ class CampaignCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin
 
 
 class CampaignUpdateView(
-    PermissionRequiredMixin, TownshipMixin, CampaignMixin, ServiceFormMixin, FormView
+    PermissionRequiredMixin, TownshipFormMixin, CampaignMixin, ServiceFormMixin, FormView
 ):
     permission_required = "oversight.change_campaign"
     template_name = "oversight/actions/campaign_form.html"
     form_class = CampaignForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "township": self.township, "instance": self.campaign}
+        return {**super().get_form_kwargs(), "instance": self.campaign}
 
     def perform(self, form):
         return campaign_update(campaign=self.campaign, by=self.request.user, **form.cleaned_data)
