@@ -120,7 +120,7 @@ class Walk:
         target = scope.get_by_role(role, name=name, exact=exact).first
         menu = self.page.get_by_role("button", name="菜单")
         if not target.is_visible() and menu.is_visible():  # a phone: the menu is folded
-            menu.click()
+            self.open_menu()
             target.wait_for(state="visible")
         if navigates:
             with self.page.expect_navigation():
@@ -128,6 +128,12 @@ class Walk:
         else:
             target.click()
         self.read()
+
+    def open_menu(self):
+        """Unfold the phone's menu and wait until it has finished opening: while it slides open
+        its links are already "visible" but a click can land beside them."""
+        self.page.get_by_role("button", name="菜单").click()
+        expect(self.page.locator("#mainnav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
 
     def field(self, label: str, within=None):
         """The field labelled `label` (a required one's label ends in an asterisk)."""
@@ -166,7 +172,7 @@ class Walk:
         self.read()
         link = self.page.get_by_test_id("help")
         if self.page.viewport_size["width"] < 992:  # below Bootstrap's lg the links fold away
-            self.page.get_by_role("button", name="菜单").click()
+            self.open_menu()
         expect(link).to_be_visible()
         with self.page.expect_navigation():
             link.click()
@@ -304,7 +310,7 @@ def walk_deputy_writing(walk: Walk):
     walk.read()
     walk.at("deputy", "代表")
     walk.read()
-    walk.page.get_by_role("button", name="菜单").click()
+    walk.open_menu()
     walk.read()
     walk.at("deputy", "查看我的代表页面")
     walk.click("我的代表页面", role="link")
