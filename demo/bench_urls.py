@@ -13,7 +13,16 @@ from django.urls import path
 from congress.urls import urlpatterns as app_urlpatterns
 
 FLOOR_ROWS = 50
-APP_LABELS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "petitions", "publicity", "reports"}
+APP_LABELS = {
+    "congress",
+    "congress_sessions",
+    "deputies",
+    "proposals",
+    "oversight",
+    "petitions",
+    "publicity",
+    "reports",
+}
 
 
 class BenchAdminSite(admin.AdminSite):

@@ -105,7 +105,16 @@ from sessions.models import (
 
 OWN, SIBLING, FOREIGN = 800_001, 700_001, 900_001
 ROLES = [Role.STAFF, Role.MEMBER, Role.DEPUTY, Role.UNIT, Role.COUNTY, Role.COUNTY_ADMIN]
-PROJECT_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "petitions", "publicity", "reports"}
+PROJECT_APPS = {
+    "congress",
+    "congress_sessions",
+    "deputies",
+    "proposals",
+    "oversight",
+    "petitions",
+    "publicity",
+    "reports",
+}
 # Models no township owns, and why no user page shows them.
 UNSCOPED = {
     "congress.jobrun": "a scheduled job's run belongs to the installation; only the admin shows it",

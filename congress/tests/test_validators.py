@@ -219,7 +219,16 @@ NOT_TYPED_TEXT = {
     "reports.reportsection.generated_body": "written by the app from validated records",
     "reports.reportsection.proposed_body": "written by the app from validated records",
 }
-OUR_APPS = {"congress", "congress_sessions", "deputies", "proposals", "oversight", "petitions", "publicity", "reports"}
+OUR_APPS = {
+    "congress",
+    "congress_sessions",
+    "deputies",
+    "proposals",
+    "oversight",
+    "petitions",
+    "publicity",
+    "reports",
+}
 
 
 def text_fields():
