@@ -1,4 +1,5 @@
-"""The lists staff keep for their township: proposal fields and the answer categories' names."""
+"""The lists staff keep for their township: proposal fields and the answer categories' names,
+made with the defaults for a new township."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +10,23 @@ from congress.db import save_unique
 from congress.models import Township
 from congress.scoping import check_same_township
 
+from .. import rules
 from ..models import AnswerCategory, ProposalField
+
+
+def township_lists_ensure(*, township: Township) -> None:
+    """A township's proposal fields and answer categories, made with the defaults if it has
+    none (a new township; staff then keep the lists)."""
+    if not ProposalField.objects.filter(township=township).exists():
+        ProposalField.objects.bulk_create(
+            ProposalField(township=township, name=name, order=n)
+            for n, name in enumerate(rules.DEFAULT_FIELDS)
+        )
+    if not AnswerCategory.objects.filter(township=township).exists():
+        AnswerCategory.objects.bulk_create(
+            AnswerCategory(township=township, code=code, label=label, order=n)
+            for n, (code, label) in enumerate(rules.DEFAULT_ANSWER_CATEGORIES)
+        )
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from congress.scoping import check_same_township
 
 from ..models import AssignmentMeeting, Proposal
 from ..workflow import Status
-from .proposals import proposal_assign
+from .assignment import proposal_assign
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from .. import permissions
 from ..models import Proposal, ProposalSigner
 from ..permissions import MERGE_TARGET_STATES
 from ..workflow import PROPOSAL_WORKFLOW
-from .proposals import _check_motion_signers
+from .drafting import check_motion_signers
 
 
 def _signers_of(*proposals: Proposal):
@@ -183,7 +183,7 @@ def proposal_split(
         )
         try:
             new.full_clean()
-            _check_motion_signers(new, sum(1 for s in signers if s.is_confirmed))
+            check_motion_signers(new, sum(1 for s in signers if s.is_confirmed))
         except ValidationError as error:
             raise ValidationError(
                 [

@@ -22,6 +22,7 @@ from congress.views_mixins import (
     ListWithAddFormMixin,
     ServiceFormMixin,
     TownshipMixin,
+    messages_add_errors,
 )
 from congress.workdays import published_years
 
@@ -104,8 +105,7 @@ class UnitAssignmentMixin:
         try:
             self.check(assignment=self.assignment, by=request.user)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            messages_add_errors(request, error)
             return redirect("proposals:detail", self.proposal.pk)
         return super().get(request, *args, **kwargs)
 
@@ -290,8 +290,7 @@ class WorkdayDeleteView(PermissionRequiredMixin, View):
         try:
             services.workday_override_remove(override=override, by=request.user)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            messages_add_errors(request, error)
         else:
             messages.success(
                 request,

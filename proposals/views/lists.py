@@ -1,6 +1,5 @@
 """The lists staff keep for their township: proposal fields and the answer categories."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -15,6 +14,7 @@ from congress.views_mixins import (
     ListWithAddFormMixin,
     ServiceFormMixin,
     TownshipMixin,
+    messages_add_errors,
 )
 
 from .. import forms, services
@@ -96,8 +96,7 @@ class ProposalFieldMoveView(PermissionRequiredMixin, TownshipMixin, View):
                 township=self.township, field=field, up=request.POST.get("direction") == "up"
             )
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            messages_add_errors(request, error)
         return redirect("proposals:fields")
 
 

@@ -21,6 +21,7 @@ from congress.views_mixins import (
     ServiceFormMixin,
     TownshipMixin,
     WorkflowMoveView,
+    messages_add_errors,
 )
 from deputies.mixins import OwnDeputyMixin
 from deputies.selectors import deputy_for_user, voter_contact_get_for_user
@@ -219,8 +220,7 @@ class InviteView(PermissionRequiredMixin, View):
                     confirm_by=form.cleaned_data["confirm_by"],
                 )
             except ValidationError as error:
-                for text in error.messages:
-                    messages.error(request, text)
+                messages_add_errors(request, error)
             else:
                 messages.success(
                     request, _("%(n)s deputies asked to co-sign.") % {"n": len(invited)}
@@ -245,8 +245,7 @@ class CosignView(PermissionRequiredMixin, View):
         try:
             services.proposal_cosign(signer=signer, by=request.user, confirm=confirm)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            messages_add_errors(request, error)
         else:
             messages.success(
                 request, _("Your signature is confirmed.") if confirm else _("You declined.")

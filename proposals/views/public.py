@@ -13,6 +13,7 @@ from django.views.generic import ListView
 
 from congress.models import Township
 from congress.pagination import BoundedPaginator
+from congress.views_mixins import messages_add_errors
 
 from .. import services
 from ..selectors import proposal_get_for_user, public_items, public_proposals
@@ -56,8 +57,7 @@ class ProposalPublishView(PermissionRequiredMixin, View):
         try:
             services.proposal_publish(proposal=proposal, by=request.user, published=published)
         except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            messages_add_errors(request, error)
         else:
             messages.success(
                 request,
