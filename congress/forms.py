@@ -157,7 +157,25 @@ class ProfileForm(forms.Form):
     )
 
 
-class AuthEventFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A list's filters (with FilterFormListMixin): small fields in one row, and `filters()`,
+    the valid values for the list's selector (none when the form is not valid)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                continue
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} {css}-sm"
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class AuthEventFilterForm(FilterForm):
     """The audit log's filters: what happened, to which account, between which days."""
 
     kind = forms.ChoiceField(
@@ -166,15 +184,3 @@ class AuthEventFilterForm(forms.Form):
     username = forms.CharField(label=_("User name"), max_length=150, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = f"{css} {css}-sm"
-
-    def filters(self) -> dict:
-        """The valid filters, for the selector; none when the form is not valid."""
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}

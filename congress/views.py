@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -29,7 +28,7 @@ from .security.selectors import (
 from .security.services import login_unlock
 from .selectors import dashboard_for_user, history_for_user
 from .services import user_password_change, user_profile_update
-from .views_mixins import ServiceFormMixin, YearMixin
+from .views_mixins import FilterFormListMixin, ServiceFormMixin, YearMixin
 
 
 class HomeView(YearMixin, TemplateView):
@@ -141,7 +140,7 @@ class ProfileView(ServiceFormMixin, FormView):
         return reverse("profile")
 
 
-class AuthEventListView(PermissionRequiredMixin, ListView):
+class AuthEventListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     """The audit log of the township: logins, failures, lockouts, refused pages; staff only."""
 
     permission_required = "congress.view_authevent"
@@ -150,21 +149,11 @@ class AuthEventListView(PermissionRequiredMixin, ListView):
     paginate_by = 50
     paginator_class = BoundedPaginator
 
-    @cached_property
-    def filter_form(self):
-        return AuthEventFilterForm(self.request.GET or None)
+    filter_form_class = AuthEventFilterForm
+    rows_when_invalid = True  # every event, the errors shown beside the filters
 
-    def get_queryset(self):
-        return auth_events_for_user(user=self.request.user, **self.filter_form.filters())
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return {
-            **super().get_context_data(**kwargs),
-            "filter_form": self.filter_form,
-            "query": query.urlencode(),
-        }
+    def list_for_user(self, **kwargs):
+        return auth_events_for_user(**kwargs)
 
 
 class LockedLoginListView(PermissionRequiredMixin, TemplateView):

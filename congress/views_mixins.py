@@ -278,6 +278,46 @@ class FormErrorsAsMessagesMixin:
         return redirect(self.get_error_url())
 
 
+class FilterFormListMixin:
+    """A list filtered by a form whose `filters()` are its selector's arguments (the filtering
+    rule stays in the selector): the form is bound to the query (less `page` and the other
+    `query_ignored` keys, so paging and exports keep the filters), `list_for_user(user=...,
+    **filters)` gives the rows, none when the form is invalid (its errors show instead), and
+    the template gets `filter_form` and `query` (the filters, for the pages' links)."""
+
+    filter_form_class: type[forms.Form]
+    query_ignored: ClassVar[tuple[str, ...]] = ("page",)
+    rows_when_invalid: ClassVar[bool] = False
+
+    def list_for_user(self, *, user, **filters):
+        raise NotImplementedError
+
+    def get_filter_form_kwargs(self) -> dict:
+        return {}
+
+    def filter_query(self):
+        query = self.request.GET.copy()
+        for key in self.query_ignored:
+            query.pop(key, None)
+        return query
+
+    @cached_property
+    def filter_form(self):
+        return self.filter_form_class(self.filter_query() or None, **self.get_filter_form_kwargs())
+
+    def get_queryset(self):
+        rows = self.list_for_user(user=self.request.user, **self.filter_form.filters())
+        invalid = self.filter_form.is_bound and not self.filter_form.is_valid()
+        return rows.none() if invalid and not self.rows_when_invalid else rows
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "filter_form": self.filter_form,
+            "query": self.filter_query().urlencode(),
+        }
+
+
 class ListWithAddFormMixin:
     """A list page that carries the form to add one more: whoever may read the list sees it,
     only holders of `add_permission` may post the form (the template asks `can_add`)."""

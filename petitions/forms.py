@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from congress.forms import DateInput
+from congress.forms import DateInput, FilterForm
 from congress.models import Unit
 
 from .models import Petition, PetitionPolicy, PetitionReply
@@ -56,7 +56,7 @@ class PetitionForm(forms.ModelForm):
             self.initial.setdefault("received_on", timezone.localdate())
 
 
-class PetitionFilterForm(forms.Form):
+class PetitionFilterForm(FilterForm):
     """The list's filters and search."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -81,16 +81,6 @@ class PetitionFilterForm(forms.Form):
         self.fields["q"].help_text = (
             _("Subject, content or name.") if identity else _("Subject or content.")
         )
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxInput):
-                continue
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = f"{css} {css}-sm"
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class PetitionMoveForm(forms.Form):

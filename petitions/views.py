@@ -16,6 +16,7 @@ from congress.excel import XLSX_CONTENT_TYPE, write_table
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import (
     CreateOnceMixin,
+    FilterFormListMixin,
     MoveStep,
     ServiceFormMixin,
     TownshipMixin,
@@ -74,7 +75,7 @@ class PetitionMixin(IdentityMixin):
         return _detail_url(self.petition)
 
 
-class PetitionListView(PermissionRequiredMixin, IdentityMixin, ListView):
+class PetitionListView(PermissionRequiredMixin, IdentityMixin, FilterFormListMixin, ListView):
     """Letters and visits, newest first, with filters and search; `?format=xlsx` exports the
     rows the filters select."""
 
@@ -84,15 +85,15 @@ class PetitionListView(PermissionRequiredMixin, IdentityMixin, ListView):
     paginate_by = 50
     paginator_class = BoundedPaginator
 
-    @cached_property
-    def filter_form(self):
-        data = self.request.GET.copy()
-        data.pop("page", None)
-        data.pop("format", None)
-        return PetitionFilterForm(data or None, identity=self.identity)
+    filter_form_class = PetitionFilterForm
+    query_ignored = ("page", "format")
+    rows_when_invalid = True
 
-    def get_queryset(self):
-        return petition_list_for_user(user=self.request.user, **self.filter_form.filters())
+    def get_filter_form_kwargs(self):
+        return {"identity": self.identity}
+
+    def list_for_user(self, **kwargs):
+        return petition_list_for_user(**kwargs)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
@@ -143,16 +144,6 @@ class PetitionListView(PermissionRequiredMixin, IdentityMixin, ListView):
         filename = _("letters-and-visits.xlsx")
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
         return response
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
-        return {
-            **super().get_context_data(**kwargs),
-            "filter_form": self.filter_form,
-            "query": query.urlencode(),
-        }
 
 
 class PetitionCreateView(

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
-from congress.forms import DateInput
+from congress.forms import DateInput, FilterForm
 from deputies.models import Activity
 
 from ..models import Campaign, GovernmentTask, OversightAction, ProgressReview
@@ -18,12 +18,6 @@ from ..selectors.actions import (
 from ..services.actions import FIRST_YEAR, split_names
 
 
-def _small(form: forms.Form) -> None:
-    for field in form.fields.values():
-        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-        field.widget.attrs["class"] = f"{css} form-control-sm"
-
-
 class YearField(forms.IntegerField):
     """A year to filter by; bounded, so that a year the database cannot hold fails in the
     form, not in the query."""
@@ -32,7 +26,7 @@ class YearField(forms.IntegerField):
         super().__init__(min_value=FIRST_YEAR, max_value=2100, **kwargs)
 
 
-class ActionFilterForm(forms.Form):
+class ActionFilterForm(FilterForm):
     """The action list's filters: year, kind, campaign (the user's township's)."""
 
     year = YearField(label=_("year"), required=False)
@@ -48,13 +42,6 @@ class ActionFilterForm(forms.Form):
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
-        _small(self)
-
-    def filters(self) -> dict:
-        """The valid filters, for the selector; none when the form is not valid."""
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class TaskChoiceField(forms.ModelMultipleChoiceField):
@@ -137,22 +124,13 @@ class ActionForm(forms.Form):
         return split_names(self.cleaned_data["staff_names"])
 
 
-class TaskFilterForm(forms.Form):
+class TaskFilterForm(FilterForm):
     year = YearField(label=_("year"), required=False)
     kind = forms.ChoiceField(
         label=_("kind"),
         choices=[("", _("All kinds")), *GovernmentTask.Kind.choices],
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _small(self)
-
-    def filters(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class TaskForm(forms.ModelForm):

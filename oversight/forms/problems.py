@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
-from congress.forms import DateInput
+from congress.forms import DateInput, FilterForm
 from congress.models import Unit
 from congress.roles import Role
 from congress.scoping import visible_to
@@ -21,13 +21,7 @@ from ..selectors.problems import OPEN
 from ..workflow import ProblemStatus
 
 
-def _small(form: forms.Form) -> None:
-    for field in form.fields.values():
-        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-        field.widget.attrs["class"] = f"{css} {css}-sm"
-
-
-class ProblemFilterForm(forms.Form):
+class ProblemFilterForm(FilterForm):
     """The list's filters; `filters()` gives the selector its arguments. A unit filters
     neither by unit nor by campaign, a deputy not by unit (they read no such list)."""
 
@@ -59,13 +53,10 @@ class ProblemFilterForm(forms.Form):
         else:
             self.fields["campaign"].queryset = visible_to(Campaign.objects.all(), user)
             self.fields["campaign"].empty_label = _("Every campaign")
-        _small(self)
 
     def filters(self) -> dict:
-        """The valid filters, for problem_list_for_user; none when the form is not valid."""
-        if not self.is_bound or not self.is_valid():
-            return {}
-        data = {name: value for name, value in self.cleaned_data.items() if value}
+        """The valid filters, for problem_list_for_user: overdue as a yes or no."""
+        data = super().filters()
         if "overdue" in data:
             data["overdue"] = data["overdue"] == "yes"
         return data

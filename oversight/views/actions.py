@@ -13,7 +13,12 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from congress.attachments import AttachmentForm
 from congress.forms import add_submission_token
 from congress.pagination import BoundedPaginator
-from congress.views_mixins import CreateOnceMixin, ServiceFormMixin, TownshipFormMixin
+from congress.views_mixins import (
+    CreateOnceMixin,
+    FilterFormListMixin,
+    ServiceFormMixin,
+    TownshipFormMixin,
+)
 from deputies.views.activities import ActivityAttachMixin, ActivityAttendanceMixin
 
 from ..forms.actions import (
@@ -48,40 +53,23 @@ from ..services.actions import (
     task_update,
 )
 
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 # ----------------------------------------------------------------------------- actions
 
 
-class ActionListView(PermissionRequiredMixin, ListView):
+class ActionListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     permission_required = "oversight.view_oversightaction"
     template_name = "oversight/actions/action_list.html"
     context_object_name = "actions"
     paginate_by = 50
     paginator_class = BoundedPaginator
 
-    @cached_property
-    def filter_form(self):
-        return ActionFilterForm(
-            self.request.GET or None, campaigns=campaign_choices_for_user(user=self.request.user)
-        )
+    filter_form_class = ActionFilterForm
 
-    def get_queryset(self):
-        if self.filter_form.is_bound and not self.filter_form.is_valid():
-            return action_list_for_user(user=self.request.user).none()
-        return action_list_for_user(user=self.request.user, **self.filter_form.filters())
+    def get_filter_form_kwargs(self):
+        return {"campaigns": campaign_choices_for_user(user=self.request.user)}
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "filter_form": self.filter_form,
-            "query": _query_without_page(self.request),
-        }
+    def list_for_user(self, **kwargs):
+        return action_list_for_user(**kwargs)
 
 
 class ActionMixin:
@@ -182,28 +170,17 @@ class ActionAttachView(
 # ----------------------------------------------------------------------------- government tasks
 
 
-class TaskListView(PermissionRequiredMixin, ListView):
+class TaskListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     permission_required = "oversight.view_governmenttask"
     template_name = "oversight/actions/task_list.html"
     context_object_name = "tasks"
     paginate_by = 100
     paginator_class = BoundedPaginator
 
-    @cached_property
-    def filter_form(self):
-        return TaskFilterForm(self.request.GET or None)
+    filter_form_class = TaskFilterForm
 
-    def get_queryset(self):
-        if self.filter_form.is_bound and not self.filter_form.is_valid():
-            return task_list_for_user(user=self.request.user).none()
-        return task_list_for_user(user=self.request.user, **self.filter_form.filters())
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "filter_form": self.filter_form,
-            "query": _query_without_page(self.request),
-        }
+    def list_for_user(self, **kwargs):
+        return task_list_for_user(**kwargs)
 
 
 class TaskMixin:

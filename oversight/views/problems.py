@@ -17,6 +17,7 @@ from congress.pagination import BoundedPaginator
 from congress.validators import IMAGE_EXTENSIONS, extension_of
 from congress.views_mixins import (
     CreateOnceMixin,
+    FilterFormListMixin,
     MoveStep,
     ServiceFormMixin,
     TownshipMixin,
@@ -75,7 +76,7 @@ def move_url(problem, move) -> str:
     return reverse("oversight:problem_move", args=[problem.pk, move.name])
 
 
-class ProblemListView(PermissionRequiredMixin, ListView):
+class ProblemListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     """Every problem the user may read, filtered; a unit sees its own only."""
 
     permission_required = "oversight.view_problem"
@@ -84,23 +85,13 @@ class ProblemListView(PermissionRequiredMixin, ListView):
     paginate_by = 50
     paginator_class = BoundedPaginator
 
-    @cached_property
-    def filter_form(self):
-        return forms.ProblemFilterForm(self.request.GET or None, user=self.request.user)
+    filter_form_class = forms.ProblemFilterForm
 
-    def get_queryset(self):
-        if self.filter_form.is_bound and not self.filter_form.is_valid():
-            return problem_list_for_user(user=self.request.user).none()
-        return problem_list_for_user(user=self.request.user, **self.filter_form.filters())
+    def get_filter_form_kwargs(self):
+        return {"user": self.request.user}
 
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return {
-            **super().get_context_data(**kwargs),
-            "filter_form": self.filter_form,
-            "query": query.urlencode(),
-        }
+    def list_for_user(self, **kwargs):
+        return problem_list_for_user(**kwargs)
 
 
 class ProblemCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
