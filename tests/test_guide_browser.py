@@ -627,7 +627,10 @@ def walk_staff_oversight(walk: Walk):
     walk.click("全部设为出席", navigates=False)
     walk.click("保存参加情况")
     action_url = walk.page.url.removeprefix(walk.base)
-    walk.goto("/oversight/6/")
+    # The demo year's sixth action (by the order it was entered; not by its id, which a database
+    # that ran other tests before gives another number).
+    sixth = OversightAction.objects.order_by("pk")[5]
+    walk.goto(f"/oversight/{sixth.pk}/")
     walk.shot("staff-oversight-action", full_page=True, height=1400)
     supervision = OversightAction.objects.order_by("pk").first().activity
     walk.goto(f"/deputies/activities/{supervision.pk}/")
@@ -652,7 +655,7 @@ def walk_staff_oversight(walk: Walk):
     walk.click("编辑", role="link")
 
     walk.at("staff", "登记政府工作任务和督查情况")
-    walk.goto("/oversight/2/")
+    walk.goto(f"/oversight/{OversightAction.objects.order_by('pk')[1].pk}/")  # the demo's second
     walk.click("政府工作任务", role="link")
     walk.click("新增政府任务", role="link")
     walk.goto("/oversight/tasks/")
