@@ -286,11 +286,9 @@ class FilterFormListMixin:
     the template gets `filter_form` and `query` (the filters, for the pages' links)."""
 
     filter_form_class: type[forms.Form]
+    list_for_user: Callable[..., Any]  # the selector, as staticmethod(...)
     query_ignored: ClassVar[tuple[str, ...]] = ("page",)
     rows_when_invalid: ClassVar[bool] = False
-
-    def list_for_user(self, *, user, **filters):
-        raise NotImplementedError
 
     def get_filter_form_kwargs(self) -> dict:
         return {}

@@ -8,9 +8,12 @@ season's paper records with their real dates, never a future one.
 """
 
 import datetime
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,8 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import Township, Unit, User
-from congress.notifications.selectors import notification_keys_stored
-from congress.notifications.services import notify_each, record_key
+from congress.notifications.reminders import reminders_notify, reminders_unsent
 from congress.registry import ScheduledJob, scheduled_jobs
 from congress.roles import Role
 from congress.scoping import check_same_township
@@ -269,27 +271,40 @@ ACCEPT_DUE = "oversight.petition_accept_due"
 CONCLUDE_DUE = "oversight.petition_conclude_due"
 
 
-def _reminder_text(kind: str, petition: Petition, today: datetime.date) -> tuple[str, str]:
-    """The subject and body of a reminder: what is due and when, never who wrote or visited."""
-    values = {"subject": petition.subject}
-    if kind == ACCEPT_DUE:
-        values["day"] = date_format(petition.accept_by)
-        if today <= petition.accept_by:
-            subject = _("Letter or visit to accept by %(day)s: “%(subject)s”") % values
-        else:
-            subject = _("Letter or visit not accepted by %(day)s: “%(subject)s”") % values
-    else:
-        values["day"] = date_format(petition.conclude_by)
-        if today <= petition.conclude_by:
-            subject = _("Letter or visit to conclude by %(day)s: “%(subject)s”") % values
-        else:
-            subject = _("Letter or visit not concluded by %(day)s: “%(subject)s”") % values
-    body = _("%(channel)s received on %(received)s, %(category)s.") % {
-        "channel": petition.get_channel_display(),
-        "received": date_format(petition.received_on),
-        "category": petition.get_category_display(),
-    }
-    return subject, body
+@dataclass
+class PetitionReminder:
+    """One reminder due: a letter or visit, what is due (to accept or to conclude), the staff of
+    its township to tell; keyed with the deadline it is about."""
+
+    kind: str
+    record: Petition
+    today: datetime.date
+    recipients: list[User] = dataclass_field(default_factory=list)
+
+    @property
+    def day(self) -> datetime.date:
+        return self.record.accept_by if self.kind == ACCEPT_DUE else self.record.conclude_by
+
+    def subject(self) -> str:
+        """What is due and when, never who wrote or visited."""
+        values = {"subject": self.record.subject, "day": date_format(self.day)}
+        if self.kind == ACCEPT_DUE:
+            if self.today <= self.day:
+                return _("Letter or visit to accept by %(day)s: “%(subject)s”") % values
+            return _("Letter or visit not accepted by %(day)s: “%(subject)s”") % values
+        if self.today <= self.day:
+            return _("Letter or visit to conclude by %(day)s: “%(subject)s”") % values
+        return _("Letter or visit not concluded by %(day)s: “%(subject)s”") % values
+
+    def body(self) -> str:
+        return _("%(channel)s received on %(received)s, %(category)s.") % {
+            "channel": self.record.get_channel_display(),
+            "received": date_format(self.record.received_on),
+            "category": self.record.get_category_display(),
+        }
+
+    def url(self) -> str:
+        return reverse("petitions:detail", args=[self.record.pk])
 
 
 def petition_deadline_reminders(*, today: datetime.date) -> int:
@@ -297,48 +312,28 @@ def petition_deadline_reminders(*, today: datetime.date) -> int:
     conclude is within REMIND_DAYS_BEFORE_PETITION_DEADLINE days or past (the scheduled job
     `oversight.petition_deadlines`); once per record, kind and deadline however often it runs.
     Returns how many notifications were stored. A fixed number of queries, plus the writes."""
-    from django.db.models import Q
-
     horizon = today + datetime.timedelta(days=REMIND_DAYS_BEFORE_PETITION_DEADLINE)
-    petitions = list(
-        Petition.objects.filter(
-            Q(status=PetitionStatus.RECEIVED, accept_by__lte=horizon)
-            | Q(status=PetitionStatus.ACCEPTED, conclude_by__lte=horizon)
-        ).order_by("pk")
-    )
-    due = [
-        (ACCEPT_DUE if p.status == PetitionStatus.RECEIVED else CONCLUDE_DUE, p) for p in petitions
+    petitions = Petition.objects.filter(
+        Q(status=PetitionStatus.RECEIVED, accept_by__lte=horizon)
+        | Q(status=PetitionStatus.ACCEPTED, conclude_by__lte=horizon)
+    ).order_by("pk")
+    candidates = [
+        PetitionReminder(
+            ACCEPT_DUE if p.status == PetitionStatus.RECEIVED else CONCLUDE_DUE, p, today
+        )
+        for p in petitions
     ]
-    sent = notification_keys_stored(
-        kinds=[ACCEPT_DUE, CONCLUDE_DUE], record_keys={record_key(p) for p in petitions}
-    )
-
-    def deadline(kind, petition):
-        return petition.accept_by if kind == ACCEPT_DUE else petition.conclude_by
-
-    due = [(k, p) for k, p in due if (record_key(p), k, deadline(k, p)) not in sent]
+    due = reminders_unsent(candidates, kinds=[ACCEPT_DUE, CONCLUDE_DUE])
     if not due:
         return 0
     staff: dict[int, list[User]] = {}
     for user in User.objects.filter(
-        is_active=True, role=Role.STAFF, township_id__in={p.township_id for _k, p in due}
+        is_active=True, role=Role.STAFF, township_id__in={r.record.township_id for r in due}
     ):
         staff.setdefault(user.township_id, []).append(user)
-
-    def message(item) -> dict:
-        kind, petition = item
-        subject, body = _reminder_text(kind, petition, today)
-        return {
-            "recipients": staff.get(petition.township_id, []),
-            "kind": kind,
-            "subject": subject,
-            "body": body,
-            "url": reverse("petitions:detail", args=[petition.pk]),
-            "record": petition,
-            "day": deadline(kind, petition),
-        }
-
-    return notify_each(due, message)
+    for reminder in due:
+        reminder.recipients = staff.get(reminder.record.township_id, [])
+    return reminders_notify(due)
 
 
 def register_reminders() -> None:

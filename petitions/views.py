@@ -92,8 +92,7 @@ class PetitionListView(PermissionRequiredMixin, IdentityMixin, FilterFormListMix
     def get_filter_form_kwargs(self):
         return {"identity": self.identity}
 
-    def list_for_user(self, **kwargs):
-        return petition_list_for_user(**kwargs)
+    list_for_user = staticmethod(petition_list_for_user)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":

@@ -8,11 +8,10 @@ from django.views.generic import DetailView, FormView, ListView
 
 from congress.attachments import AttachmentForm
 from congress.files import protected_file_response
-from congress.forms import AttendanceForm, add_submission_token
+from congress.forms import add_submission_token
 from congress.pagination import BoundedPaginator
 from congress.views_mixins import (
     CreateOnceMixin,
-    FormErrorsAsMessagesMixin,
     ListWithAddFormMixin,
     ServiceFormMixin,
     TownshipFormMixin,
@@ -23,11 +22,11 @@ from ..forms import (
     LiaisonContactForm,
     ReportToVotersForm,
 )
+from ..mixins import ActivityAttachMixin, ActivityAttendanceMixin
 from ..models import Activity
 from ..selectors import (
     activity_attachment_get_for_user,
     activity_attachments,
-    activity_attendance_rows,
     activity_get_for_user,
     activity_list_for_user,
     activity_participants,
@@ -38,9 +37,7 @@ from ..selectors import (
     reports_to_voters_for_user,
 )
 from ..services import (
-    activity_attach,
     activity_save,
-    activity_set_attendance,
     liaison_contact_record,
     report_to_voters_record,
 )
@@ -144,41 +141,6 @@ class ActivityUpdateView(
 
     def get_success_message(self, activity):
         return _("Changes saved.")
-
-
-class ActivityAttendanceMixin:
-    """The attendance form of `self.activity` (each deputy on the roll of its first day) and
-    the service saving it; an oversight action's page uses it on the activity it owns."""
-
-    form_class = AttendanceForm
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "rows": activity_attendance_rows(activity=self.activity),
-        }
-
-    def perform(self, form):
-        return activity_set_attendance(
-            activity=self.activity,
-            statuses=form.statuses(),
-            by=self.request.user,
-            clear=form.cleaned_data["clear"],
-        )
-
-
-class ActivityAttachMixin(FormErrorsAsMessagesMixin):
-    """A photo or document uploaded to `self.activity` from its page (or from the page of the
-    oversight action owning it), back to that page (`get_success_url`) either way."""
-
-    form_class = AttachmentForm
-    http_method_names = ["post"]
-
-    def perform(self, form):
-        return activity_attach(activity=self.activity, upload=form.cleaned_data["file"])
-
-    def get_success_message(self, attachment):
-        return _("File %(name)s attached.") % {"name": attachment}
 
 
 class ActivityAttendanceView(

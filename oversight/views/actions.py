@@ -19,7 +19,7 @@ from congress.views_mixins import (
     ServiceFormMixin,
     TownshipFormMixin,
 )
-from deputies.views.activities import ActivityAttachMixin, ActivityAttendanceMixin
+from deputies.mixins import ActivityAttachMixin, ActivityAttendanceMixin
 
 from ..forms.actions import (
     ActionFilterForm,
@@ -68,8 +68,7 @@ class ActionListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     def get_filter_form_kwargs(self):
         return {"campaigns": campaign_choices_for_user(user=self.request.user)}
 
-    def list_for_user(self, **kwargs):
-        return action_list_for_user(**kwargs)
+    list_for_user = staticmethod(action_list_for_user)
 
 
 class ActionMixin:
@@ -179,8 +178,7 @@ class TaskListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
 
     filter_form_class = TaskFilterForm
 
-    def list_for_user(self, **kwargs):
-        return task_list_for_user(**kwargs)
+    list_for_user = staticmethod(task_list_for_user)
 
 
 class TaskMixin:

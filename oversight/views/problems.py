@@ -90,8 +90,7 @@ class ProblemListView(PermissionRequiredMixin, FilterFormListMixin, ListView):
     def get_filter_form_kwargs(self):
         return {"user": self.request.user}
 
-    def list_for_user(self, **kwargs):
-        return problem_list_for_user(**kwargs)
+    list_for_user = staticmethod(problem_list_for_user)
 
 
 class ProblemCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, FormView):
