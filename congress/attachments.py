@@ -3,6 +3,7 @@ proposals and answers carry. One rule for what may be attached and one form to a
 that a province's limit is one change."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_upload
@@ -25,3 +26,24 @@ class AttachmentForm(forms.Form):
             attrs={"accept": ",".join(f".{ext}" for ext in ALLOWED_ATTACHMENT_EXTENSIONS)}
         ),
     )
+
+
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png"})
+
+
+class AttachedFile(models.Model):
+    """A record holding one uploaded `file`, a photo or a document: named by the file's own
+    name, shown in the page when it is a photo (`is_image`), downloaded otherwise. Abstract and
+    without a field of its own, so a model taking it gains no column and no migration."""
+
+    file: models.FileField
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def is_image(self) -> bool:
+        return self.file.name.lower().rsplit(".", 1)[-1] in IMAGE_EXTENSIONS

@@ -5,10 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from congress.attachments import ALLOWED_ATTACHMENT_EXTENSIONS
+from congress.attachments import ALLOWED_ATTACHMENT_EXTENSIONS, AttachedFile
 from congress.attendance import AttendanceStatus
 from congress.models import Township
-from congress.models_mixins import AttachedFile
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 

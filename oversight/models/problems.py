@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congress.attachments import AttachedFile
 from congress.models import Township, Unit
-from congress.models_mixins import AttachedFile
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 from congress.workflow import StatusChange

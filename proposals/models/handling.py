@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from congress.attachments import AttachedFile
 from congress.models import Township, Unit
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
@@ -233,7 +234,7 @@ def answer_attachment_path(instance, filename):
     return f"proposals/answers/{instance.answer_id}/{filename}"
 
 
-class AnswerAttachment(models.Model):
+class AnswerAttachment(AttachedFile):
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("answer")
     )
@@ -251,9 +252,6 @@ class AnswerAttachment(models.Model):
         verbose_name = _("answer attachment")
         verbose_name_plural = _("answer attachments")
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
 
 
 class Rating(models.Model):

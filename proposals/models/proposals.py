@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from congress.attachments import AttachedFile
 from congress.models import Township, Unit
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
@@ -286,7 +287,7 @@ def proposal_attachment_path(instance, filename):
     return f"proposals/{instance.proposal_id}/{filename}"
 
 
-class ProposalAttachment(models.Model):
+class ProposalAttachment(AttachedFile):
     proposal = models.ForeignKey(
         Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
     )
@@ -306,9 +307,6 @@ class ProposalAttachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
 
 
 class ProposalStatusChange(StatusChange):

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congress.attachments import AttachedFile
 from congress.scoping import Scope
 from congress.validators import validate_visible_text
 
@@ -59,7 +60,7 @@ def agenda_document_path(instance, filename):
     return f"sessions/agenda/{instance.item_id}/{filename}"
 
 
-class AgendaDocument(models.Model):
+class AgendaDocument(AttachedFile):
     """A document of an agenda item: the report's text, a draft resolution, a photo."""
 
     item = models.ForeignKey(
@@ -85,6 +86,3 @@ class AgendaDocument(models.Model):
         verbose_name = _("agenda document")
         verbose_name_plural = _("agenda documents")
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
