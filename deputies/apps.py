@@ -7,59 +7,6 @@ class DeputiesConfig(AppConfig):
     verbose_name = _("Deputies")
 
     def ready(self):
-        from congress import registry
-        from congress.roles import Role
+        from . import registrations
 
-        from . import selectors
-
-        registry.history_kinds.register(
-            registry.HistoryKind(
-                key="deputy",
-                model="deputies.Deputy",
-                children=(("deputies.Mandate", "deputy_id"),),
-            )
-        )
-        registry.history_kinds.register(
-            registry.HistoryKind(
-                key="activity",
-                model="deputies.Activity",
-                children=(
-                    ("deputies.Attendance", "activity_id"),
-                    ("deputies.ActivityAttachment", "activity_id"),
-                ),
-            )
-        )
-        registry.year_summary_sources.register(
-            registry.YearSummarySource(
-                key="deputies", summary=selectors.deputies_year_summary, order=20
-            )
-        )
-        registry.dashboard_panels.register(
-            registry.DashboardPanel(
-                key="deputies",
-                context=selectors.deputies_dashboard,
-                roles=frozenset({Role.STAFF, Role.MEMBER, Role.DEPUTY}),
-                template="deputies/partials/_dashboard.html",
-                order=20,
-            )
-        )
-
-        from .services import deputy_account_inactive_reason, deputy_accounts_sync
-
-        # Accounts of deputies whose last mandate ended on a date entered in advance.
-        registry.scheduled_jobs.register(
-            registry.ScheduledJob(
-                key="deputies.accounts_sync",
-                label=_("Deactivate the accounts of deputies whose mandates have all ended"),
-                run=deputy_accounts_sync,
-            )
-        )
-        registry.account_checks.register(
-            registry.AccountCheck(key="deputies.in_office", reason=deputy_account_inactive_reason)
-        )
-
-        from .calendar import activity_events
-
-        registry.calendar_sources.register(
-            registry.CalendarSource(key="activities", events=activity_events, order=20)
-        )
+        registrations.register()
