@@ -7,7 +7,7 @@ from openpyxl.styles import Font
 
 from congress.excel import text_cell
 
-from .selectors_stats import Rate, Table
+from .selectors.tables import Rate, Table
 
 # Sheet names may hold at most 31 characters and none of these.
 SHEET_NAME_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})

@@ -40,7 +40,7 @@ from .rules import (
     REMIND_DAYS_BEFORE_COSIGN_LAPSES,
     REMIND_DAYS_BEFORE_DEADLINE,
 )
-from .selectors_queues import rating_due_day, signers_with_rating_outstanding
+from .selectors.queues import rating_due_day, signers_with_rating_outstanding
 from .workflow import Status
 
 DUE_SOON = "proposals.answer_due_soon"

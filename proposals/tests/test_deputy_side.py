@@ -10,7 +10,7 @@ from congress.roles import Role
 from congress.tests.factories import TownshipFactory
 from deputies.tests.factories import DeputyFactory
 from proposals.models import AnswerCategory, Proposal, ProposalField, ProposalSigner, Rating
-from proposals.selectors_deputy import my_proposals, similar_proposals, title_pairs
+from proposals.selectors.deputy import my_proposals, similar_proposals, title_pairs
 from proposals.services import (
     proposal_answer,
     proposal_assign,

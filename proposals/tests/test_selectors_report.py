@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from congress.roles import Role
 from proposals.models import Answer, AnswerCategory, Assignment, AssignmentMeeting
-from proposals.selectors_report import assignment_meetings_of_year, key_proposals_of_year
+from proposals.selectors.report import assignment_meetings_of_year, key_proposals_of_year
 from proposals.tests.factories import ProposalFactory
 
 IN_2024 = timezone.make_aware(datetime.datetime(2024, 3, 1, 10))

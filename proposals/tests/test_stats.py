@@ -15,7 +15,7 @@ from congress.tests.factories import TownshipFactory, UnitFactory
 from deputies.tests.factories import DeputyFactory
 from proposals.models import AnswerCategory, Proposal, ProposalField
 from proposals.selectors import proposals_year_summary
-from proposals.selectors_stats import percent, proposal_statistics
+from proposals.selectors.stats import percent, proposal_statistics
 from proposals.services import (
     proposal_answer,
     proposal_assign,

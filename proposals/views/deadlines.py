@@ -1,6 +1,6 @@
 """The deadline pages: a lead unit asks for a later deadline and staff decide, a co-unit
 sends its view, a unit's own items by due date, the staff's work queues, and the township's
-working-day corrections. Thin views over proposals.services and proposals.selectors_queues."""
+working-day corrections. Thin views over proposals.services and proposals.selectors.queues."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -27,14 +27,14 @@ from congress.views_mixins import (
 from congress.workdays import published_years
 
 from .. import permissions, services
-from ..forms_deadlines import (
+from ..forms.deadlines import (
     CoUnitOpinionForm,
     ExtensionDecisionForm,
     ExtensionRequestForm,
     WorkdayOverrideForm,
 )
 from ..selectors import proposal_get_for_user
-from ..selectors_queues import (
+from ..selectors.queues import (
     assignment_of_unit,
     extension_get_for_user,
     mark_days_left,

@@ -21,7 +21,7 @@ from deputies.mixins import OwnDeputyMixin
 
 from .. import permissions, services
 from ..selectors import proposal_get_for_user
-from ..selectors_deputy import (
+from ..selectors.deputy import (
     answer_attachment_get_for_user,
     answer_get_for_user,
     attachments_for_detail,

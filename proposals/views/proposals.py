@@ -34,7 +34,7 @@ from ..selectors import (
     proposal_get_for_user,
     proposal_list_for_user,
 )
-from ..selectors_stats import may_read_statistics
+from ..selectors.stats import may_read_statistics
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 from .deadlines import deadline_panel_context
 from .deputy import attachments_context

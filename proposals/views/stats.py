@@ -14,13 +14,9 @@ from congress.excel import XLSX_CONTENT_TYPE
 from congress.views_mixins import TownshipMixin
 
 from ..excel import statistics_workbook
-from ..forms_stats import StatisticsFilterForm
-from ..selectors_stats import (
-    Rate,
-    may_read_statistics,
-    proposal_statistics,
-    statistics_tables,
-)
+from ..forms.stats import StatisticsFilterForm
+from ..selectors.stats import may_read_statistics, proposal_statistics
+from ..selectors.tables import Rate, statistics_tables
 
 
 class StatisticsMixin(PermissionRequiredMixin, TownshipMixin):

@@ -2,7 +2,7 @@
 and unit, the assignment meeting, answered and on time, the answer categories A/B/C/D with their
 shares, satisfaction and each key item.
 
-Every figure is the statistics page's (proposals.selectors_stats.proposal_statistics, carried
+Every figure is the statistics page's (proposals.selectors.stats.proposal_statistics, carried
 by the proposals YearSummary as details["statistics"]), quoted as a token linking to the
 records it counts; names and titles holding a digit are quoted as tokens too, so the text has
 no number that does not come from the records.
@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congress.numerals import chinese_numeral
-from proposals.selectors_report import assignment_meetings_of_year, key_proposals_of_year
-from proposals.selectors_stats import ProposalStatistics, percent
+from proposals.selectors.report import assignment_meetings_of_year, key_proposals_of_year
+from proposals.selectors.stats import ProposalStatistics, percent
 
 from .base import (
     DocumentSpec,

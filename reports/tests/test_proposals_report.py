@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from congress.models import User
-from proposals.selectors_stats import proposal_statistics
+from proposals.selectors.stats import proposal_statistics
 from reports.drafting.tokens import TOKEN, typed_numbers
 from reports.models import WorkReport
 

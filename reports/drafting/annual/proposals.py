@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as __
 
-from proposals.selectors_report import assignment_meetings_of_year, key_proposals_of_year
+from proposals.selectors.report import assignment_meetings_of_year, key_proposals_of_year
 
 from ..base import (
     DraftContext,

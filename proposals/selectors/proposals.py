@@ -16,8 +16,8 @@ from congress.roles import Role
 from congress.scoping import visible_to
 from deputies.models import Deputy
 
-from .masking import mask_personal_data
-from .models import (
+from ..masking import mask_personal_data
+from ..models import (
     Answer,
     AnswerCategory,
     Assignment,
@@ -28,9 +28,9 @@ from .models import (
     ProposalStatusChange,
     Rating,
 )
-from .permissions import MERGE_TARGET_STATES, PUBLIC_STATES, signed_q
-from .selectors_stats import proposal_statistics
-from .workflow import PRIVATE_STATES, PROPOSAL_WORKFLOW, RECEIVED, Status
+from ..permissions import MERGE_TARGET_STATES, PUBLIC_STATES, signed_q
+from ..workflow import PRIVATE_STATES, PROPOSAL_WORKFLOW, RECEIVED, Status
+from .stats import proposal_statistics
 
 RECENT = 10
 
@@ -114,7 +114,7 @@ def _list_url(**query) -> str:
 
 def proposals_year_summary(*, township, year: int) -> YearSummary:
     """The year's proposals as the reports quote them: the figures of the statistics page
-    (proposals.selectors_stats.proposal_statistics, where each is defined), not a second count."""
+    (proposals.selectors.stats.proposal_statistics, where each is defined), not a second count."""
     stats = proposal_statistics(township=township, year=year)
     totals = stats.totals
     figures = [

@@ -29,12 +29,12 @@ from django.utils.translation import gettext_lazy as _
 from congress.roles import Role
 from congress.scoping import get_visible_or_404, visible_to
 
-from . import permissions
-from .masking import mask_personal_data
-from .models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
-from .permissions import PUBLIC_STATES
-from .selectors import proposal_list_for_user
-from .workflow import PRIVATE_STATES, Status
+from .. import permissions
+from ..masking import mask_personal_data
+from ..models import Answer, AnswerAttachment, Proposal, ProposalAttachment, ProposalSigner, Rating
+from ..permissions import PUBLIC_STATES
+from ..workflow import PRIVATE_STATES, Status
+from .proposals import proposal_list_for_user
 
 # ----------------------------------------------------------------------------- similar titles
 

@@ -19,8 +19,8 @@ from congress.models import WorkdayOverride
 from congress.pagination import COUNT_LIMIT, count_label, count_up_to
 from congress.scoping import get_visible_or_404, visible_to
 
-from . import permissions, rules
-from .models import (
+from .. import permissions, rules
+from ..models import (
     Answer,
     Assignment,
     CoUnitOpinion,
@@ -29,8 +29,8 @@ from .models import (
     ProposalSigner,
     Rating,
 )
-from .selectors import overdue_q, proposal_list_for_user
-from .workflow import Status
+from ..workflow import Status
+from .proposals import overdue_q, proposal_list_for_user
 
 # How many rows of each queue the page shows; the count says how many there are in all.
 QUEUE_ROWS = 50

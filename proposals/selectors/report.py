@@ -1,5 +1,5 @@
 """What the proposal-handling report (reports.drafting.proposals) needs beyond the statistics
-(proposals.selectors_stats): the year's key proposals one by one, and the assignment meetings
+(proposals.selectors.stats): the year's key proposals one by one, and the assignment meetings
 that handed the year's proposals to the units. Plain data, a fixed number of queries."""
 
 import datetime
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Subquery
 
-from .models import Answer, AssignmentMeeting
-from .selectors_stats import _received
+from ..models import Answer, AssignmentMeeting
+from .stats import _received
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from congress.forms import DateInput
 from deputies.selectors import deputy_choices
 from sessions.selectors import session_choices
 
-from .models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField, Rating
-from .permissions import enters_paper_records
-from .selectors import deputies_to_rate, lead_member_choices, meeting_choices
+from ..models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField, Rating
+from ..permissions import enters_paper_records
+from ..selectors import deputies_to_rate, lead_member_choices, meeting_choices
 
 
 class TownshipChoicesMixin:
@@ -302,7 +302,7 @@ class MeetingAssignForm(forms.Form):
             yield proposal, {name: self[f"p{proposal.pk}-{name}"] for name in self.ROW_FIELDS}
 
     def items(self) -> list:
-        from .services import MeetingItem
+        from ..services import MeetingItem
 
         data = self.cleaned_data
         return [
