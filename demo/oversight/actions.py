@@ -1,5 +1,6 @@
-"""The 2024 report's oversight actions (sections 二 to 九), their government tasks and progress
-reviews, and the river campaign, written through the oversight services.
+"""The 2024 report's oversight actions (sections 二 to 九), the progress reviews of the
+government tasks they oversaw (`government_tasks`), and the river campaign, written through the
+oversight services.
 
 Each action owns its deputies' activity: the deputies present, on leave or absent are marked
 on the roll of the day, staff are named, others counted, and person-times follow from them.
@@ -10,138 +11,22 @@ import datetime
 
 from deputies.selectors import deputies_in_office_on
 from deputies.services import activity_set_attendance
-from oversight.models import GovernmentTask, OversightAction, ProgressReview
-from oversight.services.actions import (
-    ActionInput,
-    action_create,
-    campaign_create,
-    review_record,
-    task_create,
+from oversight.models import OversightAction, ProgressReview
+from oversight.services.actions import ActionInput, action_create, campaign_create, review_record
+
+from . import government_tasks
+from .government_tasks import (
+    BUILDING,
+    ENVIRONMENT,
+    FARMING,
+    KEY_PROJECTS,
+    OFFICE,
+    ON_TRACK,
+    POLICE,
+    PRACTICAL_PROJECTS,
 )
 
 D = datetime.date
-PRACTICAL, KEY_PROJECT = GovernmentTask.Kind.PRACTICAL, GovernmentTask.Kind.KEY_PROJECT
-DONE, ON_TRACK, BEHIND = (
-    ProgressReview.Progress.DONE,
-    ProgressReview.Progress.ON_TRACK,
-    ProgressReview.Progress.BEHIND,
-)
-HEAD, DEPUTY_HEAD_WU, DEPUTY_HEAD_ZHENG = "镇长 周志远", "副镇长 吴海燕", "副镇长 郑国平"
-BUILDING, FARMING, ENVIRONMENT = "镇村镇建设办公室", "镇农业农村办公室", "镇生态环境办公室"
-OFFICE, FINANCE, POLICE = "镇党政综合办公室", "镇财政所", "镇公安派出所"
-
-# 四、镇政府10件实事 (key, title, unit, leader, mid-year progress, notes)
-PRACTICAL_PROJECTS = [
-    (
-        "wulei_street",
-        "五雷街道路硬化及雨污管网改造",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        ON_TRACK,
-        "路面硬化完成六成，雨污分流管网铺设过半。",
-    ),
-    (
-        "drinking_water",
-        "农村饮用水提标改造工程",
-        FARMING,
-        DEPUTY_HEAD_WU,
-        DONE,
-        "8个行政村供水站改造完成并通水。",
-    ),
-    (
-        "market",
-        "集镇农贸市场提升改造",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        BEHIND,
-        "摊位招租调整未完成，主体改造推迟开工。",
-    ),
-    (
-        "river_sewage",
-        "练溪沿线村庄生活污水治理",
-        ENVIRONMENT,
-        DEPUTY_HEAD_WU,
-        ON_TRACK,
-        "完成4个村的管网铺设，终端设施在建。",
-    ),
-    (
-        "elderly_care",
-        "村级居家养老服务照料中心建设",
-        OFFICE,
-        DEPUTY_HEAD_WU,
-        ON_TRACK,
-        "3个照料中心已投入使用，2个在装修。",
-    ),
-    (
-        "street_lights",
-        "集镇及主要村道路灯亮化工程",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        DONE,
-        "新装路灯320盏，已全部亮灯。",
-    ),
-    (
-        "road_safety",
-        "农村公路安全生命防护工程",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        ON_TRACK,
-        "护栏安装完成计划的55%。",
-    ),
-    (
-        "school_repair",
-        "中小学校舍维修改造",
-        OFFICE,
-        DEPUTY_HEAD_WU,
-        ON_TRACK,
-        "利用暑期施工，开学前完工。",
-    ),
-    (
-        "waste_sorting",
-        "垃圾分类收集处理设施建设",
-        ENVIRONMENT,
-        DEPUTY_HEAD_WU,
-        BEHIND,
-        "资源化处理站选址尚未落实。",
-    ),
-    ("relief", "困难群众帮扶救助", FINANCE, HEAD, ON_TRACK, "上半年发放救助资金按进度到位。"),
-]
-
-# 四、中心镇重点项目 (key, title, unit, leader, progress on 12 September, notes)
-KEY_PROJECTS = [
-    (
-        "reservoir_project",
-        "省重点工程石坑坪水库建设",
-        BUILDING,
-        HEAD,
-        ON_TRACK,
-        "大坝主体浇筑按计划推进，移民安置进入第二批。",
-    ),
-    (
-        "industrial_park",
-        "姚埠工业园区基础设施建设",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        ON_TRACK,
-        "园区道路完工，污水管网接入练溪污水处理厂在建。",
-    ),
-    (
-        "town_renewal",
-        "中心镇集镇有机更新",
-        BUILDING,
-        DEPUTY_HEAD_ZHENG,
-        BEHIND,
-        "沿街立面改造因征迁协商进度滞后。",
-    ),
-    (
-        "river_works",
-        "练溪综合治理工程",
-        ENVIRONMENT,
-        DEPUTY_HEAD_WU,
-        ON_TRACK,
-        "清淤及生态护岸完成二期。",
-    ),
-]
 
 RIVER_CAMPAIGN = {
     "title": "关心母亲河溪，查找水污染源，恪尽代表职责",
@@ -375,24 +260,6 @@ ACTIONS = [
 ]
 
 
-def _tasks(found: dict) -> dict[str, GovernmentTask]:
-    township, staff, units = found["township"], found["staff"], found["units"]
-    tasks = {}
-    for kind, rows in ((PRACTICAL, PRACTICAL_PROJECTS), (KEY_PROJECT, KEY_PROJECTS)):
-        for number, (key, title, unit, leader, _progress, _notes) in enumerate(rows, start=1):
-            tasks[key] = task_create(
-                township=township,
-                by=staff,
-                year=2024,
-                kind=kind,
-                number=number,
-                title=title,
-                unit=units[unit],
-                leader=leader,
-            )
-    return tasks
-
-
 def _mark(action: OversightAction, row: dict, found: dict) -> None:
     """The roll of the day: those present, on leave and absent, if in office that day."""
     deputies, day = found["deputies"], action.activity.start_date
@@ -412,7 +279,7 @@ def _mark(action: OversightAction, row: dict, found: dict) -> None:
 def seed(found: dict) -> None:
     township, staff, units = found["township"], found["staff"], found["units"]
     plan_item = found.get("plan_items", {}).get("oversight")
-    tasks = _tasks(found)
+    tasks = government_tasks.create(found)
     # The plan's deputies item named the river campaign (四、切实加强代表工作).
     river = campaign_create(
         township=township,
