@@ -53,7 +53,11 @@ class RosterFilter(django_filters.FilterSet):
                 field.widget.attrs["class"] = "form-control form-control-sm"
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value.strip()))
+        typed = Q(name__icontains=value.strip())
+        letters = "".join(value.split()).lower()
+        if letters.isascii() and letters.isalpha():  # 张三 typed as "zhangsan" or "zhang"
+            typed |= Q(name_pinyin__contains=letters)
+        return queryset.filter(typed)
 
     def filter_mandate(self, queryset, name, value):
         # Applied once, in filter_queryset, so that all mandate criteria meet on one mandate.

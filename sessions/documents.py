@@ -12,7 +12,7 @@ from .selectors import session_detail
 
 def _elections(session: CongressSession):
     return session.elections.select_related("sitting").prefetch_related(
-        Prefetch("candidates", queryset=Candidate.objects.order_by("-votes_for", "pk"))
+        Prefetch("candidates", queryset=Candidate.objects.all())  # as on the ballot: 按姓氏笔画
     )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from congress.models import Township
+from congress.names import NAME_KEY_LENGTH, pinyin_key, stroke_key
 from congress.numerals import document_numeral
 from congress.scoping import Scope
 from congress.validators import validate_visible_text
@@ -119,8 +120,34 @@ class DeputyGroup(NaturallyOrderedByName):
         ]
 
 
+class DeputyQuerySet(models.QuerySet):
+    """Bulk writes fill the name keys too, as save() does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.fill_name_keys()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "name" in fields:
+            for obj in objs:
+                obj.fill_name_keys()
+            fields = [*fields, *Deputy.NAME_KEYS]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
 class Deputy(models.Model):
-    """A person who holds, or held, one or more deputy mandates in this township."""
+    """A person who holds, or held, one or more deputy mandates in this township.
+
+    Deputies are listed as official lists print them, 按姓氏笔画 (congress.names): the order is
+    kept in name_stroke_key, written on every save with name_pinyin (for finding a name typed in
+    pinyin)."""
+
+    # The official order of names, for querysets that name their order (Meta.ordering is it too).
+    OFFICIAL_ORDER = ("name_stroke_key", "pk")
+    NAME_KEYS = ("name_stroke_key", "name_pinyin")
 
     class Gender(models.TextChoices):
         MALE = "male", _("Male")
@@ -161,6 +188,12 @@ class Deputy(models.Model):
         verbose_name=_("login account"),
     )
     name = models.CharField(_("full name"), max_length=50, validators=[validate_visible_text])
+    name_stroke_key = models.CharField(
+        _("name in stroke order"), max_length=NAME_KEY_LENGTH, editable=False, default=""
+    )
+    name_pinyin = models.CharField(
+        _("name in pinyin"), max_length=NAME_KEY_LENGTH, editable=False, default=""
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     ethnicity = models.CharField(
         _("ethnicity"), max_length=20, default="汉族", validators=[validate_visible_text]
@@ -207,19 +240,35 @@ class Deputy(models.Model):
         verbose_name=_("presidium member in contact"),
     )
 
-    history = HistoricalRecords(excluded_fields=["photo"])
+    history = HistoricalRecords(excluded_fields=["photo", "name_stroke_key", "name_pinyin"])
 
     scope = Scope(owner="user")
+
+    objects = DeputyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("deputy")
         verbose_name_plural = _("deputies")
-        ordering = ["name", "pk"]
+        ordering = ["name_stroke_key", "pk"]
         permissions = [("view_private", _("Can see deputies' phone, address and points"))]
-        indexes = [models.Index(fields=["township", "name"])]
+        indexes = [
+            models.Index(fields=["township", "name"]),
+            models.Index(fields=["township", "name_stroke_key"]),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_name_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, *self.NAME_KEYS}
+        super().save(*args, **kwargs)
+
+    def fill_name_keys(self) -> None:
+        self.name_stroke_key = stroke_key(self.name)
+        self.name_pinyin = pinyin_key(self.name)
 
 
 # A deputy's personal details, in the order forms and the roster workbook show them. The one list

@@ -62,12 +62,14 @@ def activity_roll(*, activity: Activity) -> QuerySet[Deputy]:
 def activity_attendance_rows(*, activity: Activity) -> list[dict]:
     """Every deputy on the activity's roll with their status for it (or none yet)."""
     statuses = dict(activity.attendances.values_list("deputy_id", "status"))
-    deputies = activity_roll(activity=activity).order_by("name", "pk")
+    deputies = activity_roll(activity=activity).order_by(*Deputy.OFFICIAL_ORDER)
     return [{"deputy": d, "status": statuses.get(d.pk, "")} for d in deputies]
 
 
 def activity_participants(*, activity: Activity) -> QuerySet[Attendance]:
-    return activity.attendances.select_related("deputy").order_by("status", "deputy__name")
+    return activity.attendances.select_related("deputy").order_by(
+        "status", "deputy__name_stroke_key", "deputy_id"
+    )
 
 
 def activity_attachments(*, activity: Activity):
@@ -118,7 +120,7 @@ def reports_to_voters_for_user(*, user) -> QuerySet[ReportToVoters]:
 
 def liaison_deputies_for_user(*, user) -> QuerySet[Deputy]:
     """The deputies a presidium member keeps contact with (主席团成员联系代表)."""
-    return visible_to(Deputy.objects.filter(liaison=user), user).order_by("name")
+    return visible_to(Deputy.objects.filter(liaison=user), user).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 # ------------------------------------------------------------------------ the year, for reports

@@ -210,7 +210,8 @@ def _scored(
 def _ranked(scored: QuerySet[Deputy]) -> QuerySet[Deputy]:
     """In ranking order, with the rank: equal points share a rank and the next one skips."""
     return scored.annotate(rank=Window(Rank(), order_by=F("points_tenths").desc())).order_by(
-        "-points_tenths", "name", "pk"
+        "-points_tenths",
+        *Deputy.OFFICIAL_ORDER,  # equal points: 按姓氏笔画
     )
 
 

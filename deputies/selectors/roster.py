@@ -100,7 +100,7 @@ def deputies_holding_a_mandate(deputies: QuerySet[Deputy], day: datetime.date):
 def deputies_without_account(*, township, day: datetime.date) -> QuerySet[Deputy]:
     """The township's deputies holding a mandate on `day` who have no login account yet."""
     deputies = Deputy.objects.filter(township=township, user__isnull=True)
-    return deputies_holding_a_mandate(deputies, day).order_by("name", "pk")
+    return deputies_holding_a_mandate(deputies, day).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 def mandates_in_office_during(year: int) -> Q:
@@ -117,7 +117,7 @@ def deputies_in_office_during(deputies: QuerySet[Deputy], year: int) -> QuerySet
 def deputy_choices(*, township) -> QuerySet[Deputy]:
     """Every deputy of the township, past ones included (staff enter last season's paper
     records on their behalf), for a form's drop-down."""
-    return Deputy.objects.filter(township=township).order_by("name", "pk")
+    return Deputy.objects.filter(township=township).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 def constituency_choices(*, township) -> QuerySet[Constituency]:

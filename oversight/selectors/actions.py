@@ -105,7 +105,7 @@ def action_participants_for_user(*, user, action: OversightAction) -> Participan
     rows = (
         visible_to(Attendance.objects.filter(activity_id=action.activity_id), user)
         .select_related("deputy")
-        .order_by("deputy__name", "pk")
+        .order_by("deputy__name_stroke_key", "pk")
     )
     by_status: dict[str, list] = {status: [] for status in AttendanceStatus.values}
     for row in rows:

@@ -58,7 +58,9 @@ def _observations_in(queryset: QuerySet[ElectionObservation], year: int):
     return (
         queryset.filter(date__year=year)
         .select_related("village")
-        .prefetch_related(Prefetch("observers", queryset=Deputy.objects.order_by("name", "pk")))
+        .prefetch_related(
+            Prefetch("observers", queryset=Deputy.objects.order_by(*Deputy.OFFICIAL_ORDER))
+        )
         .order_by("village__name", "village_id", "date", "pk")
     )
 

@@ -114,7 +114,7 @@ def evaluation_ratings_for_user(*, evaluation: WorkEvaluation, user) -> QuerySet
     return (
         visible_to(EvaluationRating.objects.filter(evaluation=evaluation), user)
         .select_related("deputy")
-        .order_by("deputy__name", "pk")
+        .order_by("deputy__name_stroke_key", "pk")
     )
 
 
@@ -160,7 +160,9 @@ def evaluation_result(evaluation: WorkEvaluation) -> EvaluationResult:
     )
     waiting = present - {deputy_id for deputy_id, _verdict in ratings}
     not_rated = (
-        list(Deputy.objects.filter(pk__in=waiting).order_by("name", "pk")) if waiting else []
+        list(Deputy.objects.filter(pk__in=waiting).order_by(*Deputy.OFFICIAL_ORDER))
+        if waiting
+        else []
     )
 
     def share(n: int) -> float | None:
@@ -186,7 +188,7 @@ def evaluation_rating_rows(*, evaluation: WorkEvaluation) -> list[dict]:
             activity_id=evaluation.action.activity_id, status=AttendanceStatus.PRESENT
         )
         .select_related("deputy")
-        .order_by("deputy__name", "deputy_id")
+        .order_by("deputy__name_stroke_key", "deputy_id")
     )
     ratings = {r.deputy_id: r for r in EvaluationRating.objects.filter(evaluation=evaluation)}
     rows = []

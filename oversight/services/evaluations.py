@@ -86,7 +86,8 @@ def evaluation_ratings_set(
     WorkEvaluation.objects.select_for_update().filter(pk=evaluation.pk).first()
     absent = set(ratings) - present_deputy_ids(evaluation)
     if absent:
-        names = Deputy.objects.filter(pk__in=absent).order_by("name").values_list("name", flat=True)
+        absentees = Deputy.objects.filter(pk__in=absent).order_by(*Deputy.OFFICIAL_ORDER)
+        names = absentees.values_list("name", flat=True)
         raise ValidationError(
             _("Only deputies present at the evaluation can rate it; not present: %(names)s.")
             % {"names": "、".join(names) or ", ".join(str(pk) for pk in sorted(absent))}

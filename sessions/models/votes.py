@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from congress.names import NAME_KEY_LENGTH, stroke_key
 from congress.scoping import Scope
 from congress.validators import validate_plain_text, validate_visible_text
 
@@ -177,6 +178,10 @@ class Candidate(models.Model):
     name = models.CharField(
         pgettext_lazy("person", "name"), max_length=50, validators=[validate_visible_text]
     )
+    # Candidates are listed as ballots print them, 按姓氏笔画 (congress.names).
+    name_stroke_key = models.CharField(
+        _("name in stroke order"), max_length=NAME_KEY_LENGTH, editable=False, default=""
+    )
     deputy = models.ForeignKey(
         "deputies.Deputy",
         on_delete=models.PROTECT,
@@ -210,14 +215,21 @@ class Candidate(models.Model):
     )
     unanimous = models.BooleanField(_("every vote (满票)"), default=False)
 
-    history = HistoricalRecords(m2m_fields=[nominators])
+    history = HistoricalRecords(m2m_fields=[nominators], excluded_fields=["name_stroke_key"])
 
     scope = Scope(township="election__session__township")
 
     class Meta:
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
-        ordering = ["pk"]
+        ordering = ["name_stroke_key", "pk"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_stroke_key = stroke_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_stroke_key"}
+        super().save(*args, **kwargs)

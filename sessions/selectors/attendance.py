@@ -40,7 +40,7 @@ def absence_warnings(*, township) -> QuerySet[Deputy]:
     in_office = deputies_in_office_on(
         township=township, day=timezone.localdate(), level=Mandate.Level.TOWNSHIP
     )
-    return in_office.filter(pk__in=missed).order_by("name", "pk")
+    return in_office.filter(pk__in=missed).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 def attendance_counts_by_deputy(*, township, year: int) -> QuerySet[SittingAttendance]:

@@ -23,7 +23,7 @@ def session_detail(*, session: CongressSession, user=None) -> dict:
     quorums = {sitting.pk: sitting_quorum(sitting=sitting) for sitting in sittings}
     elections = list(
         session.elections.select_related("sitting", "agenda_item").prefetch_related(
-            Prefetch("candidates", queryset=Candidate.objects.order_by("pk"))
+            Prefetch("candidates", queryset=Candidate.objects.all())
         )
     )
     return {
@@ -33,7 +33,7 @@ def session_detail(*, session: CongressSession, user=None) -> dict:
         "resolutions": session.resolutions.select_related("sitting", "agenda_item"),
         "elections": elections,
         "tasks": visible_to(session.preparation_tasks.all(), user) if user else [],
-        "presidium": session.presidium.order_by("name", "pk"),
+        "presidium": session.presidium.order_by(*Deputy.OFFICIAL_ORDER),
         "activities": session.preparatory_activities.order_by("start_date", "pk"),
         "moves": SESSION_WORKFLOW.moves_for(user=user, record=session) if user else [],
         "timeline": session.status_changes.select_related("changed_by").order_by("pk"),
@@ -64,7 +64,7 @@ def presidium_choices(*, session: CongressSession) -> QuerySet[Deputy]:
         day=session.start_date,
         level=Mandate.Level.TOWNSHIP,
         term=session.term,
-    ).order_by("name", "pk")
+    ).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 def preparatory_activity_choices(*, session: CongressSession) -> QuerySet[Activity]:
@@ -87,13 +87,13 @@ def sitting_choices_with_quorum(*, session: CongressSession) -> list[Sitting]:
 
 def election_deputy_choices(*, election: Election) -> QuerySet[Deputy]:
     """Deputies who may be a candidate or nominate one: in office on the day of the vote."""
-    return sitting_roll(sitting=election.sitting).order_by("name", "pk")
+    return sitting_roll(sitting=election.sitting).order_by(*Deputy.OFFICIAL_ORDER)
 
 
 def election_detail(*, election: Election) -> dict:
     """An election's page: its candidates with their nominators, and the majority it needs."""
     candidates = election.candidates.select_related("deputy").prefetch_related(
-        Prefetch("nominators", queryset=Deputy.objects.order_by("name", "pk"))
+        Prefetch("nominators", queryset=Deputy.objects.order_by(*Deputy.OFFICIAL_ORDER))
     )
     return {
         "election": election,

@@ -29,7 +29,7 @@ def sitting_roll(*, sitting: Sitting) -> QuerySet[Deputy]:
 def sitting_attendance_rows(*, sitting: Sitting) -> list[dict]:
     """Every deputy on the sitting's roll, with their attendance status (or none yet)."""
     statuses = dict(sitting.attendances.values_list("deputy_id", "status"))
-    deputies = sitting_roll(sitting=sitting).order_by("name", "pk")
+    deputies = sitting_roll(sitting=sitting).order_by(*Deputy.OFFICIAL_ORDER)
     return [{"deputy": d, "status": statuses.get(d.pk, "")} for d in deputies]
 
 
