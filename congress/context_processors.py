@@ -4,10 +4,14 @@ from .roles import Role
 
 
 def navigation(request):
-    """The role of the signed-in user, so base.html can show the menu that fits it."""
+    """The role of the signed-in user, so base.html can show the menu that fits it, and
+    whether the calendar can ever show them anything."""
     user = getattr(request, "user", None)
-    role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
-    return {"current_role": role, "Role": Role}
+    if user is None or not user.is_authenticated:
+        return {"current_role": "", "Role": Role, "calendar_shown": False}
+    from .calendar.selectors import calendar_serves
+
+    return {"current_role": user.role, "Role": Role, "calendar_shown": calendar_serves(user)}
 
 
 def notifications(request):

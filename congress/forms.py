@@ -157,13 +157,25 @@ class ProfileForm(forms.Form):
     )
 
 
+class AllYesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter's drop-down: 全部 (no filter), 是, 否. Django's (and django-filter's
+    BooleanFilter's) says 未知 for the empty choice, as if a record could be neither."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("unknown", _("All")), ("true", _("Yes")), ("false", _("No")))
+
+
 class FilterForm(forms.Form):
     """A list's filters (with FilterFormListMixin): small fields in one row, and `filters()`,
-    the valid values for the list's selector (none when the form is not valid)."""
+    the valid values for the list's selector (none when the form is not valid). A yes/no field
+    offers 全部/是/否 (AllYesNoSelect)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if type(field.widget) is forms.NullBooleanSelect:
+                field.widget = AllYesNoSelect(field.widget.attrs)
             if isinstance(field.widget, forms.CheckboxInput):
                 continue
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
@@ -172,7 +184,12 @@ class FilterForm(forms.Form):
     def filters(self) -> dict:
         if not self.is_bound or not self.is_valid():
             return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        # A yes/no field's 否 (False) is a filter too; an unticked box or 全部 is none.
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value or (value is False and isinstance(self.fields[name], forms.NullBooleanField))
+        }
 
 
 class AuthEventFilterForm(FilterForm):

@@ -58,8 +58,12 @@ def user_set_role(*, user: User, role: str) -> User:
 @transaction.atomic
 def user_password_change(*, user: User, password: str) -> User:
     """The user's own new password (the form has checked it against the password rules): not
-    the one they had, which may be the initial password printed on a slip."""
-    if user.check_password(password):
+    the one they had, which may be the initial password printed on a slip. The password rules'
+    history check has already compared it with the current one when it is configured: one
+    hash fewer (a hash is the cost of a password change)."""
+    from .security.passwords import history_count
+
+    if not history_count() and user.check_password(password):
         raise ValidationError(
             {"new_password1": _("Choose a password different from the one you have now.")}
         )

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.accounts.selectors import unit_choices
+from congress.forms import AllYesNoSelect
 from sessions.selectors import session_choices
 
 from .models import Assignment, Proposal, ProposalField
@@ -50,8 +51,12 @@ class ProposalFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("Lead unit"), field_name="handling_unit", queryset=_units
     )
-    key = django_filters.BooleanFilter(label=_("Key proposal"), field_name="is_key")
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    key = django_filters.BooleanFilter(
+        label=_("Key proposal"), field_name="is_key", widget=AllYesNoSelect
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue"), method="filter_overdue", widget=AllYesNoSelect
+    )
     # The proposals assigned at one 交办会: where a work report's meeting figures lead.
     meeting = django_filters.NumberFilter(
         label=_("Assignment meeting"), method="filter_meeting", widget=forms.HiddenInput

@@ -11,6 +11,7 @@ from django.utils.dates import WEEKDAYS
 from congress import registry
 from congress.models import CalendarFeed
 from congress.registry import CalendarEvent
+from congress.roles import READS
 
 # The years a month may be asked for: wider than any congress, narrower than what a date or a
 # database can hold, so that any ?month= in range is safe to compute with.
@@ -30,6 +31,17 @@ def calendar_events_for_user(
     ]
     # The longer of two events starting the same day first, so that it heads each of its days.
     return sorted(events, key=lambda event: (event.start, event.start - event.end, event.title))
+
+
+def calendar_serves(user) -> bool:
+    """Whether any source can ever have an event for the user: their role reads (READS) the
+    model of at least one. Handling units and the county read none: the menu offers them no
+    calendar, which would stay empty."""
+    role = getattr(user, "role", "")
+    return any(
+        not source.model or role in READS.get(source.model.lower(), {})
+        for source in registry.calendar_sources
+    )
 
 
 @dataclass

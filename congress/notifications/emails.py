@@ -16,7 +16,7 @@ from congress.models import Notification, User
 
 
 def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return f"{settings.SITE_URL or 'http://127.0.0.1:8000'}{path}"
 
 
 def open_url(notification: Notification) -> str:

@@ -11,7 +11,7 @@ refuse the guessable kind instead.
 """
 
 from django.contrib.auth import password_validation
-from django.contrib.auth.hashers import check_password
+from django.contrib.auth.hashers import identify_hasher
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -100,7 +100,7 @@ class PasswordHistoryValidator:
         if user is None or user.pk is None:
             return
         hashes = recent_password_hashes(user=user, count=self.count)
-        if any(check_password(password, encoded) for encoded in hashes):
+        if any(password_matches(password, encoded) for encoded in hashes):
             raise ValidationError(
                 _("The password must not be one of your last %(count)d passwords."),
                 code="password_reused",
@@ -109,6 +109,18 @@ class PasswordHistoryValidator:
 
     def get_help_text(self):
         return _("Not one of your last %(count)d passwords.") % {"count": self.count}
+
+
+def password_matches(password: str, encoded: str) -> bool:
+    """One verification of the password against a remembered hash, by the hasher that made it.
+    Not check_password: for a hash of the preferred algorithm with an older work factor (PBKDF2
+    from an earlier Django) a mismatch pads the time up to today's factor (harden_runtime), a
+    second full hash per row, which a history check needs no more than the login form does."""
+    try:
+        hasher = identify_hasher(encoded)
+    except ValueError:  # an unusable password ("!...") or a hasher no longer installed
+        return False
+    return hasher.verify(password, encoded)
 
 
 def record_password_history(sender, instance, created, update_fields=None, **kwargs):

@@ -8,7 +8,7 @@ township's; each list costs a fixed number of queries however many rows it holds
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +30,7 @@ from ..models import (
     Rating,
 )
 from ..workflow import Status
-from .proposals import overdue_q, proposal_list_for_user
+from .proposals import overdue_q, proposal_list_for_user, proposals_to_close
 
 # How many rows of each queue the page shows; the count says how many there are in all.
 QUEUE_ROWS = 50
@@ -64,9 +64,12 @@ def _not_rated(answer_ref) -> Exists:
 
 def signers_with_rating_outstanding(*, today: datetime.date) -> QuerySet[ProposalSigner]:
     """Every township's signers who have not rated an answer given more than RATING_DAYS ago,
-    with the answer's id and time (`current_answer_id`, `answered_at`): one query."""
+    with the answer's id and time (`current_answer_id`, `answered_at`): one query. The answer
+    waits for its lead deputy's rating only, unless the township has every signer rate
+    (Township.all_signers_rate)."""
     return (
         ProposalSigner.objects.filter(permissions.signed_q(), proposal__status=Status.ANSWERED)
+        .filter(Q(is_lead=True) | Q(proposal__township__all_signers_rate=True))
         .annotate(
             current_answer_id=_current_answer("pk", "proposal"),
             answered_at=_current_answer("answered_at", "proposal"),
@@ -122,7 +125,8 @@ def staff_queues(*, user, today: datetime.date) -> list[Queue]:
     """What waits for staff: proposals to register, due within REMIND_DAYS_BEFORE_DEADLINE
     days, overdue (oldest deadline first), answers to review (answered, no rating yet, newest
     first), ratings outstanding (answered more than RATING_DAYS ago, a confirmed signer has not
-    rated) and extension requests to decide. Two queries per queue, whatever their length."""
+    rated), proposals to close (answered and rated: the home page's 待办结) and extension
+    requests to decide. Two queries per queue, whatever their length."""
     proposals = proposal_list_for_user(user=user)
     horizon = today + datetime.timedelta(days=rules.REMIND_DAYS_BEFORE_DEADLINE)
 
@@ -190,6 +194,16 @@ def staff_queues(*, user, today: datetime.date) -> list[Queue]:
             .annotate(unrated=Coalesce(Subquery(unrated), 0))
             .filter(unrated__gt=0)
             .order_by("answered_at", "pk"),
+            annotate=answered_day,
+        ),
+        _queue(
+            "to_close",
+            _("Awaiting closing"),
+            _("Answered and rated, waiting to be closed; oldest answers first."),
+            proposals_to_close(user=user)
+            .annotate(answered_at=_current_answer("answered_at"))
+            .order_by("answered_at", "pk"),
+            url=_list_url(status=Status.RATED),
             annotate=answered_day,
         ),
         _queue(

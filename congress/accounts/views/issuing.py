@@ -15,7 +15,13 @@ from django.views.generic import TemplateView
 from ...pdf import pdf_response
 from ...views_mixins import ServiceFormMixin
 from ..services import IssuedPassword
-from ..slips import SLIPS_TOKEN_MAX_AGE, slips_from_token, slips_pdf, slips_token
+from ..slips import (
+    SLIPS_TOKEN_MAX_AGE,
+    slips_from_token,
+    slips_pdf,
+    slips_site_url,
+    slips_token,
+)
 
 
 def issued_response(
@@ -100,6 +106,7 @@ class SlipsView(View):
             )
         else:
             filename = _("login-slips-%(date)s.pdf") % {"date": timezone.localdate().isoformat()}
-            response = pdf_response(slips_pdf(slips=slips), filename=filename, inline=False)
+            pdf = slips_pdf(slips=slips, site_url=slips_site_url(request))
+            response = pdf_response(pdf, filename=filename, inline=False)
         add_never_cache_headers(response)
         return response

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -22,6 +23,7 @@ from django.test import Client, override_settings
 from django.urls import clear_url_caches
 from django.utils import timezone
 
+from congress.accounts.passwords import INITIAL_PASSWORD_HASHER
 from congress.excel import XLSX_CONTENT_TYPE
 from congress.models import Township, User
 from deputies.excel import COLUMNS, WorkbookError, choice_labels, read_rows, write_workbook
@@ -114,6 +116,9 @@ HUGE_SHEET_ROWS = 200_000
 HUGE_SHEET = f"roster import, {HUGE_SHEET_ROWS:,}-row sheet refused"
 # What `make run` does before it serves, on a fresh SQLite file (README: a newcomer's first run).
 FIRST_RUN = "make run on a fresh SQLite file"
+# A first password change, timed this many times at most (each one hashes a few times).
+PASSWORD_CHANGE_RUNS = 10
+INITIAL = "Kd4mPq8Rwz"  # an initial password as a slip prints it
 
 
 class Timing(NamedTuple):
@@ -176,6 +181,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"\n{'other case':44} {'queries':>8} {'median ms':>10}")
                 self.stdout.write(self._refusal_row(ZIP_BOMB, _zip_bomb()))
                 self.stdout.write(self._refusal_row(HUGE_SHEET, _huge_sheet()))
+            if only in "password change":
+                self.stdout.write(self._password_change_row())
             return
         self.stdout.write(f"\n{'other case':44} {'queries':>8} {'median ms':>10}")
         for label, timing in (
@@ -185,6 +192,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{label:44} {timing.queries:>8} {timing.median:>10.1f}")
         self.stdout.write(self._refusal_row(ZIP_BOMB, _zip_bomb()))
         self.stdout.write(self._refusal_row(HUGE_SHEET, _huge_sheet()))
+        self.stdout.write(self._password_change_row())
         self._write_first_run()
         if not no_reports:
             # Work reports: drafting and printing, for the demo year and ten times its records.
@@ -286,6 +294,34 @@ class Command(BaseCommand):
             f"{label:44} {len(queries):>8} {median:>10.1f}"
             f"  peak {peak / 2**10:,.0f} KiB, file {len(bomb) / 2**10:,.0f} KiB"
         )
+
+    def _password_change_row(self) -> str:
+        """A deputy's first password change (the form posted: the old password checked, the
+        password rules with the history check, the new hash) after logging in with the initial
+        password from the slip, on a new account each run. Rolled back."""
+        runs = min(self.runs, PASSWORD_CHANGE_RUNS)
+        township = Township.objects.get(name=BENCH_TOWNSHIP)
+        timings = []
+        with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]), transaction.atomic():
+            for run in range(runs):
+                user = User.objects.create(
+                    username=f"bench-password-{run}",
+                    township=township,
+                    password=make_password(INITIAL, hasher=INITIAL_PASSWORD_HASHER),
+                    must_change_password=True,
+                )
+                user.check_password(INITIAL)  # the login: rehashed with the preferred hasher
+                client = Client()
+                client.force_login(user)
+                new = f"Renda-{run}-Xq7"
+                data = {"old_password": INITIAL, "new_password1": new, "new_password2": new}
+                started = time.perf_counter()
+                response = client.post("/accounts/password/", data)
+                timings.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 302:
+                    raise RuntimeError(f"password change answered {response.status_code}")
+            transaction.set_rollback(True)
+        return f"password change: {statistics.median(timings):.0f} ms (median of {runs})"
 
 
 def _first_run() -> list[tuple[str, float]]:
