@@ -79,6 +79,7 @@ READS: dict[str, dict[str, str]] = {
     "deputies.rosterimport": {S: _T},
     "proposals.proposal": {S: _T, M: _T, D: _OWN, U: _UNIT},
     "proposals.proposalstatuschange": {S: _T, M: _T, D: _OWN, U: _UNIT},
+    "proposals.proposaldatecorrection": {S: _T, M: _T, D: _OWN, U: _UNIT},
     "proposals.proposalfield": {S: _T, M: _T, D: _T, U: _T},
     "proposals.proposalsigner": {S: _T, M: _T, D: _OWN, U: _UNIT},
     "proposals.proposalattachment": {S: _T, M: _T, D: _OWN, U: _UNIT},

@@ -74,6 +74,7 @@ from proposals.models import (
     DeadlineExtension,
     Proposal,
     ProposalAttachment,
+    ProposalDateCorrection,
     ProposalField,
     ProposalSigner,
     ProposalStatusChange,
@@ -504,6 +505,17 @@ def build_world(pk: int, *, township, deputy_user, member, unit, owned_only=Fals
     made(
         ProposalStatusChange.objects.create(
             pk=pk, proposal=proposal, from_status="", to_status=Status.SUBMITTED, changed_by=member
+        )
+    )
+    made(
+        ProposalDateCorrection.objects.create(
+            pk=pk,
+            proposal=proposal,
+            event=ProposalDateCorrection.Event.SUBMITTED,
+            old_at=proposal.submitted_at,
+            new_at=proposal.submitted_at - datetime.timedelta(days=1),
+            reason="纸质件落款",
+            corrected_by=member,
         )
     )
     made(ProposalSigner.objects.create(pk=pk, proposal=proposal, deputy=deputy, is_lead=True))

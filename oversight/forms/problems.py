@@ -95,6 +95,11 @@ class NoteForm(forms.Form):
         self.fields["note"].required = move.note_required
         if move.note_required:
             self.fields["note"].label = _("Why it is not rectified")
+        if move.name == "send_back":  # staff's step: dated, for one entered later from paper
+            self.fields["sent_back_on"] = forms.DateField(
+                label=_("Date"), required=False, initial=timezone.localdate, widget=DateInput
+            )
+            self.fields["note"] = self.fields.pop("note")
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True

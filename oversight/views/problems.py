@@ -44,7 +44,12 @@ def _begin(view, problem, data):
 
 
 def _send_back(view, problem, data):
-    return services.problem_send_back(problem=problem, by=view.request.user, note=data["note"])
+    return services.problem_send_back(
+        problem=problem,
+        by=view.request.user,
+        note=data["note"],
+        at=services.day_moment(data.get("sent_back_on")),
+    )
 
 
 def _verify(view, problem, data):

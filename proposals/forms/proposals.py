@@ -10,8 +10,9 @@ from deputies.selectors import deputy_choices
 from sessions.selectors import session_choices
 
 from ..models import AnswerCategory, AssignmentMeeting, Proposal, ProposalField, Rating
-from ..permissions import enters_paper_records
+from ..permissions import enters_paper_records, handles
 from ..selectors import deputies_to_rate, lead_member_choices, meeting_choices
+from ..selectors.deputy import cosigner_choices
 
 
 class TownshipChoicesMixin:
@@ -85,9 +86,9 @@ class InviteForm(forms.Form):
     )
     confirm_by = forms.DateField(label=_("Confirm by"), required=False, widget=DateInput)
 
-    def __init__(self, *args, township, exclude=(), **kwargs):
+    def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deputies"].queryset = deputy_choices(township=township).exclude(pk__in=exclude)
+        self.fields["deputies"].queryset = cosigner_choices(proposal=proposal)
 
 
 class NoteForm(forms.Form):
@@ -99,6 +100,9 @@ class NoteForm(forms.Form):
 
     # Moves a deputy makes on their own draft: a button, nothing to explain.
     WITHOUT_NOTE = {"submit", "withdraw"}
+    # Staff's moves dated by the day they happened (entered later from paper); the answer and
+    # the assignment have their own date fields.
+    DATED = {"register", "refuse", "send_back", "close"}
 
     def __init__(self, *args, move, proposal=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,6 +110,21 @@ class NoteForm(forms.Form):
         self.fields["note"].required = move.note_required
         if move.name in self.WITHOUT_NOTE:
             del self.fields["note"]
+        if (
+            move.name in self.DATED
+            and proposal is not None
+            and user is not None
+            and handles(user=user, proposal=proposal)
+        ):
+            self.fields["on"] = forms.DateField(
+                label=_("Date"),
+                required=False,  # empty: today
+                initial=timezone.localdate,
+                widget=DateInput,
+                help_text=_("The day it was done; for a step entered later from paper."),
+            )
+            if "note" in self.fields:  # the note last
+                self.fields["note"] = self.fields.pop("note")
 
 
 class RegisterForm(NoteForm):
@@ -125,8 +144,8 @@ class RegisterForm(NoteForm):
 
     field_order = ["field", "is_key", "lead_member", "as_suggestion", "note"]
 
-    def __init__(self, *args, proposal, **kwargs):
-        super().__init__(*args, proposal=proposal, **kwargs)
+    def __init__(self, *args, proposal, user=None, **kwargs):
+        super().__init__(*args, proposal=proposal, user=user, **kwargs)
         self.fields["field"].queryset = ProposalField.objects.filter(
             township=proposal.township_id, active=True
         )
@@ -149,7 +168,7 @@ class AssignForm(NoteForm):
         label=_("Assigned on"),
         required=False,
         widget=DateInput,
-        help_text=_("Empty: the meeting's day, or today."),
+        help_text=_("Empty: the meeting's day, or today. The deadline is counted from this day."),
     )
     hard = forms.BooleanField(label=_("Hard to handle: up to six months"), required=False)
     deadline = forms.DateField(
@@ -161,8 +180,8 @@ class AssignForm(NoteForm):
 
     field_order = ["unit", "co_units", "meeting", "assigned_on", "hard", "deadline", "note"]
 
-    def __init__(self, *args, proposal, **kwargs):
-        super().__init__(*args, proposal=proposal, **kwargs)
+    def __init__(self, *args, proposal, user=None, **kwargs):
+        super().__init__(*args, proposal=proposal, user=user, **kwargs)
         units = unit_choices(township=proposal.township)
         self.fields["unit"].queryset = units
         self.fields["co_units"].queryset = units
@@ -200,7 +219,12 @@ class AnswerForm(NoteForm):
 
 class RateForm(NoteForm):
     deputy = forms.ModelChoiceField(
-        queryset=None, label=_("Rating of"), help_text=_("A paper rating form entered by staff.")
+        queryset=None,
+        label=_("Rating of"),
+        help_text=_(
+            "A paper rating form entered by staff. The lead deputy's rating is the item's; a "
+            "co-signer's is kept beside it."
+        ),
     )
     attitude = forms.ChoiceField(
         label=_("Handling attitude"), choices=Rating.Level.choices, widget=forms.RadioSelect
@@ -214,7 +238,14 @@ class RateForm(NoteForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when not satisfied: it goes back to the unit to be handled again."),
     )
-    rated_on = forms.DateField(label=_("Rated on"), required=False, widget=DateInput)
+    rated_on = forms.DateField(
+        label=_("Rated on"),
+        required=False,
+        widget=DateInput,
+        help_text=_(
+            "The day on the paper form: not after today, not before the answer. Empty: today."
+        ),
+    )
 
     field_order = ["deputy", "attitude", "result", "reasons", "rated_on"]
 
@@ -222,10 +253,33 @@ class RateForm(NoteForm):
         super().__init__(*args, proposal=proposal, **kwargs)
         del self.fields["note"]
         if user is not None and enters_paper_records(user=user, township_id=proposal.township_id):
-            self.fields["deputy"].queryset = deputies_to_rate(proposal=proposal)
+            field = self.fields["deputy"]
+            field.queryset = deputies_to_rate(proposal=proposal)
+            lead = proposal.deputy_id
+            field.label_from_instance = lambda deputy: (
+                _("%(name)s (lead deputy)") % {"name": deputy} if deputy.pk == lead else str(deputy)
+            )
+            field.initial = lead
         else:
             del self.fields["deputy"]
             del self.fields["rated_on"]
+
+
+class DateCorrectionForm(forms.Form):
+    """Staff correct the date of one of the proposal's events, saying why."""
+
+    event = forms.ChoiceField(label=_("Step whose date is corrected"))
+    day = forms.DateField(label=_("Correct date"), widget=DateInput)
+    reason = forms.CharField(
+        label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [
+            (each.event, f"{each.label}（{timezone.localdate(each.at).isoformat()}）")
+            for each in events
+        ]
 
 
 # ------------------------------------------------------------------------ assignment meetings

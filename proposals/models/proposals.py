@@ -336,3 +336,48 @@ class ProposalStatusChange(StatusChange):
 
     def __str__(self):
         return f"{self.proposal_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class ProposalDateCorrection(models.Model):
+    """Staff corrected the date of one of a proposal's events (entered late from paper, or
+    typed wrong): which event, the date it had and the date it has now, who and why. The
+    event's own records then carry the new date; this row keeps the old one."""
+
+    class Event(models.TextChoices):
+        SUBMITTED = "submitted", pgettext_lazy("dated event", "submission")
+        REGISTERED = "registered", pgettext_lazy("dated event", "registration")
+        ASSIGNED = "assigned", pgettext_lazy("dated event", "assignment")
+        ANSWERED = "answered", pgettext_lazy("dated event", "answer")
+
+    proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="date_corrections",
+        verbose_name=_("proposal"),
+    )
+    event = models.CharField(_("event"), max_length=20, choices=Event.choices)
+    old_at = models.DateTimeField(_("date before"))
+    new_at = models.DateTimeField(_("date after"))
+    reason = models.TextField(_("reason"), validators=[validate_plain_text])
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+
+    # Corrections are only ever added; the history keeps them when the admin deletes one.
+    history = HistoricalRecords()
+
+    scope = Scope(
+        township="proposal__township", owner="proposal__" + SIGNERS, unit="proposal__" + UNITS
+    )
+
+    class Meta:
+        verbose_name = _("date correction")
+        verbose_name_plural = _("date corrections")
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self):
+        return f"{self.proposal_id}: {self.event} {self.old_at:%Y-%m-%d} → {self.new_at:%Y-%m-%d}"

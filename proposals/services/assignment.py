@@ -15,6 +15,7 @@ from congress.workdays import Workdays
 from .. import rules
 from ..models import Assignment, AssignmentMeeting, Proposal
 from ..workflow import PROPOSAL_WORKFLOW, Status
+from .dates import DateEvent, check_event_date, day_moment, event_moment
 from .notices import STEP_NOTICES, notify_units
 
 
@@ -41,13 +42,20 @@ def proposal_assign(
 ) -> Proposal:
     """Hand a registered proposal to its lead unit (主办) and co-units (协办), at an assignment
     meeting or not, with its deadline (3 months, up to 6 for hard ones, on a working day), or
-    to other units (a reassignment needs a note and drops the old units)."""
+    to other units (a reassignment needs a note and drops the old units). Dated the day it
+    was assigned: not after today, not before the registration."""
     check_same_township(proposal.township_id, unit=unit, meeting=meeting)
     for co_unit in co_units:
         check_same_township(proposal.township_id, unit=co_unit)
     if unit in co_units:
         raise ValidationError({"co_units": _("The lead unit cannot also be a co-unit.")})
     assigned_on = assigned_on or (meeting.date if meeting else timezone.localdate())
+    at = check_event_date(
+        at=at or day_moment(assigned_on),
+        event=DateEvent.ASSIGNED,
+        field="assigned_on",
+        after=(DateEvent.REGISTERED, event_moment(proposal, DateEvent.REGISTERED)),
+    )
     latest = answer_deadline(township=proposal.township, assigned_on=assigned_on, hard=True)
     deadline = deadline or answer_deadline(
         township=proposal.township, assigned_on=assigned_on, hard=hard

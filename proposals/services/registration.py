@@ -14,6 +14,7 @@ from congress.scoping import check_same_township
 
 from ..models import Proposal, ProposalCounter, ProposalField
 from ..workflow import PROPOSAL_WORKFLOW
+from .dates import DateEvent, check_event_date
 from .notices import notify_signers
 
 
@@ -47,7 +48,8 @@ def proposal_register(
 ) -> Proposal:
     """Register a submitted proposal and give it its number (per township, year and kind). A
     motion the presidium does not put on the agenda is registered as a suggestion
-    (`as_suggestion`, with the reason). A key proposal has a presidium member leading it."""
+    (`as_suggestion`, with the reason). A key proposal has a presidium member leading it.
+    Dated `at` (a paper one's real day): not after today, not before its submission."""
     check_same_township(proposal.township_id, field=field)
     if is_key and lead_member is None:
         raise ValidationError({"lead_member": _("Name the presidium member who leads it.")})
@@ -62,7 +64,12 @@ def proposal_register(
         if not note.strip():
             raise ValidationError({"note": _("Say why it is not put on the agenda.")})
         kind = Proposal.Kind.SUGGESTION
-    at = at or timezone.now()
+    at = check_event_date(
+        at=at or timezone.now(),
+        event=DateEvent.REGISTERED,
+        field="on",
+        after=(DateEvent.SUBMITTED, proposal.submitted_at),
+    )
     year = timezone.localtime(proposal.submitted_at or at).year
     number = _next_number(township_id=proposal.township_id, year=year, kind=kind)
     PROPOSAL_WORKFLOW.perform(

@@ -43,14 +43,15 @@ def proposal_due_in_a_week(*, township, unit, make_user, today):
     for user, address in [(staff, "staff@example.gov.cn"), (unit_user, "unit@example.gov.cn")]:
         user.email = address
         user.save(update_fields=["email"])
+    assigned_on = today + datetime.timedelta(days=7) - relativedelta(months=3)
+    at = timezone.make_aware(datetime.datetime.combine(assigned_on, datetime.time(10)))
     proposal = proposal_submit(
         deputy=DeputyFactory(township=township),
         title="修缮村道",
         content="内容",
         kind="suggestion",
         submitted_by=staff,
+        submitted_at=at,  # entered from paper: submitted, registered and assigned that day
     )
-    assigned_on = today + datetime.timedelta(days=7) - relativedelta(months=3)
-    at = timezone.make_aware(datetime.datetime.combine(assigned_on, datetime.time(10)))
     proposal_register(proposal=proposal, by=staff, at=at)
     return proposal_assign(proposal=proposal, unit=unit, by=staff, at=at, assigned_on=assigned_on)

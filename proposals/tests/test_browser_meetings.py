@@ -2,6 +2,8 @@
 after a refused one; the staff pages of meetings, merging, splitting and the lists, and the
 public page, pass axe-core and log no console error (a refused inline script is one)."""
 
+import datetime
+
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from django.urls import reverse
@@ -29,10 +31,14 @@ def test_staff_assign_at_a_meeting_and_every_page_passes_axe(
 ):
     clerk = make_user(Role.STAFF, township, username="clerk")
     build, farm = (UnitFactory(township=township, name=n) for n in ("镇建设办", "镇农业办"))
+    entered = datetime.datetime(2024, 3, 11, 10, tzinfo=datetime.UTC)  # before the meeting
     road, lights, school = (
         services.proposal_register(
-            proposal=ProposalFactory(deputy=DeputyFactory(township=township), title=title),
+            proposal=ProposalFactory(
+                deputy=DeputyFactory(township=township), title=title, submitted_at=entered
+            ),
             by=clerk,
+            at=entered,
         )
         for title in ("修缮五雷街", "增设路灯", "扩建小学")
     )

@@ -21,6 +21,7 @@ from proposals.tests.factories import ProposalFactory
 from proposals.workflow import Status
 
 MEETING_DAY = datetime.date(2024, 3, 25)
+REGISTERED_AT = datetime.datetime(2024, 3, 11, 10, tzinfo=datetime.UTC)
 DUE = datetime.date(2024, 6, 25)  # three months on: a Tuesday
 HARD_DUE = datetime.date(2024, 9, 25)  # six months on: a Wednesday
 
@@ -47,12 +48,14 @@ def register(township, staff):
     """A submitted proposal of the township, registered by staff (it gets its number)."""
 
     def make(title, **fields):
+        # Submitted and registered before the meeting: an assignment follows its registration.
+        fields.setdefault("submitted_at", REGISTERED_AT)
         proposal = ProposalFactory(
             deputy=fields.pop("deputy", None) or DeputyFactory(township=township),
             title=title,
             **fields,
         )
-        return services.proposal_register(proposal=proposal, by=staff)
+        return services.proposal_register(proposal=proposal, by=staff, at=proposal.submitted_at)
 
     return make
 

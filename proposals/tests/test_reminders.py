@@ -297,8 +297,11 @@ def test_a_submitted_proposal_does_not_chase_co_signatures(deputy_with_login, pe
 @pytest.fixture
 def answered(township, unit, people, deputy_with_login):
     """A suggestion of three signers (lead, co-signer, and one without a login) answered on
-    3 June 2024 (rating due by 17 June); the lead has rated."""
+    3 June 2024 (rating due by 17 June); the lead has rated, in a township where every signer
+    rates (elsewhere the lead's rating alone rates it)."""
     staff, unit_user = people
+    township.all_signers_rate = True
+    township.save(update_fields=["all_signers_rate"])
     lead, co = deputy_with_login("lead"), deputy_with_login("co")
     no_login = DeputyFactory(township=township)
     proposal = proposal_submit(
@@ -444,15 +447,21 @@ def test_a_real_worker_sends_todays_reminders_once_through_redis(
         ("今天到期", today, False),
         ("重点逾期", today - datetime.timedelta(days=3), True),
     ]:
+        entered = timezone.now() - datetime.timedelta(days=61)  # before the assignment
         proposal = proposal_submit(
             deputy=DeputyFactory(township=township),
             title=title,
             content="内容",
             kind="suggestion",
             submitted_by=staff,
+            submitted_at=entered,
         )
         proposal_register(
-            proposal=proposal, by=staff, is_key=key, lead_member=member if key else None
+            proposal=proposal,
+            by=staff,
+            is_key=key,
+            lead_member=member if key else None,
+            at=entered,
         )
         proposal_assign(
             proposal=proposal,

@@ -249,7 +249,7 @@ def test_a_key_proposal_has_a_presidium_member_leading_it(proposal, staff, users
 
 def test_assignment_sets_units_and_a_working_day_deadline(proposal, unit, staff, township):
     co_unit = UnitFactory(township=township)
-    proposal_register(proposal=proposal, by=staff)
+    proposal_register(proposal=proposal, by=staff, at=at("2024-01-22"))
     # 1 July + 3 months is National Day: due the first working day after the holiday.
     proposal_assign(
         proposal=proposal,
@@ -267,7 +267,7 @@ def test_assignment_sets_units_and_a_working_day_deadline(proposal, unit, staff,
 def test_assignment_refuses_a_unit_of_another_township_and_a_deadline_past_six_months(
     proposal, unit, staff
 ):
-    proposal_register(proposal=proposal, by=staff)
+    proposal_register(proposal=proposal, by=staff, at=at("2024-01-22"))
     with pytest.raises(ValidationError):
         proposal_assign(proposal=proposal, unit=UnitFactory(township=TownshipFactory()), by=staff)
     with pytest.raises(ValidationError, match="最长为交办后六个月"):
@@ -283,7 +283,7 @@ def test_assignment_refuses_a_unit_of_another_township_and_a_deadline_past_six_m
 
 
 def test_an_assignment_deadline_is_not_before_the_day_of_assignment(proposal, unit, staff):
-    proposal_register(proposal=proposal, by=staff)
+    proposal_register(proposal=proposal, by=staff, at=at("2024-01-22"))
     assigned_on = datetime.date(2024, 3, 25)
     with pytest.raises(ValidationError) as refused:
         proposal_assign(

@@ -1,5 +1,6 @@
 """The proposal pages, one module per area; urls.py names them from here."""
 
+from .dates import ProposalDatesView
 from .deadlines import (
     CoUnitOpinionView,
     ExtensionDecideView,
@@ -54,6 +55,7 @@ __all__ = [
     "ExtensionRequestView",
     "InviteView",
     "ProposalCreateView",
+    "ProposalDatesView",
     "ProposalDetailView",
     "ProposalEditView",
     "ProposalFromVoterContactView",

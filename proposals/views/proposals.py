@@ -1,14 +1,11 @@
 """The proposal pages: thin views over proposals.services and proposals.selectors."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -30,14 +27,16 @@ from .. import forms, permissions, services
 from ..filters import ProposalFilter
 from ..selectors import (
     own_signature,
+    proposal_date_corrections,
     proposal_detail,
     proposal_get_for_user,
     proposal_list_for_user,
 )
 from ..selectors.stats import may_read_statistics
+from ..services.dates import day_moment
 from ..workflow import ASSIGN_MOVES, PROPOSAL_WORKFLOW, Status
 from .deadlines import deadline_panel_context
-from .deputy import attachments_context
+from .deputy import attachments_context, draft_submit, signing_context
 from .merging import staff_tools_context
 
 
@@ -72,13 +71,6 @@ class ProposalListView(PermissionRequiredMixin, ListView):
         }
 
 
-def _at(day: datetime.date | None) -> datetime.datetime | None:
-    """A day entered for a paper record, as a moment of that day (noon, local time)."""
-    if day is None:
-        return None
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-
-
 class ProposalDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "proposals.view_proposal"
     template_name = "proposals/proposal_detail.html"
@@ -103,14 +95,19 @@ class ProposalDetailView(PermissionRequiredMixin, DetailView):
             }
             for move in ProposalMoveView.moves_for(user=user, record=proposal)
         ]
+        if permissions.may_add_cosigner_rating(user=user, proposal=proposal):
+            rate = PROPOSAL_WORKFLOW.move("rate")
+            context["moves"].append(
+                {
+                    "move": rate,
+                    "form": MOVES["rate"].form(move=rate, proposal=proposal, user=user),
+                    "url": reverse("proposals:move", args=[proposal.pk, "rate"]),
+                }
+            )
+        context["can_correct_dates"] = permissions.handles(user=user, proposal=proposal)
+        context["date_corrections"] = proposal_date_corrections(proposal=proposal)
         context["can_edit"] = permissions.may_edit_draft(user=user, proposal=proposal)
-        if context["can_edit"]:
-            signed = [s.deputy_id for s in context["signers"]]
-            context["invite_form"] = forms.InviteForm(township=proposal.township, exclude=signed)
-        context["my_signature"] = next(
-            (s for s in context["signers"] if permissions.awaits_signature(user=user, signer=s)),
-            None,
-        )
+        context.update(signing_context(proposal=proposal, user=user, signers=context["signers"]))
         return context
 
 
@@ -150,7 +147,7 @@ class ProposalCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin
         return services.proposal_submit(
             deputy=data.pop("deputy"),
             cosigners=list(data.pop("cosigners")),
-            submitted_at=_at(data.pop("submitted_on")),
+            submitted_at=day_moment(data.pop("submitted_on")),
             submitted_by=self.request.user,
             **data,
         )
@@ -210,7 +207,7 @@ class InviteView(PermissionRequiredMixin, View):
         proposal = proposal_get_for_user(user=request.user, pk=pk)
         if not permissions.is_lead_deputy(user=request.user, proposal=proposal):
             raise Http404
-        form = forms.InviteForm(request.POST, township=proposal.township)
+        form = forms.InviteForm(request.POST, proposal=proposal)
         if form.is_valid():
             try:
                 invited = services.proposal_cosigners_invite(
@@ -254,7 +251,7 @@ class CosignView(PermissionRequiredMixin, View):
 
 
 def _submit(view, proposal, data):
-    return services.proposal_draft_submit(proposal=proposal, by=view.request.user)
+    return draft_submit(request=view.request, proposal=proposal)
 
 
 def _register(view, proposal, data):
@@ -266,6 +263,7 @@ def _register(view, proposal, data):
         lead_member=data["lead_member"],
         as_suggestion=data.get("as_suggestion", False),
         note=data["note"],
+        at=day_moment(data.get("on")),
     )
 
 
@@ -291,14 +289,14 @@ def _answer(view, proposal, data):
         text=data["text"],
         contact_person=data["contact_person"],
         met_on=data["met_on"],
-        at=_at(data.get("answered_on")),
+        at=day_moment(data.get("answered_on")),
     )
     return proposal
 
 
 def _send_back(view, proposal, data):
     return services.proposal_return_answer(
-        proposal=proposal, by=view.request.user, note=data["note"]
+        proposal=proposal, by=view.request.user, note=data["note"], at=day_moment(data.get("on"))
     )
 
 
@@ -310,7 +308,7 @@ def _rate(view, proposal, data):
         result=data["result"],
         reasons=data["reasons"],
         on_behalf_of=data.get("deputy"),
-        at=_at(data.get("rated_on")),
+        at=day_moment(data.get("rated_on")),
     )
     proposal.refresh_from_db()
     return proposal
@@ -318,7 +316,11 @@ def _rate(view, proposal, data):
 
 def _with_note(view, proposal, data):
     return services.proposal_move(
-        proposal=proposal, move=view.move.name, by=view.request.user, note=data.get("note", "")
+        proposal=proposal,
+        move=view.move.name,
+        by=view.request.user,
+        note=data.get("note", ""),
+        at=day_moment(data.get("on")),
     )
 
 
