@@ -125,7 +125,7 @@ MEETING_PLACE = "镇政府三楼会议室"
 
 # 五、二次会议期间代表提出的6件议案、建议和意见，其中1件确定为重点议案；3月25日召开交办会，
 # 做到件件有答复、事事有回音。Each answered (category, text, who met the deputy, day) and rated
-# by every signer (attitude, result).
+# (attitude, result) by its lead deputy, whose rating is the item's, and by each co-signer.
 PROPOSALS = [
     {
         "deputy": 0,

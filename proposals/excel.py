@@ -42,6 +42,8 @@ def statistics_workbook(tables: list[Table], *, heading: str) -> bytes:
             sheet.append([_cell(sheet, value) for value in table.total])
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
+        if table.note:
+            sheet.append([_cell(sheet, str(table.note))])
         sheet.column_dimensions["A"].width = 30
         for letter in "BCDEFG":
             sheet.column_dimensions[letter].width = 12

@@ -163,6 +163,21 @@ def may_rate(*, user, proposal: Proposal) -> bool:
     return user.pk is not None and proposal.signers.filter(signed_q(), deputy__user=user).exists()
 
 
+def may_add_cosigner_rating(*, user, proposal: Proposal) -> bool:
+    """Once the lead deputy's rating has rated the item, a co-signer who has not rated its
+    answer may still add theirs (kept and shown, not the item's), or staff enter their paper
+    form; not where every signer rates (Township.all_signers_rate: all rated before it is)."""
+    if proposal.status != Status.RATED or proposal.township.all_signers_rate:
+        return False
+    answer_id = _current_answer_id(proposal)
+    unrated = proposal.signers.filter(signed_q(), is_lead=False).exclude(
+        deputy__ratings__answer_id=answer_id
+    )
+    if enters_paper_records(user=user, township_id=proposal.township_id):
+        return unrated.exists()
+    return user.pk is not None and unrated.filter(deputy__user=user).exists()
+
+
 def _current_answer_id(proposal: Proposal) -> int | None:
     return (
         proposal.answers.filter(returned=False)

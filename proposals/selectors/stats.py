@@ -17,9 +17,11 @@ What is counted (all per township; a year is the year a proposal was submitted, 
   is on time / answered;
 - **answer categories**: the category of each proposal's current answer (the latest one staff
   did not return), with its share of the proposals that have one;
-- **satisfaction**: each signer's latest rating of each proposal (a rating of an earlier answer
-  counts until the signer rates a later one), 满意 / 基本满意 / 不满意 on attitude and on result,
-  with shares of the ratings counted.
+- **satisfaction**, per item as offices count it: each proposal's rating is its lead deputy's
+  (领衔代表, `ProposalSigner.is_lead`) latest rating (a rating of an earlier answer counts until
+  the lead rates a later one); co-signers' ratings are kept and shown on the proposal but not
+  counted. The items rated are counted 满意 / 基本满意 / 不满意 on attitude and on result, and
+  满意率 = (满意 + 基本满意) / items rated (SATISFACTION_DEFINITION), on each aspect.
 
 The number of queries does not depend on the number of proposals (tests pin it).
 """
@@ -36,8 +38,14 @@ from congress.roles import Reach
 from congress.scoping import reach_of
 from sessions.models import CongressSession
 
-from ..models import Answer, AnswerCategory, Proposal, Rating
+from ..models import Answer, AnswerCategory, Proposal, ProposalSigner, Rating
 from ..workflow import PROPOSAL_WORKFLOW, RECEIVED, Status
+
+# Printed under the figure wherever a 满意率 is printed: the page, both reports.
+SATISFACTION_DEFINITION = _(
+    "Satisfaction rate = (items satisfied + items basically satisfied) ÷ items rated; an "
+    "item's rating is its lead deputy's."
+)
 
 
 def may_read_statistics(user) -> bool:
@@ -101,21 +109,22 @@ class CountRow:
 
 @dataclass(frozen=True)
 class SatisfactionRow:
-    """How many latest ratings gave one level (满意, 基本满意, 不满意) on attitude and result."""
+    """How many items their lead deputy rated at one level (满意, 基本满意, 不满意), on attitude
+    and on result, of the items rated."""
 
     key: str
     label: str
     attitude: int
     result: int
-    ratings: int
+    rated: int
 
     @property
     def attitude_share(self) -> Decimal | None:
-        return percent(self.attitude, self.ratings)
+        return percent(self.attitude, self.rated)
 
     @property
     def result_share(self) -> Decimal | None:
-        return percent(self.result, self.ratings)
+        return percent(self.result, self.rated)
 
 
 @dataclass(frozen=True)
@@ -131,21 +140,27 @@ class ProposalStatistics:
     by_state: list[CountRow]
     categories: list[CountRow]
     satisfaction: list[SatisfactionRow]
-    ratings: int = 0
+    rated: int = 0  # items whose lead deputy has rated an answer
 
     @property
     def with_current_answer(self) -> int:
         return self.categories[0].whole if self.categories else 0
 
-    def satisfied_share(self, aspect: str) -> Decimal | None:
-        """满意率: satisfied or basically satisfied, of the latest ratings, on `aspect`
-        ("attitude" or "result")."""
-        content = sum(
+    def satisfied_count(self, aspect: str) -> int:
+        """Items rated 满意 or 基本满意 on `aspect` ("attitude" or "result")."""
+        return sum(
             getattr(row, aspect)
             for row in self.satisfaction
             if row.key in {Rating.Level.SATISFIED, Rating.Level.BASIC}
         )
-        return percent(content, self.ratings)
+
+    def satisfied_share(self, aspect: str) -> Decimal | None:
+        """满意率 on `aspect`: (满意 + 基本满意) / items rated (SATISFACTION_DEFINITION)."""
+        return percent(self.satisfied_count(aspect), self.rated)
+
+    def level(self, key: str) -> SatisfactionRow:
+        """The row of one level (Rating.Level's value)."""
+        return next(row for row in self.satisfaction if row.key == key)
 
 
 def _received(*, township, year: int, session=None) -> QuerySet[Proposal]:
@@ -290,6 +305,10 @@ def _categories(proposals, township) -> list[CountRow]:
 
 
 def _satisfaction(proposals) -> tuple[list[SatisfactionRow], int]:
+    """Each item once: its lead deputy's latest rating."""
+    by_lead = ProposalSigner.objects.filter(
+        proposal=OuterRef("answer__proposal"), deputy=OuterRef("deputy"), is_lead=True
+    )
     later = Rating.objects.filter(
         answer__proposal=OuterRef("answer__proposal"), deputy=OuterRef("deputy")
     ).filter(
@@ -299,27 +318,27 @@ def _satisfaction(proposals) -> tuple[list[SatisfactionRow], int]:
     levels = list(Rating.Level)
     counts = (
         Rating.objects.filter(answer__proposal__in=proposals.values("pk"))
-        .filter(~Exists(later))
+        .filter(Exists(by_lead), ~Exists(later))
         .aggregate(
-            ratings=Count("pk"),
+            rated=Count("pk"),
             **{
                 f"attitude_{level.value}": Count("pk", filter=Q(attitude=level)) for level in levels
             },
             **{f"result_{level.value}": Count("pk", filter=Q(result=level)) for level in levels},
         )
     )
-    ratings = counts["ratings"]
+    rated = counts["rated"]
     rows = [
         SatisfactionRow(
             key=level.value,
             label=level.label,
             attitude=counts[f"attitude_{level.value}"],
             result=counts[f"result_{level.value}"],
-            ratings=ratings,
+            rated=rated,
         )
         for level in levels
     ]
-    return rows, ratings
+    return rows, rated
 
 
 def proposal_statistics(*, township, year: int, session=None) -> ProposalStatistics:
@@ -332,7 +351,7 @@ def proposal_statistics(*, township, year: int, session=None) -> ProposalStatist
     totals = HandlingRow(key="total", label=_("Total"))
     for row in by_kind:
         totals = totals + row
-    satisfaction, ratings = _satisfaction(proposals)
+    satisfaction, rated = _satisfaction(proposals)
     return ProposalStatistics(
         township_id=getattr(township, "pk", township),
         year=year,
@@ -345,5 +364,5 @@ def proposal_statistics(*, township, year: int, session=None) -> ProposalStatist
         by_state=_by_state(proposals),
         categories=_categories(proposals, township),
         satisfaction=satisfaction,
-        ratings=ratings,
+        rated=rated,
     )

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Rating
-from .stats import HandlingRow, ProposalStatistics, percent
+from .stats import SATISFACTION_DEFINITION, HandlingRow, ProposalStatistics, percent
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class Table:
     header: list
     rows: list[list]
     total: list | None = None
+    note: str = ""  # printed under the table: how its figures are defined
 
 
 def _handling_table(key, title, first_column, rows, total=None) -> Table:
@@ -96,7 +96,7 @@ def statistics_tables(stats: ProposalStatistics) -> list[Table]:
         ),
         Table(
             key="satisfaction",
-            title=_("Satisfaction"),
+            title=_("Satisfaction (items, by the lead deputy's rating)"),
             header=[
                 _("Level of satisfaction"),
                 _("Handling attitude"),
@@ -116,10 +116,12 @@ def statistics_tables(stats: ProposalStatistics) -> list[Table]:
             ],
             total=[
                 _("Satisfied or basically satisfied"),
-                sum(r.attitude for r in stats.satisfaction if r.key != Rating.Level.UNSATISFIED),
+                stats.satisfied_count("attitude"),
                 Rate(stats.satisfied_share("attitude")),
-                sum(r.result for r in stats.satisfaction if r.key != Rating.Level.UNSATISFIED),
+                stats.satisfied_count("result"),
                 Rate(stats.satisfied_share("result")),
             ],
+            note=_("Items rated: %(n)s. %(definition)s")
+            % {"n": stats.rated, "definition": SATISFACTION_DEFINITION},
         ),
     ]

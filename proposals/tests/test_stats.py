@@ -263,7 +263,8 @@ def test_categories_count_each_proposals_current_answer_with_shares(world, towns
     assert stats.totals.answered == 5  # the returned one was answered once
 
 
-def test_satisfaction_counts_each_signers_latest_rating(world, township):
+def test_satisfaction_counts_each_items_lead_rating(world, township):
+    """Per item: the lead deputy's latest rating; a co-signer's is kept but not counted."""
     cosigner = world.deputy()
     proposal = world.submit(title="关于路灯的建议", cosigners=[cosigner])
     world.assign(proposal)
@@ -278,19 +279,19 @@ def test_satisfaction_counts_each_signers_latest_rating(world, township):
     world.rate(other, other.deputy, "satisfied", "unsatisfied", reasons="清运不及时")
 
     stats = proposal_statistics(township=township, year=2024)
-    assert stats.ratings == 3  # the lead's first rating of the first proposal is superseded
+    assert stats.rated == 2  # two items; the lead's first rating of the first is superseded
     assert [(str(r.label), r.attitude, r.result) for r in stats.satisfaction] == [
         ("满意", 2, 0),
-        ("基本满意", 1, 2),
+        ("基本满意", 0, 1),
         ("不满意", 0, 1),
     ]
     assert [(r.attitude_share, r.result_share) for r in stats.satisfaction] == [
-        (Decimal("66.7"), Decimal("0.0")),
-        (Decimal("33.3"), Decimal("66.7")),
-        (Decimal("0.0"), Decimal("33.3")),
+        (Decimal("100.0"), Decimal("0.0")),
+        (Decimal("0.0"), Decimal("50.0")),
+        (Decimal("0.0"), Decimal("50.0")),
     ]
     assert stats.satisfied_share("attitude") == Decimal("100.0")
-    assert stats.satisfied_share("result") == Decimal("66.7")
+    assert stats.satisfied_share("result") == Decimal("50.0")
 
 
 def test_the_year_summary_quotes_the_statistics(world, township):
@@ -375,8 +376,9 @@ def test_the_page_and_its_export_show_the_same_figures(
         world.answer(proposal, when="2024-05-10" if n else "2024-07-10", category="AB"[n % 2])
     world.submit(title="关于其他的建议")
     client.force_login(world.staff)
-    # The statistics' 9 (see below), the session form's 2, the login, permissions and menu's 7.
-    with django_assert_num_queries(18):
+    # The statistics' 9 (see below), the session form's 2, the login (the user with their
+    # township, congress.security.backends), permissions and menu's 6.
+    with django_assert_num_queries(17):
         page = client.get(reverse("proposals:stats"), {"year": 2024, "session": session.pk})
     text = page.content.decode()
     assert page.status_code == 200

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.numerals import chinese_numeral
 from proposals.selectors.report import assignment_meetings_of_year, key_proposals_of_year
-from proposals.selectors.stats import ProposalStatistics, percent
+from proposals.selectors.stats import SATISFACTION_DEFINITION, ProposalStatistics, percent
 
 from .base import (
     DocumentSpec,
@@ -44,6 +44,34 @@ def _stats(ctx: DraftContext) -> ProposalStatistics:
 def _rate(value) -> str:
     """A share as the text prints it: 83.3, or 0 when there is nothing to divide."""
     return "0" if value is None else str(value)
+
+
+def satisfaction_sentence(ctx: DraftContext, stats: ProposalStatistics, url: str) -> str:
+    """代表测评 counted per item (its lead deputy's rating), the same words and figures in the
+    proposal-handling report and the work report: N件满意、N件基本满意、N件不满意 and the
+    满意率 on the result, then on the attitude, with how the 满意率 is worked out."""
+    rated = ctx.figure(
+        "proposals.satisfaction.rated", stats.rated, _("Items rated (the lead deputy's)"), url
+    )
+    parts = []
+    for aspect, words, label in (
+        ("result", "办理结果", _("Satisfied with the handling result (share of items rated)")),
+        ("attitude", "办理态度", _("Satisfied with the handling attitude (share of items rated)")),
+    ):
+        counts = "、".join(
+            in_report_language(row.label)
+            + ctx.figure(
+                f"proposals.satisfaction.{row.key}.{aspect}", getattr(row, aspect), row.label, url
+            )
+            + "件"
+            for row in stats.satisfaction
+        )
+        share = ctx.figure(
+            f"proposals.satisfaction.{aspect}", _rate(stats.satisfied_share(aspect)), label, url
+        )
+        parts.append(f"对{words}{counts}，满意率{share}%")
+    definition = in_report_language(SATISFACTION_DEFINITION).rstrip("。")
+    return f"代表对办理工作进行了测评，已测评{rated}件，" + "；".join(parts) + f"（{definition}）。"
 
 
 def _year(ctx: DraftContext) -> str:
@@ -98,8 +126,8 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
         ctx, "key", totals.key_proposals, _("of which key proposals"), _list_url(ctx, key="true")
     )
     paragraphs = [
-        f"{year}年，我镇共收到代表提出的议案、建议和意见{total}件，其中确定为重点建议的{key}件。"
-        "镇人大主席团对代表提出的建议逐件进行了规范整理和登记，按内容分类后交有关承办单位办理。"
+        f"{year}年，我{ctx.town}共收到代表提出的议案、建议和意见{total}件，其中确定为重点建议的{key}件。"
+        f"{ctx.town}人大主席团对代表提出的建议逐件进行了规范整理和登记，按内容分类后交有关承办单位办理。"
     ]
     kinds = [
         in_report_language(row.label)
@@ -133,9 +161,9 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
             )
             held.append(f"{date}召开交办会，交办建议{count}件")
         paragraphs.append(
-            "根据人民代表大会有关规定，镇人大主席团于"
+            f"根据人民代表大会有关规定，{ctx.town}人大主席团于"
             + "；于".join(held)
-            + f"。全年共交办建议{assigned}件，由镇政府将代表的建议逐件落实到有关承办单位。"
+            + f"。全年共交办建议{assigned}件，由{ctx.town}政府将代表的建议逐件落实到有关承办单位。"
         )
     else:
         paragraphs.append(f"全年共向有关承办单位交办建议{assigned}件。")
@@ -179,26 +207,8 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
         ]
         paragraphs.append("从答复类别看，" + "；".join(parts) + "。")
 
-    if stats.ratings:
-        ratings = _count(ctx, "ratings", stats.ratings, _("Ratings counted"), stats_url)
-        attitude = _count(
-            ctx,
-            "satisfied_attitude",
-            _rate(stats.satisfied_share("attitude")),
-            _("Satisfied or basically satisfied with the handling attitude"),
-            stats_url,
-        )
-        result = _count(
-            ctx,
-            "satisfied_result",
-            _rate(stats.satisfied_share("result")),
-            _("Satisfied or basically satisfied with the handling result"),
-            stats_url,
-        )
-        paragraphs.append(
-            f"代表对办理工作进行了评价，共收回测评意见{ratings}份，"
-            f"对办理态度满意和基本满意的占{attitude}%，对办理结果满意和基本满意的占{result}%。"
-        )
+    if stats.rated:
+        paragraphs.append(satisfaction_sentence(ctx, stats, stats_url))
 
     blocks = []
     if stats.by_field:
@@ -247,11 +257,11 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
                 unit="件",
             )
         )
-    if stats.ratings:
+    if stats.rated:
         blocks.append(
             table(
                 "满意度测评",
-                ["评价", "办理态度", "占比", "办理结果", "占比"],
+                ["评价", "办理态度（件）", "占比", "办理结果（件）", "占比"],
                 [
                     [
                         in_report_language(row.label),
@@ -284,6 +294,7 @@ def write_overview(ctx: DraftContext) -> SectionDraft:
                     ]
                     for row in stats.satisfaction
                 ],
+                note=in_report_language(SATISFACTION_DEFINITION),
             )
         )
     return SectionDraft(body="\n".join(paragraphs), blocks=blocks)
@@ -294,7 +305,7 @@ def write_key_proposals(ctx: DraftContext) -> SectionDraft:
     if not items:
         return SectionDraft(body="本年度未确定重点建议。")
     paragraphs = [
-        "镇人大主席团对重点建议实行主席团成员领衔督办，跟踪办理进度，督促承办单位提高办理质量。"
+        f"{ctx.town}人大主席团对重点建议实行主席团成员领衔督办，跟踪办理进度，督促承办单位提高办理质量。"
         "各件重点建议办理情况如下："
     ]
     for n, item in enumerate(items, start=1):
@@ -345,7 +356,7 @@ def write_next_steps(ctx: DraftContext) -> SectionDraft:
         body=(
             "办理工作仍存在一些不足：个别建议答复重程序、轻落实，部分涉及资金和规划的建议受条件所限，"
             "一时难以解决；跟踪问效的机制还需完善。\n"
-            "下一步，镇人大主席团将进一步提高建议质量，完善交办、督办、评价各环节，"
+            f"下一步，{ctx.town}人大主席团将进一步提高建议质量，完善交办、督办、评价各环节，"
             "对列入计划逐步解决的建议持续跟踪，确保件件有回音、事事有着落。"
         )
     )

@@ -11,6 +11,7 @@ from ..base import (
     quote,
     table,
 )
+from ..proposals import satisfaction_sentence
 from .common import _sessions, date_token, session_name
 
 # ----------------------------------------------------------------------------- 五、proposals
@@ -39,11 +40,11 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
     from_sessions = [row for row in stats.by_session if row.key]
     if len(stats.by_session) == 1 and from_sessions and from_sessions[0].key in sessions:
         session = sessions[from_sessions[0].key]
-        source = f"针对镇{session_name(session.term, session.number)}期间代表提出的"
+        source = f"针对{ctx.town}{session_name(session.term, session.number)}期间代表提出的"
     else:
         source = "针对全年代表提出的"
     key_part = f"（其中{key_count}件确定为重点议案）" if stats.totals.key_proposals else ""
-    text = f"{source}{total}件议案、建议和意见{key_part}，镇人大专门进行了规范整理和登记"
+    text = f"{source}{total}件议案、建议和意见{key_part}，{ctx.town}人大专门进行了规范整理和登记"
     assigned = ctx.summary_figure("proposals", "assigned")
     meetings = assignment_meetings_of_year(township=ctx.township, year=ctx.year)
     if meetings:
@@ -78,20 +79,8 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
     if parts:
         text += f"；答复中{'、'.join(parts)}"
     text += "。"
-    if stats.ratings:
-        attitude = ctx.figure(
-            "proposals.satisfaction.attitude",
-            f"{stats.satisfied_share('attitude')}%",
-            __("Satisfied with the handling attitude (share of ratings)"),
-            f"{reverse('proposals:stats')}?year={ctx.year}",
-        )
-        result = ctx.figure(
-            "proposals.satisfaction.result",
-            f"{stats.satisfied_share('result')}%",
-            __("Satisfied with the handling result (share of ratings)"),
-            f"{reverse('proposals:stats')}?year={ctx.year}",
-        )
-        text += f"代表对办理态度的满意率为{attitude}，对办理结果的满意率为{result}。"
+    if stats.rated:
+        text += satisfaction_sentence(ctx, stats, f"{reverse('proposals:stats')}?year={ctx.year}")
     text += "做到件件有答复、事事有回音。"
     for item in key_proposals_of_year(township=ctx.township, year=ctx.year):
         url = reverse("proposals:detail", args=[item.pk])
@@ -111,7 +100,8 @@ def write_proposals(ctx: DraftContext) -> SectionDraft:
             line += f"，答复为{code}类"
         text += (
             line
-            + "，镇人大对重点议案提出具体可行性要求，力抓督促检查，确保提高办理工作进度和质量。"
+            + f"，{ctx.town}人大对重点议案提出具体可行性要求，力抓督促检查，"
+            + "确保提高办理工作进度和质量。"
         )
     rows = [
         [
