@@ -8,6 +8,7 @@ from congress.forms import ChoiceByNameField, DateInput, ProtectedFileInput
 
 from .excel import parse_month
 from .models import (
+    DEPUTY_DETAILS,
     DEPUTY_PROFILE_FIELDS,
     Activity,
     Constituency,
@@ -59,10 +60,14 @@ class DeputyProfileForm(forms.ModelForm):
         fields = DEPUTY_PROFILE_FIELDS
         widgets = {"photo": ProtectedFileInput(attrs={"accept": "image/jpeg,image/png"})}
 
+    # The person first; the login account, issued after the roster, last.
+    field_order = [*DEPUTY_DETAILS, "photo", "liaison", "user"]
+
     def __init__(self, *args, township, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["liaison"].queryset = member_choices(township=township)
-        self.fields["user"].queryset = deputy_account_choices(township=township)
+        if "user" in self.fields:
+            self.fields["user"].queryset = deputy_account_choices(township=township)
         if self.instance.pk:
             self.fields["photo"].widget.download_url = reverse(
                 "deputies:photo", args=[self.instance.pk]
@@ -70,7 +75,22 @@ class DeputyProfileForm(forms.ModelForm):
 
 
 class DeputyCreateForm(DeputyProfileForm):
-    """A new deputy: their profile and their first mandate."""
+    """A new deputy: who they are, then their first mandate. No login account: accounts are
+    issued after the roster, from the deputy's page (deputies:account_create)."""
+
+    class Meta(DeputyProfileForm.Meta):
+        fields = [name for name in DEPUTY_PROFILE_FIELDS if name != "user"]
+
+    field_order = [
+        *DEPUTY_DETAILS,
+        "photo",
+        "level",
+        "term",
+        "constituency",
+        "group",
+        "start_date",
+        "liaison",
+    ]
 
     # Most people entered here are this township's own deputies.
     level = forms.ChoiceField(
@@ -117,6 +137,8 @@ class MandateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["constituency"].queryset = constituency_choices(township=township)
         self.fields["group"].queryset = deputy_group_choices(township=township)
+        if self.initial.get("term") is None:
+            self.initial["term"] = township.current_term
         if self.instance.pk:
             # Level and term identify the seat; a different seat is a new mandate.
             for name in ("level", "term"):

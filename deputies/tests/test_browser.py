@@ -31,8 +31,10 @@ def test_staff_log_in_add_a_deputy_and_find_them_listed(
     page.get_by_label("代表小组").select_option(str(deputy_group.pk))
     page.get_by_role("button", name="保存").click()
 
-    page.wait_for_url(f"{live_server.url}/deputies/")
+    # On the new deputy's page (the next step there is their account), then in the roster.
+    page.wait_for_url(re.compile(rf"{live_server.url}/deputies/\d+/$"))
     expect(page.get_by_text("已添加代表陈晓东")).to_be_visible()
+    page.goto(f"{live_server.url}/deputies/")
     row = page.get_by_role("row", name="陈晓东")
     expect(row).to_contain_text("县人大代表")
     expect(row).to_contain_text(constituency.name)

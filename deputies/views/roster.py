@@ -143,7 +143,7 @@ class DeputyCreateView(PermissionRequiredMixin, TownshipMixin, CreateOnceMixin, 
         return _("Deputy %(name)s added.") % {"name": deputy.name}
 
     def get_success_url(self, deputy):
-        return reverse("deputies:list")
+        return reverse("deputies:detail", args=[deputy.pk])
 
 
 class DeputyDetailView(PermissionRequiredMixin, YearMixin, DetailView):

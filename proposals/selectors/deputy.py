@@ -28,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.roles import Role
 from congress.scoping import get_visible_or_404, visible_to
+from deputies.models import Deputy
+from deputies.selectors import deputies_in_office_on
 
 from .. import permissions
 from ..masking import mask_personal_data
@@ -63,6 +65,9 @@ COMMON_WORDS = (
     "我镇",
     "本镇",
     "全镇",
+    "我乡",
+    "本乡",
+    "全乡",
 )
 # Single characters that join words (的, 和 ...): a pair across them is not a word.
 JOINING_CHARACTERS = "的地得了和与及或等对在把将为是有"
@@ -276,3 +281,16 @@ def attachments_for_detail(*, proposal: Proposal, user) -> dict:
         "proposal_files": list(proposal.attachments.all()),
         "answer_files": list(answer_files),
     }
+
+
+# ----------------------------------------------------------------------------- co-signers
+
+
+def cosigner_choices(*, proposal: Proposal) -> QuerySet[Deputy]:
+    """The deputies a draft's lead may ask to co-sign: of its township, in office today, with
+    an active login account (each confirms online), and not asked yet."""
+    return (
+        deputies_in_office_on(township=proposal.township_id, day=timezone.localdate())
+        .filter(user__is_active=True)
+        .exclude(signatures__proposal=proposal)
+    )
