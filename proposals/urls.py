@@ -1,12 +1,17 @@
 from django.urls import path
 
 from . import views
+from .views import importing
 
 app_name = "proposals"
 urlpatterns = [
     path("", views.ProposalListView.as_view(), name="list"),
     path("new/", views.ProposalCreateView.as_view(), name="create"),
     path("mine/", views.MyProposalsView.as_view(), name="mine"),
+    # The term's earlier proposals and answers, from Excel.
+    path("import/", importing.EarlierImportUploadView.as_view(), name="import"),
+    path("import/check/", importing.EarlierImportCheckView.as_view(), name="import_check"),
+    path("import/template/", importing.EarlierImportTemplateView.as_view(), name="import_template"),
     path("similar/", views.SimilarProposalsView.as_view(), name="similar"),
     path("<int:pk>/attach/", views.ProposalAttachView.as_view(), name="attach"),
     path("files/<int:pk>/", views.ProposalAttachmentView.as_view(), name="attachment"),
@@ -23,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/invite/", views.InviteView.as_view(), name="invite"),
     path("<int:pk>/cosign/", views.CosignView.as_view(), name="cosign"),
     path("<int:pk>/move/<slug:move>/", views.ProposalMoveView.as_view(), name="move"),
+    path("<int:pk>/dates/", views.ProposalDatesView.as_view(), name="dates"),
     # Deadlines: extensions, co-units' views, the units' and the staff's lists, working days.
     path("<int:pk>/extension/", views.ExtensionRequestView.as_view(), name="extension_request"),
     path(

@@ -10,6 +10,7 @@ from deputies import extensions
 
 from . import selectors
 from .calendar import session_events
+from .selectors.first_run import first_run_dashboard
 
 
 def register():
@@ -40,6 +41,16 @@ def register():
             order=10,
         )
     )
+    # A new township's setup steps, above everything else on the staff home page.
+    registry.dashboard_panels.register(
+        registry.DashboardPanel(
+            key="first_run",
+            context=first_run_dashboard,
+            roles=frozenset({Role.STAFF}),
+            template="sessions/partials/_first_run.html",
+            order=0,
+        )
+    )
     extensions.performance_sources.register(
         extensions.PerformanceSource(
             key="sessions", counts=selectors.attendance_counts_by_deputy, order=10
@@ -55,5 +66,16 @@ def register():
     )
 
     registry.calendar_sources.register(
-        registry.CalendarSource(key="sessions", events=session_events, order=10)
+        registry.CalendarSource(
+            key="sessions",
+            events=session_events,
+            order=10,
+            model="congress_sessions.CongressSession",
+        )
+    )
+    # A year with a congress session is a year of the township's work (congress.years).
+    registry.dated_records.register(
+        registry.DatedRecords(
+            key="sessions", model="congress_sessions.CongressSession", date_field="start_date"
+        )
     )
