@@ -157,10 +157,36 @@ class CalendarEvent:
 class CalendarSource:
     """`events(user, start, end)` returns the CalendarEvents of the app's records that the
     user may read (starting from `visible_to`) and that touch the days `start`..`end`, both
-    included: an event from before `start` still running on it is one of them."""
+    included: an event from before `start` still running on it is one of them. `model` (a
+    label) is what it reads: a role that READS none of the sources' models has no calendar."""
 
     key: str
     events: Callable[[Any, datetime.date, datetime.date], list[CalendarEvent]]
+    order: int = 100
+    model: str = ""  # "" for a source every role may have events from
+
+
+@dataclass(frozen=True)
+class DatedRecords:
+    """Records that make up a township's year of work (its congress sessions, its deputies'
+    activities): the model (a label, scoped to its township by its Scope) and the date or
+    datetime field that places a row in its year. The core reads which years hold such rows
+    to choose the year a page opens on (congress.years.reporting_year)."""
+
+    key: str
+    model: str
+    date_field: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class YearClosedCheck:
+    """`closed(township=..., year=...)` says whether the township has closed that year's work
+    (the reports app: its annual work report is final), after which the pages open on the
+    year that follows."""
+
+    key: str
+    closed: Callable[..., bool]
     order: int = 100
 
 
@@ -184,3 +210,5 @@ history_kinds: ExtensionPoint[HistoryKind] = ExtensionPoint("history kinds")
 scheduled_jobs: ExtensionPoint[ScheduledJob] = ExtensionPoint("scheduled jobs")
 account_checks: ExtensionPoint[AccountCheck] = ExtensionPoint("account checks")
 calendar_sources: ExtensionPoint[CalendarSource] = ExtensionPoint("calendar sources")
+dated_records: ExtensionPoint[DatedRecords] = ExtensionPoint("dated records")
+year_closed_checks: ExtensionPoint[YearClosedCheck] = ExtensionPoint("year closed checks")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,6 +28,7 @@ from .forms import (
 from .scoping import acting_township
 from .services import AlreadySubmitted, form_submission_claim, form_submission_complete
 from .workflow import Move, Workflow
+from .years import reporting_year
 
 
 class ServiceFormMixin:
@@ -234,17 +236,65 @@ class CreateOnceMixin(ServiceFormMixin):
         return self.success_response(result)
 
 
+FIRST_YEAR = 1980  # the first year a page may be about (records entered from paper)
+# The year the user last chose, for the next page that takes a year: a cookie of the browser's
+# session ("<user id>:<year>", so that the next person to log in on the computer starts afresh)
+# rather than the login session, which a choice would then write to the database.
+YEAR_COOKIE = "renda_year"
+
+
+def _a_year(value) -> int | None:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if FIRST_YEAR <= year <= timezone.localdate().year + 1 else None
+
+
+def _kept_year(request) -> int | None:
+    user_id, _colon, year = request.COOKIES.get(YEAR_COOKIE, "").partition(":")
+    return _a_year(year) if user_id == str(request.user.pk) else None
+
+
+def year_for_request(request) -> int:
+    """The year a page is about: ?year=2024 (kept for the next page: year_keep); without one,
+    the year last chosen; else the township's reporting year (congress.years.reporting_year:
+    last year until its work report is final). A year before 1980 or after next year is not
+    a choice."""
+    year = _a_year(request.GET.get("year"))
+    if year is not None:
+        request.chosen_year = year
+        return year
+    year = _kept_year(request)
+    if year is not None:
+        return year
+    return reporting_year(township=getattr(request.user, "township", None))
+
+
+def year_keep(request, response):
+    """Keeps the year chosen on this request for the next page that takes a year."""
+    year = getattr(request, "chosen_year", None)
+    if year is not None and year != _kept_year(request):
+        response.set_cookie(
+            YEAR_COOKIE,
+            f"{request.user.pk}:{year}",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
 class YearMixin:
-    """The year a page is about: ?year=2024, this year when missing or nonsense."""
+    """The year a page is about: ?year=2024, else the year the user last chose, else the
+    township's reporting year (year_for_request); the year chosen is kept (year_keep)."""
 
     @cached_property
     def year(self) -> int:
-        this_year = timezone.localdate().year
-        try:
-            year = int(self.request.GET.get("year", ""))
-        except ValueError:
-            return this_year
-        return year if 1980 <= year <= this_year + 1 else this_year
+        return year_for_request(self.request)
+
+    def dispatch(self, request, *args, **kwargs):
+        return year_keep(request, super().dispatch(request, *args, **kwargs))
 
 
 class TownshipMixin:

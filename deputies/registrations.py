@@ -57,5 +57,11 @@ def register():
     )
 
     registry.calendar_sources.register(
-        registry.CalendarSource(key="activities", events=activity_events, order=20)
+        registry.CalendarSource(
+            key="activities", events=activity_events, order=20, model="deputies.Activity"
+        )
+    )
+    # A year with deputies' activities is a year of the township's work (congress.years).
+    registry.dated_records.register(
+        registry.DatedRecords(key="activities", model="deputies.Activity", date_field="start_date")
     )

@@ -8,6 +8,10 @@ from . import checks, selectors  # noqa: F401 (checks registers the fonts check)
 
 
 def register():
+    # The pages open on last year until its work report is final (congress.years).
+    registry.year_closed_checks.register(
+        registry.YearClosedCheck(key="annual_report", closed=selectors.annual_report_is_final)
+    )
     registry.dashboard_panels.register(
         registry.DashboardPanel(
             key="reports",

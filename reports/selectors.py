@@ -236,6 +236,17 @@ def annual_stats(*, township: Township, year: int) -> AnnualStats:
     )
 
 
+def annual_report_is_final(*, township, year: int) -> bool:
+    """The year's work is closed once its annual work report (人大主席团工作报告) has a final
+    (定稿) version: the pages then open on the next year (congress.years.reporting_year)."""
+    return ReportVersion.objects.filter(
+        report__township=township,
+        report__year=year,
+        report__kind=WorkReport.Kind.ANNUAL,
+        state=VersionState.FINAL,
+    ).exists()
+
+
 def reports_dashboard(*, user, year: int) -> dict | None:
     """County viewers land on the latest final work reports of every township."""
     if not user.has_perm("reports.view_reportversion"):

@@ -1,5 +1,7 @@
 """What the deputies app gives the shared pages: its year summary and its home-page panel."""
 
+import datetime
+
 from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -79,6 +81,18 @@ def deputies_year_summary(*, township, year: int) -> YearSummary:
     )
 
 
+def _year_day(year: int, today: datetime.date) -> tuple[datetime.date, str]:
+    """The day whose deputies in office stand for the year, and its words: today for this
+    year (or a later one), 31 December for a past year, so that 2025 shows who was in office
+    then and not who is now."""
+    if year >= today.year:
+        return today, _("Deputies in office today")
+    return (
+        datetime.date(year, 12, 31),
+        _("Deputies in office on 31 December %(year)s") % {"year": year},
+    )
+
+
 def deputies_dashboard(*, user, year: int) -> dict | None:
     """A deputy's own mandates; for the presidium, the roster's figures and its warnings."""
     if user.role == Role.DEPUTY:
@@ -86,13 +100,16 @@ def deputies_dashboard(*, user, year: int) -> dict | None:
     township = user.township
     if township is None:
         return None
+    today = timezone.localdate()
+    day, label = _year_day(year, today)
     context = {
         "figures": [
             Figure(
                 "deputies",
-                _("Deputies in office today"),
-                deputies_in_office_on(township=township, day=timezone.localdate()).count(),
-                reverse("deputies:list") + "?status=active",
+                label,
+                deputies_in_office_on(township=township, day=day).count(),
+                # The roster filters on today's status: a past year's figure links to it whole.
+                reverse("deputies:list") + ("?status=active" if day == today else ""),
             ),
             Figure(
                 "activities",

@@ -23,6 +23,7 @@ from ..models import (
     Assignment,
     AssignmentMeeting,
     Proposal,
+    ProposalDateCorrection,
     ProposalField,
     ProposalSigner,
     ProposalStatusChange,
@@ -104,8 +105,15 @@ def proposal_detail(*, proposal: Proposal, user) -> dict:
 
 
 def proposal_status_changes(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:
-    """A proposal's handling record, oldest first, with who made each step."""
-    return proposal.status_changes.select_related("changed_by")
+    """A proposal's handling record in the order the steps happened (their real dates, not
+    when they were typed), with who made each step."""
+    return proposal.status_changes.select_related("changed_by").order_by("changed_at", "pk")
+
+
+def proposal_date_corrections(*, proposal: Proposal) -> QuerySet[ProposalDateCorrection]:
+    """The dates staff corrected on a proposal, with the old and new date, who and why."""
+    corrections = proposal.date_corrections.select_related("corrected_by")
+    return corrections.order_by("corrected_at", "pk")
 
 
 def _list_url(**query) -> str:
@@ -164,10 +172,34 @@ def proposal_counts_by_deputy(*, township, year: int) -> QuerySet[Proposal]:
     )
 
 
+# 待办结: answered and rated, waiting for staff to close. An answer not yet rated waits for its
+# ratings first (the work queues' "Answers to review" and "Ratings outstanding").
+TO_CLOSE = Status.RATED
+
+
+def proposals_to_close(*, user) -> QuerySet[Proposal]:
+    """The proposals waiting to be closed (办结): answered and rated. The home page counts
+    them, the work queues list them."""
+    return proposal_list_for_user(user=user).filter(status=TO_CLOSE)
+
+
+def _todo_label(move, user) -> str:
+    """How the home page names what waits for a move. Recording an answer is a unit's own
+    task; staff record answers for the units, and are not one."""
+    if move.name == "answer" and user.role != Role.UNIT:
+        return str(_("Proposals waiting for the handling units' answers"))
+    return str(move.todo)
+
+
 def proposals_dashboard(*, user, year: int) -> dict:
     """The home page's proposals: what waits for this user's next move (the workflow says
-    which moves they may make), the year's count, and the latest ones they may read."""
+    which moves they may make), the year's count, and the year's latest ones they may read."""
     proposals = proposal_list_for_user(user=user)
+    # The list is the year's, as the figures are: a later year's proposal is not in 2025's
+    # page; a draft (not submitted yet) is this year's.
+    of_year = Q(submitted_at__year=year)
+    if year >= timezone.localdate().year:
+        of_year |= Q(submitted_at__isnull=True)
     waiting = [
         move for move in PROPOSAL_WORKFLOW.moves if move.todo and user.has_perm(move.permission)
     ]
@@ -180,17 +212,18 @@ def proposals_dashboard(*, user, year: int) -> dict:
             .values_list("status", "n")
         )
         for move in waiting:
-            for status in move.sources:
-                todo.append(
-                    Todo(str(move.todo), by_status.get(status, 0), _list_url(status=status))
-                )
+            # 待办结 counts the proposals the work queues list (proposals_to_close).
+            sources = (TO_CLOSE,) if move.name == "close" else move.sources
+            for status in sources:
+                count = by_status.get(status, 0)
+                todo.append(Todo(_todo_label(move, user), count, _list_url(status=status)))
     headings = {
         Role.DEPUTY: _("My proposals"),
         Role.UNIT: _("Proposals assigned to my unit"),
     }
     context = {
         "todo": todo,
-        "recent": list(proposals[:RECENT]),
+        "recent": list(proposals.filter(of_year)[:RECENT]),
         "heading": headings.get(user.role, _("Recent proposals")),
     }
     if user.role in {Role.STAFF, Role.MEMBER}:

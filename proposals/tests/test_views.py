@@ -134,12 +134,18 @@ def test_each_role_sees_what_it_may(client, users, township, unit):
 
 
 def test_staff_register_and_assign_from_the_detail_page(client, staff, township, unit):
-    proposal = ProposalFactory(deputy__township=township)
+    # Entered from paper: submitted and registered before the assignment of 25 March 2024.
+    proposal = ProposalFactory(
+        deputy__township=township,
+        submitted_at=datetime.datetime(2024, 3, 1, 10, tzinfo=datetime.UTC),
+    )
     client.force_login(staff)
     page = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
     assert "登记" in page and "不予登记" in page
     response = client.post(
-        reverse("proposals:move", args=[proposal.pk, "register"]), {"note": ""}, follow=True
+        reverse("proposals:move", args=[proposal.pk, "register"]),
+        {"note": "", "on": "2024-03-20"},
+        follow=True,
     )
     assert "已登记为建议第1号" in response.content.decode()
     response = client.post(
@@ -191,8 +197,9 @@ def test_list_query_count_is_constant(client, staff, township, unit, django_asse
     assert len(listed) == 50 and "第1页，共2页" in text
     # The home page asks each app's panel (and the header its unread notifications): a fixed
     # number of queries, whatever the rows. (21: deputies without a login account, and one
-    # each for the problems, the letters and visits and the work report drafts waiting.)
-    with django_assert_max_num_queries(21):
+    # each for the problems, the letters and visits and the work report drafts waiting; 23
+    # with the year it opens on: the years with records, whether last year's report is final.)
+    with django_assert_max_num_queries(23):
         home = client.get(reverse("home"))
     assert home.status_code == 200
     assert re.search(r"待登记的议案建议</a>\s*<span[^>]*>60</span>", home.content.decode())

@@ -4,24 +4,24 @@ from urllib.parse import quote
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from congress.excel import XLSX_CONTENT_TYPE
-from congress.views_mixins import TownshipMixin
+from congress.views_mixins import TownshipMixin, YearMixin
 
 from ..excel import statistics_workbook
 from ..forms.stats import StatisticsFilterForm
-from ..selectors.stats import may_read_statistics, proposal_statistics
+from ..selectors.stats import SATISFACTION_DEFINITION, may_read_statistics, proposal_statistics
 from ..selectors.tables import Rate, statistics_tables
 
 
-class StatisticsMixin(PermissionRequiredMixin, TownshipMixin):
-    """?year=2024&session=<id>: the year (this year when missing) and, if chosen, a session of
-    the township; a wrong value shows the form's error and the whole year."""
+class StatisticsMixin(PermissionRequiredMixin, TownshipMixin, YearMixin):
+    """?year=2024&session=<id>: the year (when missing, the one last chosen, else the
+    township's reporting year) and, if chosen, a session of the township; a wrong value shows
+    the form's error and the whole year."""
 
     permission_required = "proposals.view_proposal"
 
@@ -31,15 +31,15 @@ class StatisticsMixin(PermissionRequiredMixin, TownshipMixin):
     @cached_property
     def filter_form(self) -> StatisticsFilterForm:
         data = self.request.GET.copy()
-        if not data.get("year"):
-            data["year"] = timezone.localdate().year
+        year = self.year  # read first: so a valid ?year= is kept for the next page
+        data["year"] = data.get("year") or year
         return StatisticsFilterForm(data, township=self.township)
 
     @cached_property
     def stats(self):
         form = self.filter_form
         form.is_valid()
-        year = form.cleaned_data.get("year") or timezone.localdate().year
+        year = form.cleaned_data.get("year") or self.year
         session = form.cleaned_data.get("session")
         return proposal_statistics(township=self.township, year=year, session=session)
 
@@ -64,9 +64,13 @@ class StatisticsView(StatisticsMixin, TemplateView):
             "tables": statistics_tables(self.stats),
             "heading": self.heading(),
             "headline": [
-                (_("Proposals submitted"), self.stats.totals.total),
-                (_("On-time answer rate"), Rate(self.stats.totals.on_time_rate)),
-                (_("Satisfaction with the result"), Rate(self.stats.satisfied_share("result"))),
+                (_("Proposals submitted"), self.stats.totals.total, ""),
+                (_("On-time answer rate"), Rate(self.stats.totals.on_time_rate), ""),
+                (
+                    _("Satisfaction with the result"),
+                    Rate(self.stats.satisfied_share("result")),
+                    SATISFACTION_DEFINITION,
+                ),
             ],
             "query": query.urlencode(),
         }
