@@ -126,8 +126,11 @@ requirements: $(PIP_TOOLS)/bin/pip-compile $(BUILD_CONSTRAINTS)
 guide-screenshots: test-setup
 	GUIDE_SCREENSHOTS=1 $(BIN)/pytest -n 0 tests/test_guide_browser.py
 
-messages: setup
+# The catalog, then its 乡 dialect written from it (congress/wording.py), then both compiled.
+messages: test-setup
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --no-obsolete --add-location=file
+	$(PY) manage.py township_wording
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 bench.sqlite3 .loadtest

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .models import AuthEvent
 from .security.audit import EXPIRED_REASON, SESSION_LOGIN_AT, SESSION_SEEN_AT
 from .security.services import auth_event_record
+from .wording import activate_for
 
 
 class ChosenLanguageMiddleware:
@@ -32,6 +33,18 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+class TownshipWordingMiddleware:
+    """Once the user is known, a 乡's or a 民族乡's users read the product in its words (乡长,
+    乡人民政府, 本乡): congress.wording. After AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        activate_for(request.user)
+        return self.get_response(request)
 
 
 class RequestSizeLimitMiddleware:

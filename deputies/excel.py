@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from congress.excel import append_row
+from congress.wording import XIANG_LANGUAGE
 
 from .excel_reading import (
     MAX_ROW_CELLS,
@@ -90,21 +91,31 @@ COLUMNS = [
 ]
 
 
+def workbook_language() -> str:
+    """The Chinese a workbook is written in: the township's own (乡人大代表 for a 乡's staff:
+    congress.wording), Chinese whatever the user reads."""
+    language = translation.get_language()
+    return language if language in {WORKBOOK_LANGUAGE, XIANG_LANGUAGE} else WORKBOOK_LANGUAGE
+
+
 def headers() -> list[str]:
-    with translation.override(WORKBOOK_LANGUAGE):
+    with translation.override(workbook_language()):
         return [str(column.header) for column in COLUMNS]
 
 
 def choice_lookup(column: Column) -> dict[str, str]:
-    """Chinese label (and the stored value itself) -> stored value."""
-    with translation.override(WORKBOOK_LANGUAGE):
-        lookup = {str(label): value for value, label in column.choices}
+    """Chinese label (a 镇's or a 乡's words alike, and the stored value itself) -> stored
+    value."""
+    lookup = {}
+    for language in (WORKBOOK_LANGUAGE, XIANG_LANGUAGE):
+        with translation.override(language):
+            lookup.update({str(label): value for value, label in column.choices})
     lookup.update({value: value for value, _label in column.choices})
     return lookup
 
 
 def choice_labels(column: Column) -> dict[str, str]:
-    with translation.override(WORKBOOK_LANGUAGE):
+    with translation.override(workbook_language()):
         return {value: str(label) for value, label in column.choices}
 
 

@@ -1,12 +1,11 @@
 """The proposals' printed documents: the assignment sheets (交办单) of an assignment meeting,
 one page per proposal, in one PDF for the meeting's folder and the units."""
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from congress.pdf import render_pdf
+from congress.wording import township_language
 
 from .models import AssignmentMeeting, Proposal
 from .selectors import meeting_assignments
@@ -89,7 +88,7 @@ def meeting_sheets(*, meeting: AssignmentMeeting) -> list[dict]:
 def meeting_sheets_pdf(*, meeting: AssignmentMeeting) -> tuple[bytes, str] | None:
     """The meeting's assignment sheets as one PDF, one page each; None when nothing was
     assigned there yet. Printed in the site's language: it is an official document."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(meeting.township):
         sheets = meeting_sheets(meeting=meeting)
         if not sheets:
             return None

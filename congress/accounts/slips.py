@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from ..pdf import render_pdf
 from ..roles import COUNTY_ROLES, Role
+from ..wording import chinese_for
 
 SLIPS_SALT = "congress.accounts.slips"
 SLIPS_TOKEN_MAX_AGE = 30 * 60  # seconds: time enough to print, short enough to be of no use later
@@ -34,6 +35,8 @@ def slips_token(*, issued, by) -> str:
             "password": item.password,
             "role": item.user.role,
             "township": item.user.township.name if item.user.township_id else "",
+            # 向乡人大办申请 on a 乡's slips (congress.wording).
+            "language": chinese_for(item.user.township) if item.user.township_id else "",
         }
         for item in issued
     ]
@@ -49,10 +52,19 @@ def slips_from_token(*, token: str, user) -> list[dict]:
     return payload["slips"]
 
 
-def slips_pdf(*, slips: list[dict]) -> bytes:
+def slips_site_url(request) -> str:
+    """The address the slips send people to: SITE_URL when the office set it (the site may be
+    issued from behind a proxy under another name), otherwise the one the staff member is using
+    to issue them, which is one their colleagues reach too."""
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def slips_pdf(*, slips: list[dict], site_url: str) -> bytes:
     """One page per person: township, name, username, initial password, where to log in."""
-    login_url = settings.SITE_URL + reverse("login")
-    with translation.override(SLIPS_LANGUAGE):
+    login_url = site_url + reverse("login")
+    # One issue's slips are of one township: printed in its Chinese.
+    language = next((slip.get("language") for slip in slips if slip.get("language")), "")
+    with translation.override(language or SLIPS_LANGUAGE):
         for slip in slips:
             slip["role_label"] = str(Role(slip["role"]).label) if slip["role"] else ""
             # Staff who forget their password ask the county; everyone else the township's staff.

@@ -3,14 +3,27 @@ published calendar of working days."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ..scoping import Scope
 from ..validators import validate_visible_text
 
+KIND_HELP = pgettext_lazy(
+    "township kind", "Decides the words printed for it: 镇长 or 乡长, 镇人民政府 or 乡人民政府."
+)
+
 
 class Township(models.Model):
-    """A township (镇/乡) whose people's congress this deployment serves."""
+    """A township-level division (镇, 乡 or 民族乡) whose people's congress this deployment
+    serves. Its kind decides the words the product prints for it (congress.wording)."""
+
+    # With the context "township kind", words that name the kinds themselves: the same for
+    # every township, never turned into 乡 by the dialect (congress.wording).
+    class Kind(models.TextChoices):
+        TOWN = "town", pgettext_lazy("township kind", "Town (镇)")
+        XIANG = "xiang", pgettext_lazy("township kind", "Township (乡)")
+        ETHNIC = "ethnic", pgettext_lazy("township kind", "Ethnic township (民族乡)")
 
     name = models.CharField(
         _("name"),
@@ -20,7 +33,24 @@ class Township(models.Model):
         error_messages={"unique": _("A township with this name already exists.")},
     )
     county = models.CharField(_("county"), max_length=50, validators=[validate_visible_text])
+    kind = models.CharField(
+        pgettext_lazy("township kind", "kind of township"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.TOWN,
+        db_default=Kind.TOWN,
+        help_text=KIND_HELP,
+    )
     current_term = models.PositiveSmallIntegerField(_("current term"), help_text=_("届"))
+    all_signers_rate = models.BooleanField(
+        _("every signer rates"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Ticked: an answer waits for every signing deputy's rating. Not ticked (the usual "
+            "practice): the lead deputy's rating is the item's, co-signers may add theirs."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -33,6 +63,12 @@ class Township(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def short_kind(self) -> str:
+        """镇 or 乡 (a 民族乡's bodies are the 乡人民政府, 乡长, 乡人大): what 我镇, 镇长 and
+        镇人大主席团 are built from."""
+        return "镇" if self.kind == self.Kind.TOWN else "乡"
 
 
 class Unit(models.Model):

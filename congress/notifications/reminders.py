@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 from django.db import models
 
 from congress.models import User
+from congress.wording import township_language
 
 from .selectors import notification_keys_stored
 from .services import notify_each, record_key
@@ -43,16 +44,19 @@ def reminders_unsent(candidates: Sequence[R], *, kinds: Iterable[str]) -> list[R
 
 def reminders_notify(reminders: Iterable[Reminder]) -> int:
     """Store each reminder for its recipients, at most once per recipient, kind, record and day
-    even when two runs race; returns how many notifications were stored."""
-    return notify_each(
-        reminders,
-        lambda reminder: {
-            "recipients": reminder.recipients,
-            "kind": reminder.kind,
-            "subject": reminder.subject(),
-            "body": reminder.body(),
-            "url": reminder.url(),
-            "record": reminder.record,
-            "day": reminder.day,
-        },
-    )
+    even when two runs race; returns how many notifications were stored. Each is written in
+    the words of its record's township (乡 or 镇: congress.wording)."""
+
+    def message(reminder: Reminder) -> dict:
+        with township_language(getattr(reminder.record, "township", None)):
+            return {
+                "recipients": reminder.recipients,
+                "kind": reminder.kind,
+                "subject": reminder.subject(),
+                "body": reminder.body(),
+                "url": reminder.url(),
+                "record": reminder.record,
+                "day": reminder.day,
+            }
+
+    return notify_each(reminders, message)

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "congress.middleware.TownshipWordingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Personal data is not to stay in a browser's or proxy's cache; one audit row per 403.
     "congress.middleware.SecurityHeadersMiddleware",
@@ -144,16 +145,21 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # axes first: it refuses a locked-out login before any password is checked. It needs the
 # request in authenticate(); the login view and the admin pass it, client.force_login skips it.
+# Django's ModelBackend, loading the user with their township (one query a request, not two).
+# Sessions stored under Django's own backend path (before it was replaced) end: their users log
+# in again once.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "congress.security.backends.TownshipModelBackend",
 ]
-# Django's hashers, then the one that only verifies initial passwords until their first use
-# (congress.accounts.hashers explains why it has fewer rounds).
+# Argon2 hashes every new password (congress.accounts.hashers: Django's Argon2PasswordHasher
+# with OWASP's parameters, a password change in a fraction of a second); Django's other hashers
+# still verify older hashes, which are rehashed with Argon2 at the next login; last the one that
+# only verifies initial passwords until their first use (fewer rounds, see its docstring).
 PASSWORD_HASHERS = [
+    "congress.accounts.hashers.OfficeArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "congress.accounts.hashers.InitialPasswordHasher",
@@ -309,8 +315,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "renda@localhost")
-# Where users reach the site: emails link to it.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where users reach the site, empty when unset. Emails, sent with no request to take it from,
+# link to it (else to http://127.0.0.1:8000); slips print it (else the address they are issued at).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # Every channel receives every new notification (congress.notifications.channels.Channel);
 # an SMS gateway is one more line here.

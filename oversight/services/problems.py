@@ -8,12 +8,11 @@ be put on a congress session's agenda as one rectification report.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +21,7 @@ from congress.notifications.services import notify
 from congress.roles import Role
 from congress.scoping import check_same_township
 from congress.validators import validate_upload
+from congress.wording import township_language
 from deputies.models import Deputy
 from sessions.models import AgendaItem, CongressSession
 from sessions.services import agenda_item_save
@@ -52,6 +52,25 @@ def found_on(problem: Problem) -> datetime.date:
 def _day(at: datetime.datetime | None) -> datetime.date:
     """The day a step is taken: the day of `at` for a paper record entered later, else today."""
     return timezone.localdate(at) if at else timezone.localdate()
+
+
+def day_moment(day: datetime.date | None) -> datetime.datetime | None:
+    """A step's day as the moment its history row carries: now for today, noon (local time)
+    for a past day entered later, so that the problem's record follows the real dates."""
+    if day is None:
+        return None
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def _reported_on(problem: Problem) -> datetime.date | None:
+    """The rectification day of the latest report."""
+    return (
+        problem.reports.order_by("-submitted_at", "-pk")
+        .values_list("rectified_on", flat=True)
+        .first()
+    )
 
 
 def _check_acting(by: User, township_id: int) -> None:
@@ -113,7 +132,9 @@ def problem_add(
     problem.full_clean()
     problem._history_user = by
     problem.save()
-    PROBLEM_WORKFLOW.start(record=problem, by=by, at=at)
+    # Recorded later than found (entered after the action): its record starts on the day found.
+    found = min(found_on(problem), timezone.localdate())
+    PROBLEM_WORKFLOW.start(record=problem, by=by, at=at or day_moment(found))
     _notify_unit(problem, "added")
     return problem
 
@@ -247,11 +268,7 @@ def problem_verify(
         check_same_township(problem.township_id, verifiers=deputy)
     if verified_on > _day(at):
         raise ValidationError({"verified_on": _("The verification date cannot be in the future.")})
-    rectified = (
-        problem.reports.order_by("-submitted_at", "-pk")
-        .values_list("rectified_on", flat=True)
-        .first()
-    )
+    rectified = _reported_on(problem)
     if rectified is not None and verified_on < rectified:
         raise ValidationError(
             {
@@ -266,7 +283,7 @@ def problem_verify(
         move="verify",
         by=by,
         note=note,
-        at=at,
+        at=at or day_moment(verified_on),  # the record shows the day it was verified
         changes={"verified_on": verified_on},
     )
     problem.verifiers.set(verifiers)
@@ -278,7 +295,20 @@ def problem_verify(
 def problem_send_back(
     *, problem: Problem, by: User, note: str, at: datetime.datetime | None = None
 ) -> Problem:
-    """Verification found it not fixed: back to 整改中, with the reason, to the unit."""
+    """Verification found it not fixed: back to 整改中, with the reason, to the unit. Staff
+    entering it later give its day (`at`): not after today, not before the rectification
+    reported."""
+    day = _day(at)
+    if day > timezone.localdate():
+        raise ValidationError({"sent_back_on": _("The date cannot be later than today.")})
+    rectified = _reported_on(problem)
+    if rectified is not None and day < rectified:
+        raise ValidationError(
+            {
+                "sent_back_on": _("The date cannot be before the rectification reported (%(day)s).")
+                % {"day": rectified.isoformat()}
+            }
+        )
     PROBLEM_WORKFLOW.perform(record=problem, move="send_back", by=by, note=note, at=at)
     _notify_unit(problem, "send_back", body=note.strip())
     return problem
@@ -350,7 +380,7 @@ def problems_to_agenda(
 
 def _send(recipients, problem: Problem, what: str, body: str = "") -> None:
     # Stored text, read later by someone else: in the site's language, not the actor's.
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(problem.township):
         subject = str(NOTICES[what]) % {
             "problem": str(problem),
             "deadline": problem.deadline.isoformat(),

@@ -3,11 +3,10 @@ send the lead unit their view, and staff correct the working-day calendar."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +15,7 @@ from congress.db import save_unique
 from congress.models import User, WorkdayOverride
 from congress.notifications.services import notify
 from congress.roles import Role
+from congress.wording import township_language
 from congress.workdays import Workdays
 
 from .. import permissions, rules
@@ -260,7 +260,7 @@ OPINION_SENT = gettext_lazy("View of the co-unit %(unit)s on “%(title)s”")
 
 def _notify(recipients, proposal: Proposal, template, kind: str, *, values, body="", url=""):
     # Stored text, read later by someone else: in the site's language, not the actor's.
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(proposal.township):
         values = {
             key: date_format(value) if isinstance(value, datetime.date) else value
             for key, value in values.items()

@@ -4,17 +4,17 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from congress.models import User
 from congress.notifications.services import notify
 from congress.scoping import check_same_township
+from congress.wording import township_language
 
 from .. import permissions
 from ..models import Proposal, ProposalSigner
@@ -99,7 +99,7 @@ def proposal_merge(
             # Asked on the other one and undecided (or declined), but signed this duplicate.
             existing.confirmed_at, existing.declined_at = at, None
             existing.save(update_fields=["confirmed_at", "declined_at"])
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(proposal.township):
         subject = _("“%(merged)s” has been merged into “%(target)s”") % {
             "merged": proposal.title,
             "target": target.title,
@@ -162,7 +162,7 @@ def proposal_split(
         raise ValidationError(_("Give each new proposal its own title."))
     submitted_at = proposal.submitted_at or timezone.now()
     signers = [s for s in proposal.signers.all() if s.declined_at is None]
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(proposal.township):
         started_note = _("Split from “%(title)s”") % {"title": proposal.title}
         refused_note = _("Split into %(titles)s.") % {"titles": _quoted(titles)}
     made = []
@@ -207,7 +207,7 @@ def proposal_split(
         made.append(new)
     note = f"{note.strip()}\n{refused_note}" if note.strip() else refused_note
     PROPOSAL_WORKFLOW.perform(record=proposal, move="refuse", by=by, note=note, at=at)
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(proposal.township):
         subject = ngettext(
             "“%(title)s” has been split into %(n)s proposal",
             "“%(title)s” has been split into %(n)s proposals",

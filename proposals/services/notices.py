@@ -1,14 +1,13 @@
 """Who hears of each step of a proposal's handling, and in which words: the units that must
 act, or the deputies who signed it."""
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from congress.models import User
 from congress.notifications.services import notify
 from congress.roles import Role
+from congress.wording import township_language
 
 from ..models import Proposal
 
@@ -29,7 +28,7 @@ STEP_NOTICES = {
 
 def _subject(template, proposal: Proposal) -> str:
     # Stored text, read later by someone else: in the site's language, not the actor's.
-    with translation.override(settings.LANGUAGE_CODE):
+    with township_language(proposal.township):
         return str(template) % {"title": proposal.title}
 
 

@@ -17,17 +17,26 @@ from django.utils.functional import cached_property
 
 from congress.models import Township
 from congress.registry import YearSummary, year_summaries
+from congress.wording import XIANG_LANGUAGE, chinese_for
 
 from . import tokens
 
-# The language of the printed documents, whatever the language of the user who drafts them:
-# they go to the county in Chinese.
-REPORT_LANGUAGE = "zh-hans"
+
+def report_language(township: Township) -> str:
+    """The language of a township's printed documents, whatever the language of the user who
+    drafts them: they go to the county in Chinese, in the township's own words (乡长 in a 乡:
+    congress.wording)."""
+    return chinese_for(township)
 
 
 def in_report_language(label) -> str:
-    """A choice label or message in the documents' language (Chinese)."""
-    with translation.override(REPORT_LANGUAGE):
+    """A choice label or message in the documents' language: the Chinese the drafting runs
+    under (services draft inside `translation.override(report_language(township))`), Chinese
+    when called outside it."""
+    language = translation.get_language()
+    if language not in {"zh-hans", XIANG_LANGUAGE}:
+        language = "zh-hans"
+    with translation.override(language):
         return str(label)
 
 
@@ -53,8 +62,8 @@ class SectionDraft:
 @dataclass(frozen=True)
 class SectionSpec:
     """One standard section: its key (kept on the section so regeneration finds it), its
-    default title (may use {year} and {next_year}), its kind of heading, and the function
-    writing it."""
+    default title (may use {year}, {next_year} and {town}: 镇 or 乡), its kind of heading, and
+    the function writing it."""
 
     key: str
     title: str
@@ -62,7 +71,7 @@ class SectionSpec:
     heading: str = "numbered"  # ReportSection.Heading: "numbered", "plain", "none"
 
     def title_for(self, ctx: "DraftContext") -> str:
-        return str(self.title).format(year=ctx.year, next_year=ctx.year + 1)
+        return str(self.title).format(year=ctx.year, next_year=ctx.year + 1, town=ctx.town)
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,14 @@ class DraftContext:
         self.year = year
         self.extra = extra
         self.figures: dict[str, dict] = {}
+        self.language = report_language(township)
+        # 镇 or 乡: what the prose builds 我镇, 镇人大主席团, 镇长 from (Township.short_kind).
+        self.town = township.short_kind
+
+    def write(self, spec: "SectionSpec") -> "SectionDraft":
+        """A section drafted in the township's own Chinese (labels and choices included)."""
+        with translation.override(self.language):
+            return spec.write(self)
 
     @cached_property
     def summaries(self) -> dict[str, YearSummary]:

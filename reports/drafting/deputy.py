@@ -40,7 +40,7 @@ def deputy_summary_sections(*, deputy: Deputy, year: int) -> tuple[list[SummaryS
     sessions = record.sessions_attended + record.sessions_on_leave + record.sessions_absent
     attended = n("sessions_attended", record.sessions_attended, _("Congress sessions attended"))
     if sessions:
-        meetings = f"{the_year}年，{deputy.name}代表出席镇人民代表大会会议{attended}次"
+        meetings = f"{the_year}年，{deputy.name}代表出席{ctx.town}人民代表大会会议{attended}次"
         if record.sessions_on_leave:
             leave = n("sessions_on_leave", record.sessions_on_leave, _("On approved leave"))
             meetings += f"，请假{leave}次"
@@ -49,7 +49,7 @@ def deputy_summary_sections(*, deputy: Deputy, year: int) -> tuple[list[SummaryS
             meetings += f"，缺席{absent}次"
         meetings += "，认真审议各项报告，依法行使表决权。" if record.sessions_attended else "。"
     else:
-        meetings = f"{the_year}年，镇人民代表大会未召开需{deputy.name}代表出席的会议。"
+        meetings = f"{the_year}年，{ctx.town}人民代表大会未召开需{deputy.name}代表出席的会议。"
 
     total = sum(record.activities.values())
     activities = n("activities", total, _("Activities attended"))

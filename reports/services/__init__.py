@@ -16,9 +16,9 @@ from .drafts import (  # noqa: F401
 )
 from .rendering import (  # noqa: F401
     FIRST_YEAR,
-    REPORT_LANGUAGE,
     render_pdf,
     render_request,
+    report_language,
     report_mark_failed,
     report_render,
     version_pdf,

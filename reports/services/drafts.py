@@ -53,7 +53,7 @@ def work_report_create(*, township: Township, year: int, kind: str, by) -> WorkR
     VERSION_WORKFLOW.start(record=version, by=by)
     sections = []
     for position, section_spec in enumerate(spec.sections, start=1):
-        draft = section_spec.write(ctx)
+        draft = ctx.write(section_spec)
         sections.append(
             ReportSection(
                 version=version,
@@ -104,7 +104,7 @@ def version_regenerate(*, version: ReportVersion, by) -> ReportVersion:
         section_spec = spec.section(section.key) if section.key else None
         if section_spec is None:
             continue
-        draft = section_spec.write(ctx)
+        draft = ctx.write(section_spec)
         if not section.is_edited:
             section.body = section.generated_body = draft.body
             section.proposed_body = ""
@@ -190,7 +190,7 @@ def section_add(*, version: ReportVersion, title: str, heading: str, body: str =
         if version.sections.filter(key=key).exists():
             raise ValidationError(_("This standard section is already in the report."))
         ctx = DraftContext(township=report.township, year=report.year)
-        draft = section_spec.write(ctx)
+        draft = ctx.write(section_spec)
         body, blocks = draft.body, draft.blocks
         title = title or section_spec.title_for(ctx)
         heading = section_spec.heading

@@ -8,7 +8,7 @@ from kombu.exceptions import OperationalError
 
 from congress.pdf import render_pdf
 
-from ..drafting.base import REPORT_LANGUAGE
+from ..drafting.base import report_language
 from ..models import Report, ReportVersion
 from ..printing import document_html, document_pdf, printed_document
 from ..selectors import annual_stats
@@ -55,7 +55,7 @@ def _progress(report: Report, percent: int) -> None:
 def version_pdf(version: ReportVersion, *, on_progress=None) -> bytes:
     """A version's PDF in the GB/T 9704 layout, in Chinese whatever the requester's language."""
     step = on_progress or (lambda percent: None)
-    with translation.override(REPORT_LANGUAGE):
+    with translation.override(report_language(version.report.township)):
         html = document_html(printed_document(version))
     step(20)
     return document_pdf(html, on_progress=step)
@@ -112,7 +112,7 @@ def report_render(*, report_id: int) -> Report:
     else:
         stats = annual_stats(township=report.township, year=report.year)
         # The printed report goes to the county in Chinese whatever the requester's language.
-        with translation.override(REPORT_LANGUAGE):
+        with translation.override(report_language(report.township)):
             pdf = render_pdf(
                 template_name="reports/annual_stats_pdf.html",
                 context={"stats": stats, "generated_at": timezone.localtime()},

@@ -10,7 +10,7 @@ from deputies.models import Deputy
 
 from ..drafting.deputy import deputy_summary_document
 from ..printing import document_html, document_pdf
-from ..services import REPORT_LANGUAGE
+from ..services import report_language
 
 
 class DeputySummaryView(YearMixin, View):
@@ -20,7 +20,7 @@ class DeputySummaryView(YearMixin, View):
 
     def get(self, request, pk: int):
         deputy = get_visible_or_404(Deputy.objects.select_related("township"), request.user, pk=pk)
-        with translation.override(REPORT_LANGUAGE):
+        with translation.override(report_language(deputy.township)):
             html = document_html(deputy_summary_document(deputy=deputy, year=self.year))
         pdf = document_pdf(html)
         return pdf_response(pdf, filename=f"{deputy.name}-{self.year}-履职情况.pdf")

@@ -36,7 +36,7 @@ from proposals.models import Answer, Assignment, Proposal, ProposalSigner, Ratin
 from publicity.models import Article, Publication
 from reports.models import WorkReport
 from reports.printing import document_html, printed_document
-from reports.services import REPORT_LANGUAGE, version_pdf, version_regenerate, work_report_create
+from reports.services import report_language, version_pdf, version_regenerate, work_report_create
 
 YEAR = 2024
 FACTOR = 10
@@ -254,7 +254,7 @@ class Command(BaseCommand):
                     median < DRAFT_TARGET,
                 )
             )
-            with translation.override(REPORT_LANGUAGE):
+            with translation.override(report_language(version.report.township)):
                 html = document_html(printed_document(version))
             # Paired runs, one of each in turn, so that both see the same load on the machine.
             pdf_first, _, pdf = _median_seconds(lambda version=version: version_pdf(version), 0)

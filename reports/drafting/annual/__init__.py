@@ -20,14 +20,14 @@ ANNUAL_REPORT = DocumentSpec(
     issuer=lambda ctx: f"{ctx.township.name}人大主席团",
     sections=[
         SectionSpec("opening", _("Opening"), write_opening, heading="none"),
-        SectionSpec("sessions", "精心组织，依法开好镇人代会", write_sessions),
+        SectionSpec("sessions", "精心组织，依法开好{town}人代会", write_sessions),
         SectionSpec("training", "加强学习培训，提高代表履职能力", write_training),
         SectionSpec(
             "between_sessions", "开展闭会期间活动，发挥代表参政议政作用", write_between_sessions
         ),
         SectionSpec("oversight", "加大工作监督力度，推动政府工作开展", write_oversight),
         SectionSpec("proposals", "抓好代表议案督办，提高办理工作质量", write_proposals),
-        SectionSpec("central_work", "发挥代表表率作用，助推全镇中心工作", write_central_work),
+        SectionSpec("central_work", "发挥代表表率作用，助推全{town}中心工作", write_central_work),
         SectionSpec("campaigns", "开展代表主题活动，力促整改措施落实", write_campaigns),
         SectionSpec("elections", "助力村级组织换届，把好选举监督关口", write_elections),
         SectionSpec("presidium", "完善人大工作制度，有序推进高效高能", write_presidium),

@@ -58,7 +58,7 @@ def _counted(ctx, key: str, activities, what: str) -> tuple[str, str]:
 def write_training(ctx: DraftContext) -> SectionDraft:
     training = _activities(ctx, kinds=[Activity.Kind.TRAINING])
     closing = (
-        "镇人大通过加强人大代表的培训学习，提高人大代表政治素养，提高履职能力，"
+        f"{ctx.town}人大通过加强人大代表的培训学习，提高人大代表政治素养，提高履职能力，"
         "及时将上级下发的各文件发放到代表手中，进一步打造“学习型”代表队伍。"
     )
     if not training:
@@ -182,7 +182,7 @@ def write_central_work(ctx: DraftContext) -> SectionDraft:
     )
     if not themed:
         return SectionDraft(
-            body="镇人大主席团积极组织人大代表围绕全镇中心工作履职尽责，"
+            body=f"{ctx.town}人大主席团积极组织人大代表围绕全{ctx.town}中心工作履职尽责，"
             "在学习培训、闭会期间活动和监督活动中当好宣传者、表率者、监督者。" + closing
         )
     parts = []
@@ -196,7 +196,7 @@ def write_central_work(ctx: DraftContext) -> SectionDraft:
         )
         parts.append(f"{month}月份，开展了{title}，{present}名代表参加")
     return SectionDraft(
-        body="镇人大主席团积极组织人大代表支持和推动全镇中心工作的深入开展。"
+        body=f"{ctx.town}人大主席团积极组织人大代表支持和推动全{ctx.town}中心工作的深入开展。"
         + "；".join(parts)
         + "，积极引导人大代表当好中心工作的宣传者、表率者、监督者。"
         + closing

@@ -81,7 +81,7 @@ def write_oversight(ctx: DraftContext) -> SectionDraft:
         )
         parts.append(f"{ordinal(n)}{month}月份{_action_subject(ctx, action, url)}（{times}人次）")
     paragraphs = [
-        f"一年来，镇人大加大了对政府工作的监督力度，全年共开展监督活动{total}次、{people}人次。"
+        f"一年来，{ctx.town}人大加大了对政府工作的监督力度，全年共开展监督活动{total}次、{people}人次。"
         + "；".join(parts)
         + "。"
     ]
@@ -90,12 +90,12 @@ def write_oversight(ctx: DraftContext) -> SectionDraft:
         found = ctx.summary_figure("problems", "found")
         closed = ctx.summary_figure("problems", "closed")
         paragraphs.append(
-            f"监督中共发现问题{found}个，已整改销号{closed}个。镇人大及时向政府提出了针对性的建议，"
+            f"监督中共发现问题{found}个，已整改销号{closed}个。{ctx.town}人大及时向政府提出了针对性的建议，"
             "跟踪督促整改落实，充分发挥了人大职能作用，有力地推动了政府各项工作的开展。"
         )
     else:
         paragraphs.append(
-            "镇人大及时向政府提出了针对性的建议，充分发挥了人大职能作用，有力地推动了政府各项工作的开展。"
+            f"{ctx.town}人大及时向政府提出了针对性的建议，充分发挥了人大职能作用，有力地推动了政府各项工作的开展。"
         )
     by_month = Counter(action.activity.start_date.month for action in actions)
     by_kind: dict[str, list[OversightAction]] = {}
@@ -157,8 +157,8 @@ def write_campaigns(ctx: DraftContext) -> SectionDraft:
         title = quote(ctx, f"{key}.title", campaign.title, __("Campaign"), url)
         month = month_token(ctx, f"{key}.month", campaign.start_date, __("Month"), url)
         text = (
-            f"为充分发挥人大代表在全镇中心工作中的作用，我镇从{month}月份开始"
-            f"在县镇人大代表中开展了“{title}”主题活动。"
+            f"为充分发挥人大代表在全{ctx.town}中心工作中的作用，我{ctx.town}从{month}月份开始"
+            f"在县{ctx.town}人大代表中开展了“{title}”主题活动。"
         )
         done = []
         for action in actions[campaign.pk]:
@@ -183,7 +183,7 @@ def write_campaigns(ctx: DraftContext) -> SectionDraft:
             if place:
                 place = quote(ctx, f"{akey}.place", place, __("Place"), action_url)
                 place = f"，深入{place}"
-            done.append(f"{when}，镇人大主席团组织开展{name}{place}（{times}人次）")
+            done.append(f"{when}，{ctx.town}人大主席团组织开展{name}{place}（{times}人次）")
         total = totals[campaign.pk]
         actions_url = reverse("oversight:list") + f"?campaign={campaign.pk}"
         problems_url = reverse("oversight:problems") + f"?campaign={campaign.pk}"
@@ -206,12 +206,12 @@ def write_campaigns(ctx: DraftContext) -> SectionDraft:
         if done:
             text += (
                 "为推动活动的深入开展，" + "；".join(done) + "。"
-                f"活动共开展{n}次，组织县、镇人大代表及镇机关干部等共{people}人次参加。"
+                f"活动共开展{n}次，组织县、{ctx.town}人大代表及{ctx.town}机关干部等共{people}人次参加。"
             )
         paragraphs.append(text)
         if total.problems:
             paragraphs.append(
-                f"活动期间，代表们共查找出问题{found}个，针对问题，镇人大广泛征求意见，加强调查研究，"
+                f"活动期间，代表们共查找出问题{found}个，针对问题，{ctx.town}人大广泛征求意见，加强调查研究，"
                 "提出可行性意见，并及时着力督促政府根据意见制订整改治理方案，提出整治目标，"
                 f"跟踪监督整改落实，至年底已整改销号{closed}个。"
             )
@@ -244,8 +244,8 @@ def write_elections(ctx: DraftContext) -> SectionDraft:
         if any(line.stage == stage for v in village_rows for line in v.observations)
     ]
     text = (
-        "基层组织换届选举工作是当前工作重点，镇人大在村级组织换届选举中认真履行职责，加强监督，"
-        f"严格把好各大选举关口节点。镇人大主席团成员深入{villages}个村（社区），"
+        f"基层组织换届选举工作是当前工作重点，{ctx.town}人大在村级组织换届选举中认真履行职责，加强监督，"
+        f"严格把好各大选举关口节点。{ctx.town}人大主席团成员深入{villages}个村（社区），"
         f"对{'、'.join(stages)}等环节进行全程观察，共开展观察{observations}次"
     )
     issues = [(v, line) for v in village_rows for line in v.issues]
@@ -264,7 +264,7 @@ def write_elections(ctx: DraftContext) -> SectionDraft:
             )
         text += f"，发现并督促纠正问题{n}个：{'；'.join(parts)}"
     text += (
-        "。镇人大主席团加强对换届选举工作法律程序上的监督，认真执行选举法律、法规，"
+        f"。{ctx.town}人大主席团加强对换届选举工作法律程序上的监督，认真执行选举法律、法规，"
         "确保了整个选举过程依法、民主、科学、规范，为换届选举工作的顺利进行提供了可靠的保障。"
     )
     return SectionDraft(body=text)

@@ -73,12 +73,12 @@ def write_presidium(ctx: DraftContext) -> SectionDraft:
                 )
             parts.append(text)
         items.append(
-            "坚持人大代表评议制度。为加强人大代表对驻镇站所和政府相关部门的有效监督，"
+            f"坚持人大代表评议制度。为加强人大代表对驻{ctx.town}站所和政府相关部门的有效监督，"
             + "；".join(parts)
             + "。"
         )
     items.append(
-        "进一步规范人大工作制度。制订和完善镇人大主席团议事规则、主席团工作职责、主席团成员联系代表、"
+        f"进一步规范人大工作制度。制订和完善{ctx.town}人大主席团议事规则、主席团工作职责、主席团成员联系代表、"
         "代表联系选民、议案建议办理等制度，使人大工作制度化、规范化。"
     )
     publicity = ctx.summary("publicity")
@@ -94,7 +94,10 @@ def write_presidium(ctx: DraftContext) -> SectionDraft:
             for f in outlets
             if f.value
         ]
-        text = f"进一步做好人大宣传工作。镇人大积极向县人大信息网投发稿件，全年已投稿{submitted}篇"
+        text = (
+            f"进一步做好人大宣传工作。{ctx.town}人大积极向县人大信息网投发稿件，"
+            f"全年已投稿{submitted}篇"
+        )
         if parts:
             text += "，其中" + "，".join(parts)
         items.append(text + "。同时及时报送代表优秀履职案例。")
@@ -125,7 +128,7 @@ def write_plan(ctx: DraftContext) -> SectionDraft:
         return SectionDraft(body=f"{year}年人大工作计划尚未制订。")
     url = reverse("oversight:plan") + f"?year={next_year}"
     paragraphs = [
-        f"{year}年，镇人大主席团将继续在镇党委的领导下，履行宪法和法律赋予的各项职责，"
+        f"{year}年，{ctx.town}人大主席团将继续在{ctx.town}党委的领导下，履行宪法和法律赋予的各项职责，"
         "着力提高人大主席团依法履职能力，切实加强代表工作和自身建设，进一步提高人大工作水平。"
     ]
     for line in lines:
