@@ -49,6 +49,7 @@ def test_a_new_township_gets_its_staff_and_its_deputies_accounts(
     page.get_by_role("navigation").get_by_role("link", name="乡镇").click()
     page.get_by_role("link", name="新建乡镇").click()
     page.get_by_label("乡镇名称").fill("新城镇")
+    page.get_by_label("镇", exact=True).check()
     page.get_by_label("所属县").fill("遂昌县")
     page.get_by_label("本届届次").fill("18")
     page.get_by_label("人大办工作人员姓名").fill("陈丽萍")

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from ..models import Unit, User
+from ..models import Township, Unit, User
+from ..models.townships import KIND_HELP
 from ..roles import GRANTABLE_PERMISSIONS, STAFF_CREATES_ROLES, Role
 
 USERNAME_HELP = _(
@@ -54,6 +56,17 @@ class TownshipCreateForm(forms.Form):
     """A township and the first staff account, who then adds everyone else."""
 
     name = forms.CharField(label=_("Township name"), max_length=50)
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("township kind", "Kind of township"),
+        choices=Township.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text=KIND_HELP,
+        error_messages={
+            "required": pgettext_lazy(
+                "township kind", "Choose whether it is a 镇, a 乡 or a 民族乡."
+            )
+        },
+    )
     county = forms.CharField(label=_("County"), max_length=50)
     current_term = forms.IntegerField(
         label=_("Current term"),
@@ -61,10 +74,29 @@ class TownshipCreateForm(forms.Form):
         max_value=100,
         help_text=_("The number of the township congress now sitting: 18 for the 18th."),
     )
+    all_signers_rate = forms.BooleanField(
+        label=_("Every signing deputy rates an answer"),
+        required=False,
+        help_text=_(
+            "Not ticked (the usual practice): the lead deputy's rating is the item's, co-signers "
+            "may add theirs. Ticked: an answer waits for every signing deputy's rating."
+        ),
+    )
     staff_full_name = forms.CharField(label=_("Staff member's full name"), max_length=50)
     staff_username = forms.CharField(
         label=_("Staff member's username"), max_length=150, help_text=USERNAME_HELP
     )
+
+
+class TownshipUpdateForm(forms.Form):
+    """What the county administrator may correct on a township: its name, its kind (which
+    decides the words it reads), its county, and how its deputies rate answers. The term moves
+    on with the first session of a new term (sessions), not here."""
+
+    name = TownshipCreateForm.base_fields["name"]
+    kind = TownshipCreateForm.base_fields["kind"]
+    county = TownshipCreateForm.base_fields["county"]
+    all_signers_rate = TownshipCreateForm.base_fields["all_signers_rate"]
 
 
 class StaffCreateForm(forms.Form):

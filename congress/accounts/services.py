@@ -223,6 +223,23 @@ def account_permissions_set(
 
 
 @transaction.atomic
+def township_update(
+    *, township: Township, by: User, name: str, kind: str, county: str, all_signers_rate: bool
+) -> Township:
+    """Correct a township's name, kind, county or rating rule: the county administrator's
+    (the township's history keeps each change and who made it)."""
+    if not (by.is_active and by.role == Role.COUNTY_ADMIN):
+        raise PermissionDenied
+    township = Township.objects.select_for_update().get(pk=township.pk)
+    township.name, township.kind, township.county = name.strip(), kind, county.strip()
+    township.all_signers_rate = all_signers_rate
+    township.full_clean()
+    township._change_reason = "township_update"
+    township.save()
+    return township
+
+
+@transaction.atomic
 def township_create(
     *,
     by: User,
@@ -230,6 +247,8 @@ def township_create(
     county: str,
     current_term: int,
     staff_username: str,
+    kind: str = Township.Kind.TOWN,
+    all_signers_rate: bool = False,
     staff_full_name: str,
     request=None,
 ) -> tuple[Township, IssuedPassword]:
@@ -237,7 +256,13 @@ def township_create(
     neither. Only the county administrator creates townships."""
     if not (by.is_active and by.role == Role.COUNTY_ADMIN):
         raise PermissionDenied
-    township = Township(name=name.strip(), county=county.strip(), current_term=current_term)
+    township = Township(
+        name=name.strip(),
+        kind=kind,
+        county=county.strip(),
+        current_term=current_term,
+        all_signers_rate=all_signers_rate,
+    )
     errors = {}
     try:
         township.full_clean()

@@ -27,6 +27,7 @@ county_patterns = (
         path("", views.TownshipListView.as_view(), name="townships"),
         path("new/", views.TownshipCreateView.as_view(), name="township_create"),
         path("<int:township_pk>/", views.TownshipDetailView.as_view(), name="township"),
+        path("<int:township_pk>/edit/", views.TownshipUpdateView.as_view(), name="township_edit"),
         path(
             "<int:township_pk>/staff/new/",
             views.TownshipStaffCreateView.as_view(),

@@ -386,7 +386,7 @@ def test_staff_add_a_unit_account_and_print_its_slip(client, staff, township, un
     text = pdf_text(path)
     for words in (township.name, "登录账号通知单", "赵志强", "承办单位", "zhaozq", shown["zhaozq"]):
         assert words in text
-    assert "http://127.0.0.1:8000/accounts/login/" in text
+    assert "http://testserver/accounts/login/" in text  # the address they were issued at
     assert "首次登录后请立即设置您自己的密码" in text
     assert "请向镇人大办申请重发初始密码" in text
 
@@ -400,7 +400,8 @@ def test_the_slips_have_one_page_per_person(staff, township, tmp_path):
     ]
     from congress.accounts.slips import slips_from_token, slips_pdf
 
-    pdf = slips_pdf(slips=slips_from_token(token=slips_token(issued=issued, by=staff), user=staff))
+    slips = slips_from_token(token=slips_token(issued=issued, by=staff), user=staff)
+    pdf = slips_pdf(slips=slips, site_url="http://testserver")
     path = tmp_path / "slips.pdf"
     path.write_bytes(pdf)
     pages = PdfReader(path).pages
@@ -560,7 +561,8 @@ def test_county_admin_creates_a_township_in_the_app(client, county_admin):
     response, shown = issue(
         client,
         reverse("county:township_create"),
-        name="新城镇",
+        name="青溪乡",
+        kind="xiang",
         county="遂昌县",
         current_term="18",
         staff_full_name="陈丽萍",
@@ -568,7 +570,8 @@ def test_county_admin_creates_a_township_in_the_app(client, county_admin):
     )
     assert "乡镇已创建" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
-    township = Township.objects.get(name="新城镇")
+    township = Township.objects.get(name="青溪乡")
+    assert township.kind == Township.Kind.XIANG and township.short_kind == "乡"
     staff = User.objects.get(username="xc-renda")
     assert staff.township == township and staff.check_password(shown["xc-renda"])
     page = client.get(reverse("county:township", args=[township.pk])).content.decode()
@@ -590,6 +593,7 @@ def test_township_form_errors_save_nothing(client, county_admin, township):
     assert response.status_code == 200
     assert Township.objects.count() == 1 and not User.objects.filter(username="xc-renda").exists()
     assert "确保该值大于或等于1" in response.content.decode()
+    assert "请选择是镇、乡还是民族乡。" in response.content.decode()
 
 
 def test_county_admin_gives_a_townships_staff_a_new_password(client, county_admin, users, township):

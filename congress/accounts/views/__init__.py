@@ -12,6 +12,7 @@ from .county import (
     TownshipStaffMixin,
     TownshipStaffPasswordView,
     TownshipStaffPermissionsView,
+    TownshipUpdateView,
 )
 from .issuing import IssuingConfirmView, IssuingFormMixin, SlipsView, issued_response
 from .township import (
@@ -43,6 +44,7 @@ __all__ = [
     "TownshipStaffMixin",
     "TownshipStaffPasswordView",
     "TownshipStaffPermissionsView",
+    "TownshipUpdateView",
     "UnitListView",
     "UnitUpdateView",
     "issued_response",

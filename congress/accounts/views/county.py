@@ -11,7 +11,13 @@ from django.views.generic import FormView, TemplateView
 
 from ...roles import GRANTABLE_PERMISSIONS, Role
 from ...views_mixins import ServiceFormMixin
-from ..forms import PermissionsForm, StaffCreateForm, StaffPasswordForm, TownshipCreateForm
+from ..forms import (
+    PermissionsForm,
+    StaffCreateForm,
+    StaffPasswordForm,
+    TownshipCreateForm,
+    TownshipUpdateForm,
+)
 from ..selectors import (
     account_events_for_township,
     grantable_permissions_held,
@@ -24,6 +30,7 @@ from ..services import (
     account_issue_password,
     account_permissions_set,
     township_create,
+    township_update,
 )
 from .issuing import IssuingFormMixin
 from .township import AccountActiveMixin
@@ -87,6 +94,32 @@ class TownshipDetailView(CountyTownshipMixin, TemplateView):
         context["staff"] = staff
         context["events"] = account_events_for_township(township=self.township)
         return context
+
+
+class TownshipUpdateView(CountyTownshipMixin, ServiceFormMixin, FormView):
+    """The county administrator corrects a township's name, kind, county or rating rule."""
+
+    permission_required = "congress.change_township"
+    form_class = TownshipUpdateForm
+    template_name = "congress/accounts/township_edit.html"
+
+    def get_initial(self):
+        township = self.township
+        return {
+            "name": township.name,
+            "kind": township.kind,
+            "county": township.county,
+            "all_signers_rate": township.all_signers_rate,
+        }
+
+    def perform(self, form):
+        return township_update(township=self.township, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result) -> str:
+        return _("%(township)s is saved.") % {"township": result.name}
+
+    def get_success_url(self, result):
+        return reverse("county:township", args=[result.pk])
 
 
 class TownshipStaffCreateView(CountyTownshipMixin, IssuingFormMixin, FormView):
