@@ -34,5 +34,12 @@ def seed(*, township, staff, member) -> list[WorkReport]:
     return reports
 
 
+def seed_draft(*, township, year: int, staff) -> WorkReport:
+    """A work report being written: version 1 drafted from the records, not yet submitted."""
+    kind = WorkReport.Kind.ANNUAL
+    report = WorkReport.objects.filter(township=township, year=year, kind=kind).first()
+    return report or work_report_create(township=township, year=year, kind=kind, by=staff)
+
+
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

@@ -4,7 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from congress.models import User
+from congress.models import Township, User
+from congress.years import reporting_year
+from demo import xiang2025
 from demo import year2024 as demo
 from deputies.models import Deputy
 from oversight.models import Campaign, OversightAction
@@ -83,7 +85,9 @@ def test_seed_demo_refuses_with_debug_off(db, settings):
         ("deputy", "我的议案建议"),
         ("unit", "交办本单位的议案建议"),
         ("county", "各乡镇定稿工作报告"),
-        ("countyadmin", "共有1个乡镇使用本平台"),
+        ("countyadmin", "共有2个乡镇使用本平台"),
+        ("xstaff", "人大办工作人员"),
+        ("xdeputy", "我的议案建议"),
     ],
 )
 def test_each_demo_account_logs_in_to_its_own_home_page(client, seeded, username, expected):
@@ -93,6 +97,16 @@ def test_each_demo_account_logs_in_to_its_own_home_page(client, seeded, username
     )
     assert response.redirect_chain[-1][0] == reverse("home")
     assert expected in response.content.decode()
+
+
+def test_the_demo_has_a_xiang_of_the_same_county(seeded):
+    """桃源乡: a 乡, its four accounts, its 2025 session and four suggestions rated by their
+    lead deputies, its 2025 work report a draft (so its pages open on 2025)."""
+    xiang = Township.objects.get(name=xiang2025.TOWNSHIP["name"])
+    assert (xiang.kind, xiang.county) == ("xiang", "遂昌县")
+    items = Proposal.objects.filter(township=xiang)
+    assert items.count() == 4 and set(items.values_list("status", flat=True)) == {Status.RATED}
+    assert reporting_year(township=xiang) == 2025
 
 
 def test_demo_deputy_and_unit_have_work(seeded):
@@ -106,7 +120,7 @@ def test_demo_deputy_and_unit_have_work(seeded):
 
 def test_the_januarys_six_items_were_all_answered_and_rated(seeded):
     """五：6件议案、建议和意见，其中1件重点，3月25日交办，件件有答复."""
-    items = Proposal.objects.filter(session__isnull=False)
+    items = Proposal.objects.filter(session__isnull=False, township__name="练溪镇")
     assert items.count() == 6
     assert set(items.values_list("status", flat=True)) == {Status.RATED}
     assert items.filter(is_key=True).get().signers.count() == 5  # the motion: five deputies

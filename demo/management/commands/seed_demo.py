@@ -8,9 +8,10 @@ from django.utils import timezone
 from congress.models import Township, Unit, User
 from congress.roles import COUNTY_ROLES
 from congress.services import user_create
-from demo import year2024 as demo
+from demo import xiang2025, year2024
 from demo.oversight import seed as seed_oversight
 from demo.reports import seed as seed_reports
+from demo.reports import seed_draft as seed_draft_report
 from deputies.models import (
     DEPUTY_DETAILS,
     Activity,
@@ -64,7 +65,10 @@ def _aware(day: datetime.date, hour: int = 9) -> datetime.datetime:
 
 
 class Command(BaseCommand):
-    help = "Load the demo year (2024) and one account per role. Idempotent; refuses with DEBUG off."
+    help = (
+        "Load the demo: 练溪镇's 2024 and 桃源乡's 2025, with one account per role. "
+        "Idempotent; refuses with DEBUG off."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -72,6 +76,18 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo refuses to run with DEBUG off: it creates known passwords."
             )
+        for data in (year2024, xiang2025):
+            self.data = data
+            township, accounts = self._seed()
+            self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
+            self.stdout.write(f"Demo accounts (password: {data.DEMO_PASSWORD}):")
+            for user in accounts.values():
+                self.stdout.write(f"  {user.username:11} {user.get_role_display()}")
+
+    def _seed(self) -> tuple[Township, dict[str, User]]:
+        """One township's year from `self.data`: the 2024 demo of 练溪镇 in full (with its
+        oversight, current work and final reports), or the small 2025 of 桃源乡, a 乡."""
+        demo = self.data
         township, _ = Township.objects.get_or_create(
             name=demo.TOWNSHIP["name"], defaults=demo.TOWNSHIP
         )
@@ -87,6 +103,9 @@ class Command(BaseCommand):
         self._deputy_work(township, deputies, accounts["member"], accounts["staff"])
         sessions = self._sessions(township, deputies, accounts["staff"])
         self._proposals(township, deputies, sessions, units, accounts["staff"], accounts["member"])
+        if demo is xiang2025:
+            seed_draft_report(township=township, year=demo.REPORT_YEAR, staff=accounts["staff"])
+            return township, accounts
         self._current_work(township, deputies, units, accounts["staff"])
         if not township.oversight_actions.exists():
             seed_oversight(
@@ -97,13 +116,10 @@ class Command(BaseCommand):
                 member=accounts["member"],
             )
         seed_reports(township=township, staff=accounts["staff"], member=accounts["member"])
-
-        self.stdout.write(self.style.SUCCESS(f"Demo data for {township.name} is loaded."))
-        self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
-        for user in accounts.values():
-            self.stdout.write(f"  {user.username:11} {user.get_role_display()}")
+        return township, accounts
 
     def _roster(self, township) -> list[Deputy]:
+        demo = self.data
         constituencies = {
             name: Constituency.objects.get_or_create(township=township, name=name)[0]
             for name in demo.CONSTITUENCIES
@@ -140,6 +156,7 @@ class Command(BaseCommand):
         return deputies
 
     def _sessions(self, township, deputies, staff) -> list[CongressSession]:
+        demo = self.data
         sessions = []
         for row in demo.SESSIONS:
             session = CongressSession.objects.filter(
@@ -159,6 +176,7 @@ class Command(BaseCommand):
     def _hold_session(self, session, deputies, staff) -> None:
         """The session as the report tells it: prepared, convened, the roll of every sitting,
         the reports, resolutions and by-election, closed."""
+        demo = self.data
         key = (session.term, session.number)
         business = demo.SESSION_BUSINESS.get(key, {})
         for task in session.preparation_tasks.all():
@@ -217,8 +235,10 @@ class Command(BaseCommand):
 
     def _proposals(self, township, deputies, sessions, units, staff, member) -> None:
         """The six items of the January session: registered, assigned at the 25 March
-        meeting, answered by their units and rated by every signer (paper records entered by
-        staff with their real dates)."""
+        meeting, answered by their units and rated (paper records entered by staff with their
+        real dates): the lead deputy's rating first, which rates the item, then each
+        co-signer's, kept beside it and not counted in the figures."""
+        demo = self.data
         meeting = AssignmentMeeting.objects.filter(
             township=township, date=demo.ASSIGNMENT_DAY
         ).first() or AssignmentMeeting.objects.create(
@@ -282,6 +302,7 @@ class Command(BaseCommand):
 
     def _current_work(self, township, deputies, units, staff) -> None:
         """An item in the demo unit's hands and a draft of the demo deputy's (see year2024)."""
+        demo = self.data
         fields = {f.name: f for f in ProposalField.objects.filter(township=township)}
         today = timezone.localdate()
         for row in demo.CURRENT_PROPOSALS:
@@ -317,6 +338,7 @@ class Command(BaseCommand):
             )
 
     def _deputy_work(self, township, deputies, member, staff) -> None:
+        demo = self.data
         for row in demo.ACTIVITIES:
             if Activity.objects.filter(township=township, title=row["title"]).exists():
                 continue
@@ -355,6 +377,7 @@ class Command(BaseCommand):
                 )
 
     def _accounts(self, township, units, deputies) -> dict[str, User]:
+        demo = self.data
         accounts = {}
         for username, role, full_name, unit_name, deputy_index in demo.ACCOUNTS:
             user = User.objects.filter(username=username).first()
@@ -371,5 +394,5 @@ class Command(BaseCommand):
                 deputy = deputies[deputy_index]
                 if deputy.user_id != user.pk:
                     deputy_link_account(deputy=deputy, user=user)
-            accounts[username] = user
+            accounts[role] = user
         return accounts
