@@ -517,6 +517,25 @@ def walk_staff_deputies(walk: Walk):
     walk.page.get_by_label("代表名册（.xlsx）").set_input_files(str(broken_path))
     walk.click("上传并检查")
 
+    walk.at("staff", "从excel导入本届往期议案建议")
+    walk.goto("/proposals/")
+    walk.click("导入往期议案建议", role="link")
+    with walk.page.expect_download() as template:
+        walk.page.get_by_role("link", name="下载模板").click()
+    earlier = walk.downloads / "earlier.xlsx"
+    template.value.save_as(earlier)
+    book = load_workbook(earlier)
+    names = list(
+        Deputy.objects.filter(township__name="练溪镇", mandates__term=18).values_list(
+            "name", flat=True
+        )
+    )
+    lead = next(name for name in names if names.count(name) == 1)
+    book.worksheets[0].append(["", "建议", "关于修缮村道的建议", "村道破损。", lead, "", today()])
+    book.save(earlier)
+    walk.page.get_by_label("往期议案建议表（.xlsx）").set_input_files(str(earlier))
+    walk.click("上传并检查")  # the preview, with its button; nothing is imported
+
     walk.at("staff", "登记代表活动")
     walk.goto("/deputies/")
     walk.click("代表活动", role="link")
@@ -540,7 +559,9 @@ def walk_staff_deputies(walk: Walk):
     walk.click("积分规则", role="link")
 
     walk.at("staff", "为代表开设账号")
-    without = Deputy.objects.filter(user__isnull=True).order_by("name").first()
+    without = (
+        Deputy.objects.filter(township__name="练溪镇", user__isnull=True).order_by("name").first()
+    )
     walk.goto(f"/deputies/{without.pk}/")
     walk.click("创建登录账号", role="link")
     walk.goto("/deputies/")
@@ -890,7 +911,7 @@ def walk_member(walk: Walk):
     walk.click("保存")
     walk.at("member", "查阅议案建议和统计", "领办重点议案建议")
     walk.goto("/proposals/")
-    key = Proposal.objects.filter(is_key=True).order_by("pk").first()
+    key = Proposal.objects.filter(township__name="练溪镇", is_key=True).order_by("pk").first()
     walk.goto(f"/proposals/{key.pk}/")
     walk.at("member", "查阅议案建议和统计")
     walk.goto("/proposals/")
@@ -948,6 +969,7 @@ def walk_county_admin(walk: Walk):
     walk.goto("/county/")
     walk.click("新建乡镇", role="link")
     walk.fill("乡镇名称", "石门乡")
+    walk.click("乡", role="radio", navigates=False)
     walk.fill("所属县", "遂昌县")
     walk.fill("本届届次", "18")
     walk.fill("人大办工作人员姓名", "钱办事")
