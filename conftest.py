@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.db.backends.signals import connection_created
 from django.test import Client
+from django.utils import translation
 
 from congress.roles import Role
 from congress.tests.factories import TownshipFactory, UnitFactory
@@ -161,6 +162,15 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_ROOT.mkdir()
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def language_reset():
+    """Each test starts in the default language: a request leaves its language active in the
+    thread (English chosen with the switcher, a 乡's dialect), which a later test calling a
+    selector or a service directly would otherwise read."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -808,6 +808,9 @@ def walk_staff_reviewing(walk: Walk):
     walk.goto(f"/proposals/{answered.pk}/")
     walk.at("staff", "在公开页面公开答复")
     walk.click("连同答复公开")
+    walk.at("staff", "更正日期")
+    walk.goto(f"/proposals/{answered.pk}/")
+    walk.click("更正日期", role="link")
 
 
 def walk_staff_closing(walk: Walk):
@@ -965,6 +968,10 @@ def walk_county_admin(walk: Walk):
     walk.click("乡镇", role="link")
     walk.click("练溪镇", role="link")
     walk.shot("county-admin-township")
+    walk.at("county_admin", "修改乡镇信息")
+    walk.goto("/county/")
+    walk.click("练溪镇", role="link")
+    walk.click("修改乡镇信息", role="link")
     walk.at("county_admin", "新建一个乡镇")
     walk.goto("/county/")
     walk.click("新建乡镇", role="link")
