@@ -159,12 +159,17 @@ BLANK_ROWS_FACTOR = 5
 MAX_SHARED_STRINGS = MAX_IMPORT_ROWS * len(COLUMNS)
 
 
-def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
+def read_rows(
+    file, *, limit: int, columns=None, titles: list[str] | None = None
+) -> list[tuple[int, dict[str, str]]]:
     """(Excel row number, {column key: cell as text}) for every non-empty row below the
     header, read as a stream: a workbook that unpacks to more than a roster can need, or that
     openpyxl would need too much memory to read, is refused before openpyxl reads it, and a
     sheet with more than `limit` rows as soon as the row after the limit is read, without
-    reading the rest; the header row is checked before any other."""
+    reading the rest; the header row is checked before any other. The roster's columns by
+    default; another import passes its own `columns` and their header `titles`."""
+    if columns is None:
+        columns, titles = COLUMNS, headers()
     rows_message = _("The sheet has more than %(n)s rows; import at most %(n)s rows at once.")
     too_many_rows = rows_message % {"n": limit}
     check_unpacked(file)
@@ -175,7 +180,8 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
         reader = FirstSheetReader(
             file,
             sheet=sheet,
-            shared_strings=Reading(SHARED_STRING, MAX_SHARED_STRINGS, UNUSUAL, MAX_ROW_NODES),
+            # Every shared string is read before the first row: at most one a cell.
+            shared_strings=Reading(SHARED_STRING, limit * len(columns), UNUSUAL, MAX_ROW_NODES),
             read_only=True,
             data_only=True,
             keep_links=False,
@@ -188,10 +194,9 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
         rows = reader.wb.worksheets[0].iter_rows(values_only=True)
         header_row = next(rows, None) or ()
         positions = {cell_text(title): i for i, title in enumerate(header_row) if title is not None}
-        expected = headers()
         missing = [
             title
-            for title, column in zip(expected, COLUMNS, strict=True)
+            for title, column in zip(titles, columns, strict=True)
             if column.required and title not in positions
         ]
         if missing:
@@ -201,7 +206,7 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
             )
         keyed = [
             (column.key, positions.get(title))
-            for title, column in zip(expected, COLUMNS, strict=True)
+            for title, column in zip(titles, columns, strict=True)
         ]
         result = []
         for number, values in enumerate(rows, start=2):
@@ -231,6 +236,22 @@ def read_rows(file, *, limit: int) -> list[tuple[int, dict[str, str]]]:
     return result
 
 
+def write_header(sheet, columns, titles: list[str]) -> dict[str, str]:
+    """An import template's header row: bold, the required columns coloured, each column its
+    width; returns each column's letter by key."""
+    append_row(sheet, titles)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="FCE4D6")
+    letters = {}
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = bold
+        if column.required:
+            cell.fill = fill
+        letters[column.key] = cell.column_letter
+        sheet.column_dimensions[cell.column_letter].width = column.width
+    return letters
+
+
 def write_workbook(
     rows: list[list], *, title: str, notes: list[str] = (), options: dict | None = None
 ) -> bytes:
@@ -239,20 +260,11 @@ def write_workbook(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
-    append_row(sheet, headers())
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="FCE4D6")
-    letters = {}
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = bold
-        if column.required:
-            cell.fill = fill
-        letter = letters[column.key] = cell.column_letter
-        sheet.column_dimensions[letter].width = column.width
+    letters = write_header(sheet, COLUMNS, headers())
+    for column in COLUMNS:
         if column.choices:
             labels = ",".join(choice_labels(column).values())
-            _add_list(sheet, f'"{labels}"', letter)
+            _add_list(sheet, f'"{labels}"', letters[column.key])
     sheet.freeze_panes = "A2"
     for row in rows:
         append_row(sheet, row)

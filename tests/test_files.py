@@ -4,9 +4,7 @@ sends the bytes the view allowed."""
 
 import importlib
 import io
-from collections import deque
-from html.parser import HTMLParser
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -25,6 +23,7 @@ from deputies.tests.factories import ActivityFactory, DeputyFactory
 from deputies.tests.test_activities import png_bytes
 from deputies.tests.test_import import row
 from reports.models import Report
+from tests.crawl import crawl
 
 PDF = b"%PDF-1.4\n%test\n"
 
@@ -125,18 +124,6 @@ def test_a_download_name_loses_what_a_header_cannot_hold(files):
 # ----------------------------------------------------------------------------- the demo's pages
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in {"href", "src"} and value:
-                self.links.append(value)
-
-
-SKIPPED_PREFIXES = ("/static/", "/admin/", "/i18n/", "/accounts/logout/")
 PAGES_PER_VIEW = 2  # two pages of each view: every template, without every record
 
 
@@ -166,35 +153,11 @@ def test_no_page_of_the_demo_links_to_the_media_folder(client, demo_with_files, 
     """Every link a user can follow from the home page, two pages of each view: no page holds
     a media URL, and the files they link to open."""
     client.force_login(User.objects.get(username=username))
-    queue, seen, per_view = deque(["/"]), {"/"}, {}
     files_served = 0
-    while queue:
-        url = queue.popleft()
-        response = client.get(url)
-        assert response.status_code in {200, 302}, f"{url} -> {response.status_code}"
-        if response.status_code == 302:
-            continue
+    for url, response in crawl(client, pages_per_view=PAGES_PER_VIEW):
         if not response["Content-Type"].startswith("text/html"):
             files_served += 1
             continue
-        text = response.content.decode()
-        assert "/media/" not in text, url
-        parser = _Links()
-        parser.feed(text)
-        for link in parser.links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if target in seen or parts.path.startswith(SKIPPED_PREFIXES):
-                continue
-            seen.add(target)
-            try:
-                view = resolve(parts.path).view_name
-            except Resolver404:
-                continue
-            if per_view.get(view, 0) < PAGES_PER_VIEW:
-                per_view[view] = per_view.get(view, 0) + 1
-                queue.append(target)
+        assert "/media/" not in response.content.decode(), url
     if username in {"staff", "member", "deputy"}:
         assert files_served, "the walk reached no photo or attachment"

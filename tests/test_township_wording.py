@@ -4,16 +4,13 @@ one), while the demo's 练溪镇 keeps its own words (congress.wording)."""
 
 import io
 import re
-from collections import deque
-from html.parser import HTMLParser
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -22,22 +19,11 @@ from congress.models import Township, User
 from congress.wording import xiang_text
 from reports.models import WorkReport
 from reports.services import version_pdf
+from tests.crawl import crawl
 
 # 镇 not inside the generic 乡镇 ("townships", as in 各乡镇): the township's own kind.
 TOWN_WORD = re.compile("(?<!乡)镇")
-SKIPPED_PREFIXES = ("/static/", "/admin/", "/i18n/", "/accounts/logout/", "/media/")
 PAGES_PER_VIEW = 1  # one page of each view: every template, without every record
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in {"href", "src"} and value:
-                self.links.append(value)
 
 
 def _text_of(response) -> str:
@@ -88,38 +74,12 @@ def test_the_demo_has_a_xiang_with_its_own_accounts(demo):
 def test_no_page_a_xiang_reaches_says_zhen(client, demo, username):
     """Every link from the home page, one page of each view, files and PDFs included."""
     client.force_login(User.objects.get(username=username))
-    queue, seen, per_view = deque(["/"]), {"/"}, {}
     found, pages = {}, 0
     names = list(Township.objects.values_list("name", flat=True))
-    while queue:
-        url = queue.popleft()
-        response = client.get(url)
-        assert response.status_code in {200, 302}, f"{url} -> {response.status_code}"
-        if response.status_code == 302:
-            continue
+    for url, response in crawl(client, pages_per_view=PAGES_PER_VIEW):
         pages += 1
-        text = _text_of(response)
-        if words := _town_words(text, names):
+        if words := _town_words(_text_of(response), names):
             found[url] = words
-        if not response["Content-Type"].startswith("text/html"):
-            continue
-        parser = _Links()
-        parser.feed(text)
-        for link in parser.links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if target in seen or parts.path.startswith(SKIPPED_PREFIXES):
-                continue
-            seen.add(target)
-            try:
-                view = resolve(parts.path).view_name
-            except Resolver404:
-                continue
-            if per_view.get(view, 0) < PAGES_PER_VIEW:
-                per_view[view] = per_view.get(view, 0) + 1
-                queue.append(target)
     assert pages >= 10, "the walk reached too few pages to mean anything"
     assert not found, found
 

@@ -14,19 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from congress.models import Township, Unit
-from deputies.excel import WORKBOOK_LANGUAGE, cell_text, parse_date
-from deputies.excel_reading import (
-    MAX_ROW_CELLS,
-    MAX_ROW_NODES,
-    ROW,
-    SHARED_STRING,
-    UNREADABLE,
-    UNUSUAL,
-    FirstSheetReader,
-    Reading,
-    WorkbookError,
-    check_unpacked,
-)
+from deputies import excel
+from deputies.excel import WORKBOOK_LANGUAGE, parse_date
 from deputies.models import Deputy, Mandate
 from sessions.models import CongressSession
 
@@ -36,8 +25,6 @@ from ..workflow import Status
 
 # A term's proposals: a few hundred; a file larger than this is not one township's term.
 MAX_IMPORT_ROWS = 2_000
-# Blank (formatted) rows read before the sheet is refused, as for the roster.
-BLANK_ROWS_FACTOR = 5
 # Co-signers' names are separated by 、 (commas and semicolons are accepted too).
 NAME_SEPARATORS = "、，,；;"
 
@@ -105,72 +92,10 @@ def rating_labels() -> dict[str, str]:
 
 def read_rows(file) -> list[tuple[int, dict[str, str]]]:
     """(Excel row number, {column key: cell as text}) for every non-empty row below the
-    header of the first sheet, read as a stream through the roster import's checks: a zip
+    header of the first sheet, read by the roster import's reader with its checks: a zip
     bomb, a cell larger than Excel allows or more than MAX_IMPORT_ROWS rows are refused
     before they are read whole. Raises WorkbookError with a Chinese message."""
-    too_many = _("The sheet has more than %(n)s rows; import at most %(n)s rows at once.") % {
-        "n": MAX_IMPORT_ROWS
-    }
-    check_unpacked(file)
-    sheet = Reading(ROW, MAX_IMPORT_ROWS * BLANK_ROWS_FACTOR, too_many, MAX_ROW_CELLS)
-    strings = Reading(SHARED_STRING, MAX_IMPORT_ROWS * len(COLUMNS), UNUSUAL, MAX_ROW_NODES)
-    try:
-        reader = FirstSheetReader(
-            file,
-            sheet=sheet,
-            shared_strings=strings,
-            read_only=True,
-            data_only=True,
-            keep_links=False,
-        )
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise WorkbookError(UNREADABLE) from error
-    try:
-        reader.read()
-        rows = reader.wb.worksheets[0].iter_rows(values_only=True)
-        header_row = next(rows, None) or ()
-        positions = {cell_text(title): i for i, title in enumerate(header_row) if title is not None}
-        expected = headers()
-        missing = [
-            title
-            for title, column in zip(expected, COLUMNS, strict=True)
-            if column.required and title not in positions
-        ]
-        if missing:
-            raise WorkbookError(
-                _("The header row lacks these columns: %(columns)s. Start from the template.")
-                % {"columns": "、".join(missing)}
-            )
-        keyed = [
-            (column.key, positions.get(title))
-            for title, column in zip(expected, COLUMNS, strict=True)
-        ]
-        result = []
-        for number, values in enumerate(rows, start=2):
-            if number > MAX_IMPORT_ROWS * BLANK_ROWS_FACTOR:
-                raise WorkbookError(too_many)
-            if not any(v not in (None, "") for v in values):
-                continue
-            if len(result) == MAX_IMPORT_ROWS:
-                raise WorkbookError(too_many)
-            result.append(
-                (
-                    number,
-                    {
-                        key: cell_text(values[index])
-                        if index is not None and index < len(values)
-                        else ""
-                        for key, index in keyed
-                    },
-                )
-            )
-    except WorkbookError:
-        raise
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise WorkbookError(UNREADABLE) from error
-    finally:
-        reader.archive.close()
-    return result
+    return excel.read_rows(file, limit=MAX_IMPORT_ROWS, columns=COLUMNS, titles=headers())
 
 
 @dataclass

@@ -18,7 +18,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
@@ -26,6 +25,7 @@ from congress.excel import append_row
 from congress.models import Township, User
 from congress.validators import validate_file_content
 from congress.workdays import Workdays
+from deputies import excel
 from deputies.excel_reading import WorkbookError
 
 from .. import rules
@@ -229,16 +229,7 @@ def earlier_import_template(*, township: Township) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Earlier proposals")[:31]
-    append_row(sheet, headers())
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="FCE4D6")
-    letters = {}
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = bold
-        if column.required:
-            cell.fill = fill
-        letters[column.key] = cell.column_letter
-        sheet.column_dimensions[cell.column_letter].width = column.width
+    letters = excel.write_header(sheet, COLUMNS, headers())
     codes = AnswerCategory.objects.filter(township=township).values_list("code", flat=True)
     lists = {
         "kind": kind_labels().values(),
