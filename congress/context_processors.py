@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from .calendar.selectors import calendar_serves
 from .roles import Role
 
 
@@ -9,8 +10,6 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"current_role": "", "Role": Role, "calendar_shown": False}
-    from .calendar.selectors import calendar_serves
-
     return {"current_role": user.role, "Role": Role, "calendar_shown": calendar_serves(user)}
 
 

@@ -79,9 +79,14 @@ def meeting_choices(*, township) -> QuerySet[AssignmentMeeting]:
     return AssignmentMeeting.objects.filter(township=township).order_by("-date")
 
 
+def current_answer(proposal: Proposal) -> Answer | None:
+    """The answer in force: the latest not sent back."""
+    return proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
+
+
 def deputies_to_rate(*, proposal: Proposal) -> QuerySet[Deputy]:
     """The confirmed signers who have not yet rated the current answer."""
-    answer = proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
+    answer = current_answer(proposal)
     signers = Deputy.objects.filter(signed_q("signatures__"), signatures__proposal=proposal)
     if answer is not None:
         signers = signers.exclude(ratings__answer=answer)

@@ -15,6 +15,7 @@ from deputies.models import Deputy
 
 from .. import permissions, rules
 from ..models import Answer, AnswerCategory, Assignment, Proposal, Rating
+from ..selectors.proposals import current_answer
 from ..workflow import PROPOSAL_WORKFLOW, Status
 from .dates import DateEvent, check_event_date, event_moment
 from .notices import STEP_NOTICES, notify_signers, notify_units
@@ -65,10 +66,6 @@ def proposal_answer(
 
 # A co-signer's rating is taken while the answer is rated or still waiting for the lead's.
 RATEABLE_STATES = (Status.ANSWERED, Status.RATED)
-
-
-def current_answer(proposal: Proposal) -> Answer | None:
-    return proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
 
 
 @transaction.atomic

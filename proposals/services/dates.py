@@ -22,13 +22,13 @@ from congress.validators import validate_plain_text
 
 from .. import permissions
 from ..models import (
-    Answer,
     Assignment,
     Proposal,
     ProposalCounter,
     ProposalDateCorrection,
     ProposalStatusChange,
 )
+from ..selectors.proposals import current_answer
 from ..workflow import Status
 
 Event = DateEvent = ProposalDateCorrection.Event
@@ -129,10 +129,6 @@ def _status_row(proposal: Proposal, event: str) -> ProposalStatusChange | None:
     return rows.filter(to_status=Status.ANSWERED).first()
 
 
-def _current_answer(proposal: Proposal) -> Answer | None:
-    return proposal.answers.filter(returned=False).order_by("-answered_at", "-pk").first()
-
-
 def _lead_assignment(proposal: Proposal) -> Assignment | None:
     return proposal.assignments.filter(role=Assignment.Role.LEAD).first()
 
@@ -152,7 +148,7 @@ def event_moment(proposal: Proposal, event: str) -> datetime.datetime | None:
         if row is not None and timezone.localdate(row.changed_at) == lead.assigned_on:
             return row.changed_at
         return day_moment(lead.assigned_on)
-    answer = _current_answer(proposal)
+    answer = current_answer(proposal)
     return answer.answered_at if answer else None
 
 
@@ -231,7 +227,7 @@ def proposal_date_correct(
         raise ValidationError({"day": _("This is already its date.")})
     around = neighbours(proposal, event)
     if event == Event.ANSWERED:  # its ratings come after it
-        first_rating = _current_answer(proposal).ratings.order_by("rated_at").first()
+        first_rating = current_answer(proposal).ratings.order_by("rated_at").first()
         if first_rating is not None:
             around["before"] = ("rated", first_rating.rated_at)
     new_at = check_event_date(at=day_moment(day), event=event, field="day", **around)
@@ -255,7 +251,7 @@ def proposal_date_correct(
     elif event == Event.ASSIGNED:
         _correct_assignment(proposal, day, by=by, reason=reason)
     elif event == Event.ANSWERED:
-        answer = _current_answer(proposal)
+        answer = current_answer(proposal)
         answer.answered_at = new_at
         _save_with_reason(answer, ["answered_at"], by=by, reason=reason)
     return ProposalDateCorrection.objects.create(

@@ -39,7 +39,7 @@ from ..models import (
     ProposalStatusChange,
     Rating,
 )
-from ..workflow import Status
+from ..workflow import PROPOSAL_WORKFLOW, Status
 from .import_rows import (
     COLUMNS,
     ImportPlan,
@@ -149,10 +149,17 @@ def _import_row(township, values: dict, stage: str, *, by: User, workdays: Workd
             proposal.due_date = workdays.months_later(values["rated_on"], rules.REANSWER_MONTHS)
             steps.append((status, Status.ASSIGNED, rated_at))
             status = Status.ASSIGNED
-        elif not (getattr(township, "all_signers_rate", False) and values["cosigners"]):
+        elif not (township.all_signers_rate and values["cosigners"]):
             steps.append((status, Status.RATED, rated_at))
             status = Status.RATED
         # else the co-signers' ratings are still awaited: it stays answered.
+    # The history written here is the workflow's own path (no move is made: a move notifies).
+    edges = PROPOSAL_WORKFLOW.edges()
+    unknown = [
+        (source, target) for source, target, _at in steps[1:] if (source, target) not in edges
+    ]
+    if unknown or steps[0][:2] != ("", PROPOSAL_WORKFLOW.initial):
+        raise ValueError(f"not steps of the proposal workflow: {unknown or steps[0]}")
     proposal.status = status
     proposal.full_clean(validate_unique=False, validate_constraints=False)
     proposal._history_user = by
